@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CanCu",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CanCu", targets: ["CanCu"]),
+        .executable(name: "cancu", targets: ["cancu"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place that includes the system ICU headers (Debian: libicu-dev).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        // Turns dictionaries/*.tsv into string literals compiled into the library.
+        .executableTarget(name: "cancu-embed", path: "Sources/cancu-embed"),
+        .plugin(
+            name: "EmbedDictionaries",
+            capability: .buildTool(),
+            dependencies: ["cancu-embed"]
+        ),
+        .target(
+            name: "CanCu",
+            dependencies: ["CICU"],
+            plugins: ["EmbedDictionaries"]
+        ),
+        .executableTarget(
+            name: "cancu",
+            dependencies: [
+                "CanCu",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CanCuTests", dependencies: ["CanCu"]),
+    ]
+)

@@ -1,0 +1,77 @@
+// A thin C layer over the system ICU (Debian's libicu-dev).
+//
+// This header deliberately includes no ICU header and uses only plain C types: Foundation carries
+// its own ICU with the same C names, and a Swift module that sees both fails to build (see
+// ../shared/reference/swift-engineering-notes.md). Only cicu.c includes <unicode/...>, where ICU's
+// versioned-name macros (ubrk_open -> ubrk_open_72) expand as usual.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// ICU's version, e.g. "72.1", written into `buffer` (NUL-terminated).
+void cicu_version(char *buffer, int32_t capacity);
+
+// MARK: Normalisation
+
+/// NFC of `source` (UTF-16). Returns the length written to `dest`, or the needed length when
+/// `capacity` is too small, or -1 on any other ICU error.
+int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity);
+
+/// NFC properties of `c`: bit 1 set when a normalisation boundary lies before it (it starts a
+/// segment), bit 2 set when it is stable (NFC quick check "yes" and combining class 0).
+int32_t cicu_nfc_flags(int32_t c);
+
+/// The canonical combining class of `c` (0 for starters).
+int32_t cicu_combining_class(int32_t c);
+
+/// ICU's general category of `c` (UCharCategory): 1..5 letters, 6..8 marks, 9..11 numbers,
+/// 12..17 separators and controls, 19..23 and 28..29 punctuation, 24..27 symbols.
+int32_t cicu_char_type(int32_t c);
+
+// MARK: Word and sentence breaks
+
+/// Token kinds written by cicu_words.
+enum {
+    CICU_TOKEN_WORD = 1,
+    CICU_TOKEN_NUMBER = 2,
+    CICU_TOKEN_PUNCTUATION = 3,
+    CICU_TOKEN_SYMBOL = 4,
+};
+
+/// Splits UTF-8 text into ICU word-break tokens, skipping white space. For token i, writes the
+/// UTF-8 byte offsets `starts[i]`, `ends[i]` and a CICU_TOKEN_ kind. The arrays must hold
+/// `length` entries (a token is at least one byte). Returns the token count, or -1 on an ICU error.
+int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
+                   int64_t *starts, int64_t *ends, uint8_t *kinds);
+
+/// Splits UTF-8 text into ICU sentences; writes each sentence's end (a UTF-8 byte offset) into
+/// `ends` (capacity `length` + 1). Returns the count, or -1 on an ICU error.
+int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends);
+
+// MARK: Collation
+
+typedef struct cicu_collator cicu_collator;
+
+/// Opens a collator for `locale` ("vi"); NULL on failure. Safe to share between threads for
+/// comparisons once opened.
+cicu_collator *cicu_collator_open(const char *locale);
+void cicu_collator_close(cicu_collator *collator);
+
+/// Compares two UTF-8 strings: -1, 0 or 1.
+int32_t cicu_collator_compare(const cicu_collator *collator, const uint8_t *a, int32_t a_length,
+                              const uint8_t *b, int32_t b_length);
+
+/// Writes the sort key of a UTF-8 string; returns its length (needed length when too small).
+int32_t cicu_collator_sort_key(const cicu_collator *collator, const uint8_t *text, int32_t length,
+                               uint8_t *key, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

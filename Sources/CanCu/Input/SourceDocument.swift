@@ -1,0 +1,21 @@
+/// One input as the pipeline sees it: where it came from, its decoded text (every offset a user is
+/// shown points into it, in Unicode scalars), and what reading it produced as warnings.
+public struct SourceDocument: Sendable {
+    /// The path as the user gave it (or found in a folder), or `-` for standard input.
+    public var path: String
+    /// The decoded source text.
+    public var text: String
+    /// The number of bytes read.
+    public var byteCount: Int
+    /// The encoding or format it was read as, e.g. `utf-8`, `utf-16le`.
+    public var encoding: String
+    public var warnings: [Diagnostic]
+
+    public init(path: String, text: String, byteCount: Int, encoding: String = "utf-8", warnings: [Diagnostic] = []) {
+        self.path = path
+        self.text = text
+        self.byteCount = byteCount
+        self.encoding = encoding
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,70 @@
+/// A source text and its normalised form for analysis, with the map between them.
+///
+/// Scanners work on `bytes` (normalised UTF-8: NFC, `Đ` never `Ð`, ASCII `-`, plain spaces, new
+/// tone placement). Every span they find is turned back into source offsets in Unicode scalars
+/// with `sourceRange(ofBytes:)`, so that `source[start..<end]` is exactly what the user wrote.
+///
+/// ```swift
+/// let text = Normalizer.standard.normalize("Nghị định 09/2019/NÐ–CP")
+/// text.string                       // "Nghị định 09/2019/NĐ-CP"
+/// text.sourceRange(ofBytes: 0..<5)  // 0..<4 (scalars of the source)
+/// ```
+public struct NormalizedText: Sendable {
+    /// The source text, as decoded.
+    public let source: String
+    /// The normalised text as UTF-8 bytes: what scanners read.
+    public let bytes: [UInt8]
+    let sourceBytes: [UInt8]
+    let passes: [EditList]
+    let sourceScalars: ScalarIndex
+
+    init(source: String, sourceBytes: [UInt8], bytes: [UInt8], passes: [EditList]) {
+        self.source = source
+        self.sourceBytes = sourceBytes
+        self.bytes = bytes
+        self.passes = passes.filter { !$0.isEmpty }
+        self.sourceScalars = ScalarIndex(sourceBytes)
+    }
+
+    /// The normalised text as a `String`.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// True when normalisation changed nothing.
+    public var isUnchanged: Bool { passes.isEmpty }
+
+    /// The number of Unicode scalars in the source.
+    public var sourceScalarCount: Int { sourceScalars.scalarCount }
+
+    /// The source UTF-8 byte offset of a normalised byte offset.
+    public func sourceByteOffset(ofByte offset: Int, roundingUp: Bool = false) -> Int {
+        var result = offset
+        for pass in passes.reversed() {
+            result = pass.sourceOffset(of: result, roundingUp: roundingUp)
+        }
+        return result
+    }
+
+    /// The source offset, in Unicode scalars, of a normalised byte offset.
+    public func sourceOffset(ofByte offset: Int, roundingUp: Bool = false) -> Int {
+        sourceScalars.scalarOffset(ofByte: sourceByteOffset(ofByte: offset, roundingUp: roundingUp))
+    }
+
+    /// The half-open source range, in Unicode scalars, of a range of normalised bytes.
+    public func sourceRange(ofBytes range: Range<Int>) -> Range<Int> {
+        let start = sourceOffset(ofByte: range.lowerBound)
+        let end = sourceOffset(ofByte: range.upperBound, roundingUp: true)
+        return start..<max(start, end)
+    }
+
+    /// The normalised text of a byte range.
+    public func text(ofBytes range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The source text of a byte range of the normalised text (the exact slice the user wrote).
+    public func sourceText(ofBytes range: Range<Int>) -> String {
+        let start = sourceByteOffset(ofByte: range.lowerBound)
+        let end = max(start, sourceByteOffset(ofByte: range.upperBound, roundingUp: true))
+        return String(decoding: sourceBytes[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,256 @@
+import CICU
+
+/// Normalises text for analysis (see `legal-conventions.md` §1.8), keeping a map back to the source:
+///
+/// 1. Unicode NFC, through ICU, only on the segments that need it (NFC input is copied as is);
+/// 2. `Ð`/`ð` (U+00D0/U+00F0, typed for `Đ`/`đ`) → `Đ`/`đ`;
+/// 3. dash variants (U+2010–U+2015, U+2212, small and full-width hyphen-minus) → `-`;
+/// 4. no-break and other odd spaces → a space; zero-width characters, soft hyphens and stray BOMs
+///    are removed;
+/// 5. old tone placement → new ("hoà" → "hòa", "uỷ" → "ủy") at the end of a syllable, from
+///    `dictionaries/tone-placement.tsv`.
+///
+/// Line breaks are kept: they carry structure ("Điều 5.", "a)", "Căn cứ …" lines).
+public struct Normalizer: Sendable {
+    /// Old → new tone placement, keyed by the two scalars of the old form.
+    let tonePairs: [UInt64: (UInt32, UInt32)]
+
+    /// The normaliser with the built-in tone-placement table.
+    public static let standard = Normalizer(lexicon: .builtIn)
+    /// Steps 1–4 only (no tone placement).
+    public static let basic = Normalizer(tonePairs: [])
+
+    public init(lexicon: Lexicon) {
+        let pairs = lexicon.rows("tone-placement.tsv").map { ($0["old"], $0["new"]) }
+        self.init(tonePairs: pairs)
+    }
+
+    /// A normaliser with these old → new tone pairs (lower case; capitalised and upper-case forms
+    /// are derived).
+    public init(tonePairs pairs: [(String, String)]) {
+        var table: [UInt64: (UInt32, UInt32)] = [:]
+        for (old, new) in pairs {
+            let variants = [(old, new), (old.prefix(1).uppercased() + old.dropFirst(), new.prefix(1).uppercased() + new.dropFirst()),
+                            (old.uppercased(), new.uppercased())]
+            for (o, n) in variants {
+                let os = Array(o.unicodeScalars), ns = Array(n.unicodeScalars)
+                guard os.count == 2, ns.count == 2 else { continue }
+                table[UInt64(os[0].value) << 32 | UInt64(os[1].value)] = (ns[0].value, ns[1].value)
+            }
+        }
+        tonePairs = table
+    }
+
+    /// Normalises `source`, keeping the offset map.
+    public func normalize(_ source: String) -> NormalizedText {
+        var source = source
+        source.makeContiguousUTF8()
+        let sourceBytes = Array(source.utf8)
+        var passes: [EditList] = []
+        var bytes = sourceBytes
+        if let (changed, edits) = CharacterPass.run(sourceBytes) {
+            bytes = changed
+            passes.append(edits)
+        }
+        if !tonePairs.isEmpty, let (changed, edits) = TonePass.run(bytes, pairs: tonePairs) {
+            bytes = changed
+            passes.append(edits)
+        }
+        return NormalizedText(source: source, sourceBytes: sourceBytes, bytes: bytes, passes: passes)
+    }
+}
+
+/// Decodes the scalar at `i` of valid UTF-8; returns it and its length.
+@inline(__always)
+func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+    if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+    return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+}
+
+/// Appends the UTF-8 encoding of `c`.
+@inline(__always)
+func appendScalar(_ c: UInt32, to out: inout [UInt8]) {
+    if c < 0x80 { out.append(UInt8(c)) }
+    else if c < 0x800 { out.append(UInt8(0xC0 | c >> 6)); out.append(UInt8(0x80 | c & 0x3F)) }
+    else if c < 0x10000 {
+        out.append(UInt8(0xE0 | c >> 12)); out.append(UInt8(0x80 | (c >> 6) & 0x3F)); out.append(UInt8(0x80 | c & 0x3F))
+    } else {
+        out.append(UInt8(0xF0 | c >> 18)); out.append(UInt8(0x80 | (c >> 12) & 0x3F))
+        out.append(UInt8(0x80 | (c >> 6) & 0x3F)); out.append(UInt8(0x80 | c & 0x3F))
+    }
+}
+
+/// Steps 1–4 in one pass over the bytes. Output is built lazily: while nothing changes, nothing
+/// is copied, and NFC input with no odd characters comes back as `nil` (unchanged).
+enum CharacterPass {
+    /// What to do with one scalar.
+    enum Action { case keep, replace(UInt32), delete }
+
+    @inline(__always)
+    static func action(_ c: UInt32) -> Action {
+        switch c {
+        case 0xD0: return .replace(0x110)
+        case 0xF0: return .replace(0x111)
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return .replace(0x2D)
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x1680: return .replace(0x20)
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD: return .delete
+        default: return .keep
+        }
+    }
+
+    static func run(_ source: [UInt8]) -> ([UInt8], EditList)? {
+        var state = State(count: source.count)
+        source.withUnsafeBufferPointer { p in state.scan(p) }
+        guard state.changed else { return nil }
+        return (state.out, state.edits)
+    }
+
+    struct State {
+        var out: [UInt8] = []
+        var edits = EditList()
+        var changed = false
+        /// Source bytes before `copyFrom` are already in `out` (or replaced).
+        var copyFrom = 0
+        /// The current NFC segment: its start in the source and in the output.
+        var segmentSource = 0
+        var segmentOutput = 0
+        var dirty = false
+
+        init(count: Int) {}
+
+        @inline(__always)
+        func outputPosition(ofSource i: Int) -> Int { out.count + (i - copyFrom) }
+
+        mutating func materialize(upTo i: Int, _ p: UnsafeBufferPointer<UInt8>) {
+            if !changed {
+                changed = true
+                out.reserveCapacity(p.count + p.count / 16 + 16)
+            }
+            if copyFrom < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i])) }
+            copyFrom = i
+        }
+
+        mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
+            let n = p.count
+            var i = 0
+            while i < n {
+                if p[i] < 0x80 {
+                    if dirty { flush(at: i, p) }
+                    var j = i + 1
+                    while j < n && p[j] < 0x80 { j += 1 }
+                    segmentSource = j - 1
+                    segmentOutput = outputPosition(ofSource: j - 1)
+                    i = j
+                    continue
+                }
+                let (c, length) = decodeScalar(p, i)
+                switch Self.actionFor(c) {
+                case .replace(let r):
+                    if dirty { flush(at: i, p) }
+                    materialize(upTo: i, p)
+                    let start = out.count
+                    appendScalar(r, to: &out)
+                    copyFrom = i + length
+                    edits.add(sourceStart: i, sourceEnd: i + length, outputStart: start, outputEnd: out.count)
+                    segmentSource = i
+                    segmentOutput = start
+                case .delete:
+                    materialize(upTo: i, p)
+                    copyFrom = i + length
+                    edits.add(sourceStart: i, sourceEnd: i + length, outputStart: out.count, outputEnd: out.count)
+                case .keep:
+                    let flags: Int32
+                    if c < 0x300 || (0x1E00...0x1EFF).contains(c) || (0x2016...0x206F).contains(c) || c == 0xFFFD {
+                        flags = 3
+                    } else {
+                        flags = cicu_nfc_flags(Int32(bitPattern: c))
+                    }
+                    if flags & 1 != 0 {
+                        if dirty { flush(at: i, p) }
+                        segmentSource = i
+                        segmentOutput = outputPosition(ofSource: i)
+                    }
+                    if flags & 2 == 0 { dirty = true }
+                }
+                i += length
+            }
+            if dirty { flush(at: n, p) }
+            if changed { materialize(upTo: n, p) }
+        }
+
+        @inline(__always)
+        static func actionFor(_ c: UInt32) -> Action { CharacterPass.action(c) }
+
+        /// NFC of the output segment that ends at source offset `i`.
+        mutating func flush(at i: Int, _ p: UnsafeBufferPointer<UInt8>) {
+            dirty = false
+            // Work on a copy of the segment's output bytes (replacements already applied).
+            let segmentBytes: [UInt8]
+            if segmentOutput < out.count {
+                segmentBytes = Array(out[segmentOutput...]) + Array(p[copyFrom..<i])
+            } else {
+                segmentBytes = Array(p[segmentSource..<i])
+            }
+            let utf16 = Array(String(decoding: segmentBytes, as: UTF8.self).utf16)
+            var normalized = [UInt16](repeating: 0, count: utf16.count * 3 + 4)
+            let written = Int(cicu_nfc(utf16, Int32(utf16.count), &normalized, Int32(normalized.count)))
+            guard written >= 0, written <= normalized.count else { return }
+            let newBytes = Array(String(decoding: normalized[0..<written], as: UTF16.self).utf8)
+            if newBytes == segmentBytes { return }
+            materialize(upTo: i, p)
+            out.removeSubrange(segmentOutput...)
+            out.append(contentsOf: newBytes)
+            edits.add(sourceStart: segmentSource, sourceEnd: i, outputStart: segmentOutput, outputEnd: out.count)
+        }
+    }
+}
+
+/// Step 5: old → new tone placement at the end of a syllable, not after `q` ("quý" stays).
+enum TonePass {
+    @inline(__always)
+    static func isLetterOrMark(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0xC0...0x24F: return c != 0xD7 && c != 0xF7
+        case 0x300...0x36F, 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    static func run(_ source: [UInt8], pairs: [UInt64: (UInt32, UInt32)]) -> ([UInt8], EditList)? {
+        var out: [UInt8] = []
+        var edits = EditList()
+        var copyFrom = 0
+        source.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i + 2 < n {
+                let b = p[i]
+                // 'o', 'O', 'u', 'U' followed by a 2- or 3-byte scalar starting C3 or E1.
+                guard b == 0x6F || b == 0x4F || b == 0x75 || b == 0x55, p[i + 1] == 0xC3 || p[i + 1] == 0xE1 else {
+                    i += 1
+                    continue
+                }
+                let (vowel, length) = decodeScalar(p, i + 1)
+                guard let (first, second) = pairs[UInt64(b) << 32 | UInt64(vowel)] else { i += 1; continue }
+                let end = i + 1 + length
+                let afterQ = i > 0 && (p[i - 1] == 0x71 || p[i - 1] == 0x51)
+                let syllableGoesOn = end < n && isLetterOrMark(decodeScalar(p, end).0)
+                if afterQ || syllableGoesOn { i = end; continue }
+                if out.isEmpty { out.reserveCapacity(n + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i]))
+                let start = out.count
+                appendScalar(first, to: &out)
+                appendScalar(second, to: &out)
+                edits.add(sourceStart: i, sourceEnd: end, outputStart: start, outputEnd: out.count)
+                copyFrom = end
+                i = end
+            }
+            if !edits.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<n])) }
+        }
+        return edits.isEmpty ? nil : (out, edits)
+    }
+}

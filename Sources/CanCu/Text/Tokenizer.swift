@@ -1,0 +1,130 @@
+import CICU
+
+/// Word, sentence and line segmentation with the system ICU (`vi` rules), on normalised text.
+///
+/// Sentences do not break after the abbreviations of `dictionaries/sentence-abbreviations.tsv`
+/// ("Tp.", "TS.", "KT.", …). Lines are kept as their own spans, since "Điều 5.", "1.", "a)" and
+/// "Căn cứ" lines carry structure.
+///
+/// ```swift
+/// let text = Normalizer.standard.normalize("Căn cứ Luật số 64/2025/QH15;")
+/// Tokenizer.standard.words(text).map { text.text(ofBytes: $0.range) }
+/// // ["Căn", "cứ", "Luật", "số", "64", "/", "2025", "/", "QH15", ";"]
+/// ```
+public struct Tokenizer: Sendable {
+    /// Abbreviations (with their final dot) after which a sentence goes on.
+    let abbreviations: Set<[UInt8]>
+    let locale: String
+
+    public static let standard = Tokenizer(lexicon: .builtIn)
+
+    public init(lexicon: Lexicon, locale: String = "vi") {
+        abbreviations = Set(lexicon.rows("sentence-abbreviations.tsv").map { Array($0["abbreviation"].utf8) }.filter { !$0.isEmpty })
+        self.locale = locale
+    }
+
+    /// The word-break tokens of `text`.
+    public func words(_ text: NormalizedText) -> [Token] {
+        let n = text.bytes.count
+        if n == 0 { return [] }
+        var starts = [Int64](repeating: 0, count: n)
+        var ends = [Int64](repeating: 0, count: n)
+        var kinds = [UInt8](repeating: 0, count: n)
+        let count = text.bytes.withUnsafeBufferPointer { p in
+            cicu_words(p.baseAddress, Int64(n), locale, &starts, &ends, &kinds)
+        }
+        guard count > 0 else { return [] }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(Int(count))
+        for i in 0..<Int(count) {
+            let range = Int(starts[i])..<Int(ends[i])
+            let kind: Token.Kind
+            switch kinds[i] {
+            case 1: kind = .word
+            case 2: kind = .number
+            case 3: kind = .punctuation
+            default: kind = .symbol
+            }
+            tokens.append(Token(kind: kind, range: range, source: text.sourceRange(ofBytes: range)))
+        }
+        return tokens
+    }
+
+    /// Counts tokens without building them (the fast statistics path).
+    public func countWords(_ text: NormalizedText) -> Int {
+        let n = text.bytes.count
+        if n == 0 { return 0 }
+        var starts = [Int64](repeating: 0, count: n)
+        var ends = [Int64](repeating: 0, count: n)
+        var kinds = [UInt8](repeating: 0, count: n)
+        let count = text.bytes.withUnsafeBufferPointer { p in
+            cicu_words(p.baseAddress, Int64(n), locale, &starts, &ends, &kinds)
+        }
+        return max(0, Int(count))
+    }
+
+    /// The sentences of `text`, trimmed of surrounding white space; empty ones are dropped.
+    public func sentences(_ text: NormalizedText) -> [TextSpan] {
+        let n = text.bytes.count
+        if n == 0 { return [] }
+        var ends = [Int64](repeating: 0, count: n + 1)
+        let count = text.bytes.withUnsafeBufferPointer { p in cicu_sentences(p.baseAddress, Int64(n), locale, &ends) }
+        guard count > 0 else { return [] }
+        var spans: [TextSpan] = []
+        text.bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            for k in 0..<Int(count) {
+                let end = Int(ends[k])
+                // An abbreviation at the end of this piece glues it to the next one (not at a line end).
+                if k + 1 < Int(count), endsWithAbbreviation(p, start: start, end: end) { continue }
+                if let span = trimmed(p, start..<end, text) { spans.append(span) }
+                start = end
+            }
+        }
+        return spans
+    }
+
+    /// The lines of `text` (without their line break); empty lines are dropped.
+    public func lines(_ text: NormalizedText) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        text.bytes.withUnsafeBufferPointer { p in
+            var start = 0
+            var i = 0
+            while i <= p.count {
+                if i == p.count || p[i] == 0x0A || p[i] == 0x0D {
+                    if let span = trimmed(p, start..<i, text) { spans.append(span) }
+                    if i < p.count && p[i] == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A { i += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+        return spans
+    }
+
+    /// The number of non-empty lines (fast path).
+    public func countLines(_ text: NormalizedText) -> Int { lines(text).count }
+
+    private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText) -> TextSpan? {
+        var a = range.lowerBound, b = range.upperBound
+        while a < b, isSpace(p[a]) { a += 1 }
+        while b > a, isSpace(p[b - 1]) { b -= 1 }
+        guard a < b else { return nil }
+        return TextSpan(range: a..<b, source: text.sourceRange(ofBytes: a..<b))
+    }
+
+    @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+
+    /// True when the text before `end` (trailing spaces aside) ends with a known abbreviation that
+    /// stands at a word start, and no line break follows it.
+    private func endsWithAbbreviation(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        var b = end
+        while b > start, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
+        if b < end, b < p.count, p[b] == 0x0A || p[b] == 0x0D { return false }
+        if end > 0, p[end - 1] == 0x0A || p[end - 1] == 0x0D { return false }
+        var a = b
+        while a > start, !isSpace(p[a - 1]), p[a - 1] != 0x28 /* ( */ { a -= 1 }
+        guard a < b else { return false }
+        return abbreviations.contains(Array(p[a..<b]))
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import CanCu
+
+/// `cancu`: reads Vietnamese legal and administrative documents and tells what they rest on.
+@main
+struct CanCuCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancu",
+        abstract: "Đọc văn bản pháp luật, hành chính Việt Nam: trích dẫn, căn cứ pháp lý, tham chiếu lỗi thời.",
+        discussion: """
+            Exit status: 0 done, 1 some input failed (or review found an error), 2 usage error.
+            """,
+        version: CanCuVersion.string,
+        subcommands: [TokenizeCommand.self, BenchCommand.self]
+    )
+}
+
+/// Exit codes shared by every subcommand.
+enum ExitStatus {
+    /// Some input could not be read (the others were processed).
+    static let inputFailed = ExitCode(1)
+}
