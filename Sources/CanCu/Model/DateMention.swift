@@ -1,0 +1,55 @@
+/// A date in the text, with its ISO value ("2019-01-24", "2021-06", "2025") and role.
+public struct DateMention: Sendable, Hashable {
+    public enum Role: String, Sendable, Codable {
+        case issued, effective, deadline, cited, mention
+    }
+
+    public var source: Range<Int>
+    public var range: Range<Int>
+    public var text: String
+    public var value: String
+    public var role: Role
+
+    public init(source: Range<Int>, range: Range<Int>, text: String, value: String, role: Role) {
+        self.source = source; self.range = range; self.text = text; self.value = value; self.role = role
+    }
+}
+
+/// A period ("giai đoạn 2022 – 2025", "đến năm 2030"); `from` or `to` may be nil (an end only).
+public struct Period: Sendable, Hashable {
+    public var source: Range<Int>
+    public var range: Range<Int>
+    public var text: String
+    public var from: String?
+    public var to: String?
+
+    public init(source: Range<Int>, range: Range<Int>, text: String, from: String?, to: String?) {
+        self.source = source; self.range = range; self.text = text; self.from = from; self.to = to
+    }
+}
+
+/// A quantified goal ("100% TTHC nội bộ … trước ngày 01/4/2023").
+public struct Target: Sendable, Hashable {
+    public enum Comparator: String, Sendable, Codable {
+        case atLeast = "at_least", atMost = "at_most", exactly
+    }
+
+    public var source: Range<Int>
+    public var range: Range<Int>
+    public var text: String
+    public var value: Double
+    /// "%", "%/năm", "đề án", … as written.
+    public var unit: String
+    public var comparator: Comparator
+    public var subject: String?
+    /// ISO deadline, when the clause or its heading gives one.
+    public var deadline: String?
+    /// Period of the target, e.g. "2022-2025".
+    public var period: String?
+
+    public init(source: Range<Int>, range: Range<Int>, text: String, value: Double, unit: String,
+                comparator: Comparator, subject: String?, deadline: String?, period: String?) {
+        self.source = source; self.range = range; self.text = text; self.value = value; self.unit = unit
+        self.comparator = comparator; self.subject = subject; self.deadline = deadline; self.period = period
+    }
+}
