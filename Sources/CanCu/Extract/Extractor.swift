@@ -1,0 +1,39 @@
+/// The extraction pipeline for one document, in the order of eyecite's stages: clean (normalise),
+/// find (header, citations, dates), resolve (back-references, years, relations), annotate (the
+/// output views). Build it once from the dictionaries and reuse it for every input.
+///
+/// ```swift
+/// let extractor = Extractor(lexicon: .builtIn)
+/// let result = extractor.extract(document)
+/// result.citations.map(\.symbol)   // ["09/2019/NĐ-CP", …]
+/// ```
+public struct Extractor: Sendable {
+    public let pipeline: TextPipeline
+
+    public init(lexicon: Lexicon = .builtIn) {
+        pipeline = TextPipeline(lexicon: lexicon)
+    }
+
+    /// Extracts everything the output contract lists from one document.
+    public func extract(_ document: SourceDocument) -> Extraction {
+        let text = pipeline.normalize(document)
+        return extract(text, path: document.path, warnings: document.warnings)
+    }
+
+    /// Extracts from already normalised text.
+    public func extract(_ text: NormalizedText, path: String, warnings: [Diagnostic] = []) -> Extraction {
+        var result = Extraction(source: path, warnings: warnings)
+
+        // MARK: Header and structure (Document/)
+
+
+        // MARK: Citations and relations (Extract/, Resolve/)
+
+
+        // MARK: Dates, periods and targets (Extract/)
+
+
+        _ = text
+        return result
+    }
+}

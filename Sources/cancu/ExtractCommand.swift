@@ -1,0 +1,62 @@
+import ArgumentParser
+import CanCu
+
+/// `cancu extract`: citations, relations, dates, periods and targets of each document.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Trích xuất trích dẫn, quan hệ, ngày tháng, giai đoạn và mục tiêu của văn bản.",
+        discussion: """
+            One JSON line per input document (the output contract), or a text view for people.
+            Examples:
+              cancu extract corpus/nghi-dinh-mau.txt --format text
+              cancu extract corpus > extract.jsonl
+              cat van-ban.txt | cancu extract -
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, text
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: json (the contract, one line per document) or text (for people).")
+    var format: Format = .json
+
+    func run() throws {
+        let extractor = Extractor(lexicon: try input.lexicon())
+        var failed = false
+        var json = JSONWriter()
+        for path in DocumentReader.expand(input.paths) {
+            json.reset()
+            switch DocumentReader.read(path) {
+            case .failure(let error):
+                failed = true
+                Console.error("cancu: \(error)")
+                if format == .json {
+                    json.object { json in
+                        json.field("source", path)
+                        json.objectField("error") { json in
+                            json.field("code", error.diagnostic.code)
+                            json.field("message", error.diagnostic.message)
+                        }
+                    }
+                    json.newline()
+                    Console.write(json.bytes)
+                }
+            case .success(let document):
+                let extraction = extractor.extract(document)
+                switch format {
+                case .json:
+                    ExtractView.writeJSON(extraction, to: &json)
+                    Console.write(json.bytes)
+                case .text:
+                    let lines = LineIndex(document.text)
+                    Console.write(ExtractView.text(extraction, lineOf: lines.line(of:)))
+                }
+            }
+        }
+        if failed { throw ExitStatus.inputFailed }
+    }
+}
