@@ -117,11 +117,13 @@ int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
     for (int32_t end = ubrk_next(words); end != UBRK_DONE; start = end, end = ubrk_next(words)) {
         uint8_t kind = classify(text, start, end, ubrk_getRuleStatus(words));
         if (kind == 0) continue;
-        advance(text, &index16, &offset8, start);
-        starts[count] = offset8;
-        advance(text, &index16, &offset8, end);
-        ends[count] = offset8;
-        kinds[count] = kind;
+        if (starts != NULL) {
+            advance(text, &index16, &offset8, start);
+            starts[count] = offset8;
+            advance(text, &index16, &offset8, end);
+            ends[count] = offset8;
+            kinds[count] = kind;
+        }
         count += 1;
     }
     ubrk_close(words);

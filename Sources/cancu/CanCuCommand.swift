@@ -1,9 +1,24 @@
 import ArgumentParser
 import CanCu
+import Foundation
 
 /// `cancu`: reads Vietnamese legal and administrative documents and tells what they rest on.
 @main
 struct CanCuCommand: ParsableCommand {
+    /// Runs the command line with the project's exit codes: usage errors exit 2 (not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "cancu",
         abstract: "Đọc văn bản pháp luật, hành chính Việt Nam: trích dẫn, căn cứ pháp lý, tham chiếu lỗi thời.",

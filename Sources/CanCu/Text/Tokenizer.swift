@@ -54,11 +54,8 @@ public struct Tokenizer: Sendable {
     public func countWords(_ text: NormalizedText) -> Int {
         let n = text.bytes.count
         if n == 0 { return 0 }
-        var starts = [Int64](repeating: 0, count: n)
-        var ends = [Int64](repeating: 0, count: n)
-        var kinds = [UInt8](repeating: 0, count: n)
         let count = text.bytes.withUnsafeBufferPointer { p in
-            cicu_words(p.baseAddress, Int64(n), locale, &starts, &ends, &kinds)
+            cicu_words(p.baseAddress, Int64(n), locale, nil, nil, nil)
         }
         return max(0, Int(count))
     }
@@ -76,7 +73,9 @@ public struct Tokenizer: Sendable {
             for k in 0..<Int(count) {
                 let end = Int(ends[k])
                 // An abbreviation at the end of this piece glues it to the next one (not at a line end).
-                if k + 1 < Int(count), endsWithAbbreviation(p, start: start, end: end) { continue }
+                if k + 1 < Int(count), endsWithAbbreviation(p, start: start, end: end) || isStructureLabel(p, start: start, end: end) {
+                    continue
+                }
                 if let span = trimmed(p, start..<end, text) { spans.append(span) }
                 start = end
             }
@@ -114,6 +113,27 @@ public struct Tokenizer: Sendable {
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+
+    /// True when the piece is only a structure label ending in a dot ("Điều 5.", "Chương II.",
+    /// "1.", "2.3."), which heads the text after it on the same line.
+    private func isStructureLabel(_ p: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+        var a = start, b = end
+        while a < b, isSpace(p[a]) { a += 1 }
+        while b > a, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
+        if b < end, p[b] == 0x0A || p[b] == 0x0D { return false }
+        guard b - a >= 2, b - a <= 24, p[b - 1] == 0x2E else { return false }
+        // The label's number: digits, dots, or Roman numerals, optionally with one letter (5a).
+        var i = b - 1
+        while i > a, p[i - 1] != 0x20 { i -= 1 }
+        let number = p[i..<(b - 1)]
+        guard let first = number.first, (0x30...0x39).contains(first) || "IVXLC".utf8.contains(first) else { return false }
+        guard number.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || "IVXLCabcdđ".utf8.contains($0) }) else { return false }
+        if i == a { return true }
+        let word = Array(p[a..<(i - 1)])
+        return Self.structureWords.contains(word)
+    }
+
+    private static let structureWords: Set<[UInt8]> = Set(["Điều", "Chương", "Mục", "Phần", "Tiểu mục", "Phụ lục", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN", "PHỤ LỤC"].map { Array($0.utf8) })
 
     /// True when the text before `end` (trailing spaces aside) ends with a known abbreviation that
     /// stands at a word start, and no line break follows it.

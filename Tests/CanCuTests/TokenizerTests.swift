@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import CanCu
+
+/// Checks the contract's promise for every token: the source slice, normalised, is the token text.
+func expectRoundTrip(_ source: String, file: String = "", sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    let text = Normalizer.standard.normalize(source)
+    let scalars = Array(source.unicodeScalars)
+    let tokens = Tokenizer.standard.words(text)
+    var failures = 0
+    for token in tokens {
+        let slice = String(String.UnicodeScalarView(scalars[token.source]))
+        let normalizedSlice = Normalizer.standard.normalize(slice).string
+        if normalizedSlice != text.text(ofBytes: token.range) {
+            failures += 1
+            if failures <= 3 {
+                Issue.record("\(file): token \(text.text(ofBytes: token.range)) at \(token.source) has source slice \(slice)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+    return tokens.count
+}
+
+@Suite("Tokenizing")
+struct TokenizerTests {
+    let tokenizer = Tokenizer.standard
+
+    func words(_ s: String) -> [String] {
+        let text = Normalizer.standard.normalize(s)
+        return tokenizer.words(text).map { text.text(ofBytes: $0.range) }
+    }
+
+    @Test("Syllables, numbers and punctuation with their kinds")
+    func kinds() {
+        let text = Normalizer.standard.normalize("Điều 5. Mức phạt 10% là 2.000.000 đồng;")
+        let tokens = tokenizer.words(text)
+        let pairs = tokens.map { (text.text(ofBytes: $0.range), $0.kind) }
+        #expect(pairs.contains { $0 == ("Điều", .word) })
+        #expect(pairs.contains { $0 == ("5", .number) })
+        #expect(pairs.contains { $0 == (".", .punctuation) })
+        #expect(pairs.contains { $0 == ("%", .punctuation) || $0 == ("%", .symbol) })
+        #expect(pairs.contains { $0 == ("2.000.000", .number) })
+        #expect(pairs.last! == (";", .punctuation))
+        #expect(!tokens.contains { text.text(ofBytes: $0.range).trimmingCharacters(in: .whitespaces).isEmpty })
+    }
+
+    @Test("Offsets round-trip on NFD input, on Ð input and on text with odd spaces")
+    func roundTrips() {
+        #expect(expectRoundTrip("Nghi\u{0323} đi\u{0323}nh sô\u{0301} 09/2019/NĐ-CP ngày 24/01/2019") == 16)
+        #expect(expectRoundTrip("Số: 09/2019/NÐ-CP — Ðiều 5, ðiểm a") > 8)
+        #expect(expectRoundTrip("Điều\u{00A0}5\u{2009}khoản\u{202F}2\u{200B} Uỷ ban\u{FEFF} hoà giải") == 8)
+    }
+
+    @Test("No sentence break after Tp., TP., TS., ThS. or V/v; a break at each line end")
+    func sentences() {
+        let source = "Kính gửi UBND Tp. Hà Nội và TP. Hồ Chí Minh. Ông TS. Nguyễn Văn A và ThS. Lê B đã ký.\nV/v hướng dẫn thực hiện\nĐiều 5. Hiệu lực"
+        let text = Normalizer.standard.normalize(source)
+        let sentences = tokenizer.sentences(text).map { text.text(ofBytes: $0.range) }
+        #expect(sentences == [
+            "Kính gửi UBND Tp. Hà Nội và TP. Hồ Chí Minh.",
+            "Ông TS. Nguyễn Văn A và ThS. Lê B đã ký.",
+            "V/v hướng dẫn thực hiện",
+            "Điều 5. Hiệu lực",
+        ])
+    }
+
+    @Test("Lines keep structure visible: each line is its own span, in source offsets")
+    func lines() {
+        let source = "Căn cứ Luật số 64/2025/QH15;\r\n\nĐiều 1. Phạm vi\n1. Khoản một\na) Điểm a"
+        let text = Normalizer.standard.normalize(source)
+        let lines = tokenizer.lines(text)
+        #expect(lines.map { text.text(ofBytes: $0.range) } == ["Căn cứ Luật số 64/2025/QH15;", "Điều 1. Phạm vi", "1. Khoản một", "a) Điểm a"])
+        let scalars = Array(source.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[lines[1].source])) == "Điều 1. Phạm vi")
+    }
+
+    @Test("Every file of the Gazette and news corpus tokenizes with exact offsets")
+    func realCorpus() throws {
+        let files = SharedCorpus.files(in: "congbao") + SharedCorpus.files(in: "news")
+        if files.isEmpty { return }
+        var total = 0
+        for url in files {
+            guard case .success(let document) = DocumentReader.read(url.path) else {
+                Issue.record("cannot read \(url.lastPathComponent)")
+                continue
+            }
+            let count = expectRoundTrip(document.text, file: url.lastPathComponent)
+            #expect(count > 100, "\(url.lastPathComponent) has only \(count) tokens")
+            total += count
+        }
+        #expect(files.count >= 25)
+        print("tokenized \(files.count) real documents, \(total) tokens")
+    }
+
+    @Test("A 50 MB single-line input finishes (no quadratic step)")
+    func hugeLine() {
+        let unit = "Căn cứ Nghị định số 09/2019/NÐ–CP ngày 24/01/2019 của Chính phủ, Uỷ ban nhân dân hoà giải; "
+        let source = String(repeating: unit, count: 50_000_000 / unit.utf8.count + 1)
+        let text = Normalizer.standard.normalize(source)
+        #expect(text.bytes.count >= 50_000_000 - 1_000_000)
+        #expect(tokenizer.countWords(text) > 10_000_000)
+        #expect(tokenizer.lines(text).count == 1)
+        // The last character maps to the end of the source.
+        #expect(text.sourceOffset(ofByte: text.bytes.count) == source.unicodeScalars.count)
+    }
+}
