@@ -131,6 +131,54 @@ int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
     return count;
 }
 
+struct cicu_words_iterator {
+    UChar *text;
+    UBreakIterator *words;
+    int32_t start;
+    int32_t index16;
+    int64_t offset8;
+};
+
+cicu_words_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale) {
+    cicu_words_iterator *it = calloc(1, sizeof(cicu_words_iterator));
+    if (it == NULL) return NULL;
+    int32_t length16 = 0;
+    it->text = length == 0 ? calloc(1, sizeof(UChar)) : to_utf16(utf8, length, &length16);
+    if (it->text == NULL) { free(it); return NULL; }
+    UErrorCode status = U_ZERO_ERROR;
+    it->words = ubrk_open(UBRK_WORD, locale, it->text, length16, &status);
+    if (U_FAILURE(status)) { free(it->text); free(it); return NULL; }
+    it->start = ubrk_first(it->words);
+    return it;
+}
+
+int32_t cicu_words_next(cicu_words_iterator *it, int64_t *starts, int64_t *ends, uint8_t *kinds,
+                        int32_t capacity) {
+    int32_t count = 0;
+    while (count < capacity) {
+        int32_t end = ubrk_next(it->words);
+        if (end == UBRK_DONE) break;
+        int32_t start = it->start;
+        it->start = end;
+        uint8_t kind = classify(it->text, start, end, ubrk_getRuleStatus(it->words));
+        if (kind == 0) continue;
+        advance(it->text, &it->index16, &it->offset8, start);
+        starts[count] = it->offset8;
+        advance(it->text, &it->index16, &it->offset8, end);
+        ends[count] = it->offset8;
+        kinds[count] = kind;
+        count += 1;
+    }
+    return count;
+}
+
+void cicu_words_close(cicu_words_iterator *it) {
+    if (it == NULL) return;
+    ubrk_close(it->words);
+    free(it->text);
+    free(it);
+}
+
 int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends) {
     if (length == 0) return 0;
     int32_t length16 = 0;

@@ -50,6 +50,19 @@ enum {
 int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
                    int64_t *starts, int64_t *ends, uint8_t *kinds);
 
+/// A word-break iterator over UTF-8 text that hands out tokens in batches (bounded memory).
+typedef struct cicu_words_iterator cicu_words_iterator;
+
+/// Opens an iterator over `utf8` (which must stay alive until closed); NULL on an ICU error.
+cicu_words_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale);
+
+/// Writes up to `capacity` next tokens (UTF-8 byte offsets and CICU_TOKEN_ kinds); returns how
+/// many (0 at the end).
+int32_t cicu_words_next(cicu_words_iterator *iterator, int64_t *starts, int64_t *ends, uint8_t *kinds,
+                        int32_t capacity);
+
+void cicu_words_close(cicu_words_iterator *iterator);
+
 /// Splits UTF-8 text into ICU sentences; writes each sentence's end (a UTF-8 byte offset) into
 /// `ends` (capacity `length` + 1). Returns the count, or -1 on an ICU error.
 int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends);

@@ -9,9 +9,21 @@ import Foundation
 /// Folding.fold("Cấp đổi thẻ Căn cước")   // "cap doi the can cuoc"
 /// ```
 public enum Folding {
-    /// Folded forms of U+0080..<U+0250 and U+1E00..<U+1F00, as UTF-8 (often one ASCII byte).
-    private static let latin: [[UInt8]] = (0x80..<0x250).map { foldSlow(UInt32($0)) }
-    private static let latinExtendedAdditional: [[UInt8]] = (0x1E00..<0x1F00).map { foldSlow(UInt32($0)) }
+    /// Folded forms of U+0080..<U+0250 and U+1E00..<U+1F00, as UTF-8 (often one ASCII byte), in
+    /// a flat table of 4 bytes per scalar: the length (0xFF when the fold is longer than 3 bytes),
+    /// then the bytes.
+    private static let latin: [UInt8] = table(0x80..<0x250)
+    private static let latinExtendedAdditional: [UInt8] = table(0x1E00..<0x1F00)
+
+    private static func table(_ range: Range<UInt32>) -> [UInt8] {
+        var table: [UInt8] = []
+        for value in range {
+            let folded = foldSlow(value)
+            if folded.count > 3 { table += [0xFF, 0, 0, 0]; continue }
+            table += [UInt8(folded.count)] + folded + [UInt8](repeating: 0, count: 3 - folded.count)
+        }
+        return table
+    }
     private static let asciiLower: [UInt8] = (0..<128).map { b in (0x41...0x5A).contains(b) ? UInt8(b + 32) : UInt8(b) }
 
     private static func foldSlow(_ value: UInt32) -> [UInt8] {
@@ -48,18 +60,28 @@ public enum Folding {
                     continue
                 }
                 let (c, length) = decodeScalar(p, i)
-                let folded: [UInt8]?
-                if c < 0x250 { folded = latin[Int(c) - 0x80] }
-                else if (0x300...0x36F).contains(c) { folded = [] }  // combining marks of NFD input
-                else if (0x1E00..<0x1F00).contains(c) { folded = latinExtendedAdditional[Int(c) - 0x1E00] }
-                else { folded = nil }
-                if let folded, folded.count <= length {
-                    for byte in folded { out[o] = byte; o += 1 }
+                var entry = -1
+                if c < 0x250 { entry = Int(c - 0x80) * 4 }
+                else if (0x1E00..<0x1F00).contains(c) { entry = Int(c - 0x1E00) * 4 + latin.count }
+                if (0x300...0x36F).contains(c) {
+                    // A combining mark of decomposed input: dropped.
+                } else if entry >= 0 {
+                    let table = entry < latin.count ? latin : latinExtendedAdditional
+                    let e = entry < latin.count ? entry : entry - latin.count
+                    let n = Int(table[e])
+                    if n <= length {
+                        for k in 0..<n { out[o] = table[e + 1 + k]; o += 1 }
+                    } else {
+                        for k in 0..<length { out[o] = p[i + k]; o += 1 }
+                    }
                 } else {
                     // Other scripts: lower case when it does not grow, else as is.
                     let lower = Array(String(Unicode.Scalar(c) ?? "\u{FFFD}").lowercased().utf8)
-                    let bytes = lower.count <= length ? lower[...] : p[i..<(i + length)].map { $0 }[...]
-                    for byte in bytes { out[o] = byte; o += 1 }
+                    if lower.count <= length {
+                        for byte in lower { out[o] = byte; o += 1 }
+                    } else {
+                        for k in 0..<length { out[o] = p[i + k]; o += 1 }
+                    }
                 }
                 i += length
             }

@@ -56,6 +56,10 @@ public struct NormalizedText: Sendable {
         return start..<max(start, end)
     }
 
+    /// A cursor for mapping many increasing byte offsets (tokens, citations in reading order) to
+    /// source scalars in one forward walk.
+    public func cursor() -> SourceCursor { SourceCursor(text: self) }
+
     /// The normalised text of a byte range.
     public func text(ofBytes range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
@@ -66,5 +70,34 @@ public struct NormalizedText: Sendable {
         let start = sourceByteOffset(ofByte: range.lowerBound)
         let end = max(start, sourceByteOffset(ofByte: range.upperBound, roundingUp: true))
         return String(decoding: sourceBytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// Maps normalised byte offsets to source scalar offsets; fastest when offsets come in increasing
+/// order (each call then counts only the bytes since the previous one).
+public struct SourceCursor {
+    let text: NormalizedText
+    private var sourceByte = 0
+    private var scalar = 0
+
+    init(text: NormalizedText) { self.text = text }
+
+    /// The source scalar offset of a normalised byte offset.
+    public mutating func sourceOffset(ofByte offset: Int, roundingUp: Bool = false) -> Int {
+        let target = text.sourceByteOffset(ofByte: offset, roundingUp: roundingUp)
+        if target >= sourceByte && target - sourceByte < 1024 {
+            scalar += text.sourceScalars.scalars(from: sourceByte, to: target)
+        } else {
+            scalar = text.sourceScalars.scalarOffset(ofByte: target)
+        }
+        sourceByte = target
+        return scalar
+    }
+
+    /// The source scalar range of a normalised byte range.
+    public mutating func sourceRange(ofBytes range: Range<Int>) -> Range<Int> {
+        let start = sourceOffset(ofByte: range.lowerBound)
+        let end = sourceOffset(ofByte: range.upperBound, roundingUp: true)
+        return start..<max(start, end)
     }
 }

@@ -1,5 +1,5 @@
-/// Converts UTF-8 byte offsets of a text into Unicode-scalar offsets in O(1) amortised time, with
-/// one checkpoint every 256 bytes (so memory is 1/32 of the text).
+/// Converts UTF-8 byte offsets of a text into Unicode-scalar offsets, with one checkpoint every
+/// 256 bytes (memory 1/32 of the text) and word-at-a-time counting.
 struct ScalarIndex: Sendable {
     private let bytes: [UInt8]
     private let checkpoints: [Int]
@@ -16,11 +16,7 @@ struct ScalarIndex: Sendable {
             while i < p.count {
                 checkpoints.append(scalars)
                 let end = min(p.count, i + step)
-                var j = i
-                while j < end {
-                    scalars &+= (p[j] & 0xC0 != 0x80) ? 1 : 0
-                    j += 1
-                }
+                scalars += Self.countScalars(p, from: i, to: end)
                 i = end
             }
             checkpoints.append(scalars)
@@ -28,17 +24,38 @@ struct ScalarIndex: Sendable {
         self.checkpoints = checkpoints
     }
 
+    /// The number of scalar starts (non-continuation bytes) in `p[from..<to]`.
+    @inline(__always)
+    static func countScalars(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var i = from
+        let raw = UnsafeRawPointer(p.baseAddress!)
+        while i + 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
+            let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+            count += 8 - continuation.nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            if p[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
     /// The number of scalars that start before byte `offset`.
     func scalarOffset(ofByte offset: Int) -> Int {
         let clamped = max(0, min(offset, bytes.count))
         let block = clamped >> Self.shift
-        var count = checkpoints[block]
-        var i = block << Self.shift
-        while i < clamped {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
+        let from = block << Self.shift
+        if from == clamped { return checkpoints[block] }
+        return checkpoints[block] + bytes.withUnsafeBufferPointer { Self.countScalars($0, from: from, to: clamped) }
+    }
+
+    /// Scalars between two byte offsets (`from <= to`), counted directly.
+    func scalars(from: Int, to: Int) -> Int {
+        bytes.withUnsafeBufferPointer { Self.countScalars($0, from: from, to: min(to, $0.count)) }
     }
 
     /// The total number of scalars.

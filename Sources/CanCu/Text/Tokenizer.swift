@@ -25,29 +25,40 @@ public struct Tokenizer: Sendable {
 
     /// The word-break tokens of `text`.
     public func words(_ text: NormalizedText) -> [Token] {
-        let n = text.bytes.count
-        if n == 0 { return [] }
-        var starts = [Int64](repeating: 0, count: n)
-        var ends = [Int64](repeating: 0, count: n)
-        var kinds = [UInt8](repeating: 0, count: n)
-        let count = text.bytes.withUnsafeBufferPointer { p in
-            cicu_words(p.baseAddress, Int64(n), locale, &starts, &ends, &kinds)
-        }
-        guard count > 0 else { return [] }
         var tokens: [Token] = []
-        tokens.reserveCapacity(Int(count))
-        for i in 0..<Int(count) {
-            let range = Int(starts[i])..<Int(ends[i])
-            let kind: Token.Kind
-            switch kinds[i] {
-            case 1: kind = .word
-            case 2: kind = .number
-            case 3: kind = .punctuation
-            default: kind = .symbol
-            }
-            tokens.append(Token(kind: kind, range: range, source: text.sourceRange(ofBytes: range)))
-        }
+        tokens.reserveCapacity(text.bytes.count / 4)
+        forEachWord(text) { tokens.append($0) }
         return tokens
+    }
+
+    /// Calls `body` with each word-break token in order, in batches (memory stays bounded).
+    public func forEachWord(_ text: NormalizedText, _ body: (Token) -> Void) {
+        let n = text.bytes.count
+        if n == 0 { return }
+        let capacity: Int32 = 4096
+        var starts = [Int64](repeating: 0, count: Int(capacity))
+        var ends = [Int64](repeating: 0, count: Int(capacity))
+        var kinds = [UInt8](repeating: 0, count: Int(capacity))
+        text.bytes.withUnsafeBufferPointer { p in
+            guard let iterator = cicu_words_open(p.baseAddress, Int64(n), locale) else { return }
+            defer { cicu_words_close(iterator) }
+            var cursor = text.cursor()
+            while true {
+                let count = Int(cicu_words_next(iterator, &starts, &ends, &kinds, capacity))
+                if count == 0 { break }
+                for i in 0..<count {
+                    let range = Int(starts[i])..<Int(ends[i])
+                    let kind: Token.Kind
+                    switch kinds[i] {
+                    case 1: kind = .word
+                    case 2: kind = .number
+                    case 3: kind = .punctuation
+                    default: kind = .symbol
+                    }
+                    body(Token(kind: kind, range: range, source: cursor.sourceRange(ofBytes: range)))
+                }
+            }
+        }
     }
 
     /// Counts tokens without building them (the fast statistics path).
