@@ -8,6 +8,8 @@ struct EditList: Sendable {
     private(set) var outputEnds: [Int] = []
 
     var isEmpty: Bool { sourceStarts.isEmpty }
+    var lastSourceStart: Int? { sourceStarts.last }
+    var lastOutputStart: Int? { outputStarts.last }
     var count: Int { sourceStarts.count }
 
     /// Adds an edit at or after the previous ones; one that overlaps earlier edits is merged with

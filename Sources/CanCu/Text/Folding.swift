@@ -47,6 +47,18 @@ public enum Folding {
     }
 
     static func fold(bytes p: UnsafeBufferPointer<UInt8>) -> String {
+        let latin = Self.latin, extended = Self.latinExtendedAdditional, lower = Self.asciiLower
+        return latin.withUnsafeBufferPointer { latin in
+            extended.withUnsafeBufferPointer { extended in
+                lower.withUnsafeBufferPointer { lower in
+                    fold(p, latin: latin, extended: extended, lower: lower)
+                }
+            }
+        }
+    }
+
+    private static func fold(_ p: UnsafeBufferPointer<UInt8>, latin: UnsafeBufferPointer<UInt8>,
+                             extended: UnsafeBufferPointer<UInt8>, lower: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: p.count) { out in
             var o = 0
             var i = 0
@@ -54,31 +66,28 @@ public enum Folding {
             while i < n {
                 let b = p[i]
                 if b < 0x80 {
-                    out[o] = asciiLower[Int(b)]
+                    out[o] = lower[Int(b)]
                     o += 1
                     i += 1
                     continue
                 }
                 let (c, length) = decodeScalar(p, i)
-                var entry = -1
-                if c < 0x250 { entry = Int(c - 0x80) * 4 }
-                else if (0x1E00..<0x1F00).contains(c) { entry = Int(c - 0x1E00) * 4 + latin.count }
-                if (0x300...0x36F).contains(c) {
+                var table: UnsafeBufferPointer<UInt8>? = nil
+                var e = 0
+                if c < 0x250 { table = latin; e = Int(c - 0x80) * 4 }
+                else if c >= 0x1E00 && c < 0x1F00 { table = extended; e = Int(c - 0x1E00) * 4 }
+                if c >= 0x300 && c <= 0x36F {
                     // A combining mark of decomposed input: dropped.
-                } else if entry >= 0 {
-                    let table = entry < latin.count ? latin : latinExtendedAdditional
-                    let e = entry < latin.count ? entry : entry - latin.count
-                    let n = Int(table[e])
-                    if n <= length {
-                        for k in 0..<n { out[o] = table[e + 1 + k]; o += 1 }
-                    } else {
-                        for k in 0..<length { out[o] = p[i + k]; o += 1 }
-                    }
+                } else if let table, Int(table[e]) <= length {
+                    let count = Int(table[e])
+                    for k in 0..<count { out[o] = table[e + 1 + k]; o += 1 }
+                } else if table != nil {
+                    for k in 0..<length { out[o] = p[i + k]; o += 1 }
                 } else {
                     // Other scripts: lower case when it does not grow, else as is.
-                    let lower = Array(String(Unicode.Scalar(c) ?? "\u{FFFD}").lowercased().utf8)
-                    if lower.count <= length {
-                        for byte in lower { out[o] = byte; o += 1 }
+                    let lowered = Array(String(Unicode.Scalar(c) ?? "\u{FFFD}").lowercased().utf8)
+                    if lowered.count <= length {
+                        for byte in lowered { out[o] = byte; o += 1 }
                     } else {
                         for k in 0..<length { out[o] = p[i + k]; o += 1 }
                     }

@@ -48,11 +48,14 @@ public struct Normalizer: Sendable {
         let sourceBytes = Array(source.utf8)
         var passes: [EditList] = []
         var bytes = sourceBytes
-        if let (changed, edits) = CharacterPass.run(sourceBytes) {
+        let (characterResult, composedSegments) = CharacterPass.run(sourceBytes, tonePairs: tonePairs)
+        if let (changed, edits) = characterResult {
             bytes = changed
             passes.append(edits)
         }
-        if !tonePairs.isEmpty, let (changed, edits) = TonePass.run(bytes, pairs: tonePairs) {
+        // Tone placement of NFC input is done in the character pass; text that had to be composed
+        // (NFD input) gets a second look once composed.
+        if composedSegments, !tonePairs.isEmpty, let (changed, edits) = TonePass.run(bytes, pairs: tonePairs) {
             bytes = changed
             passes.append(edits)
         }
@@ -101,11 +104,12 @@ enum CharacterPass {
         }
     }
 
-    static func run(_ source: [UInt8]) -> ([UInt8], EditList)? {
-        var state = State(count: source.count)
+    /// The changed bytes and their edits (nil when nothing changed), and whether any segment had
+    /// to be composed to NFC.
+    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)]) -> (([UInt8], EditList)?, Bool) {
+        var state = State(tonePairs: tonePairs)
         source.withUnsafeBufferPointer { p in state.scan(p) }
-        guard state.changed else { return nil }
-        return (state.out, state.edits)
+        return (state.changed ? (state.out, state.edits) : nil, state.composed)
     }
 
     struct State {
@@ -114,12 +118,15 @@ enum CharacterPass {
         var changed = false
         /// Source bytes before `copyFrom` are already in `out` (or replaced).
         var copyFrom = 0
-        /// The current NFC segment: its start in the source and in the output.
+        /// The pending NFC segment (set only while `dirty`): its start in the source and output.
         var segmentSource = 0
         var segmentOutput = 0
         var dirty = false
+        /// Whether a segment was composed by ICU.
+        var composed = false
+        let tonePairs: [UInt64: (UInt32, UInt32)]
 
-        init(count: Int) {}
+        init(tonePairs: [UInt64: (UInt32, UInt32)]) { self.tonePairs = tonePairs }
 
         @inline(__always)
         func outputPosition(ofSource i: Int) -> Int { out.count + (i - copyFrom) }
@@ -133,21 +140,42 @@ enum CharacterPass {
             copyFrom = i
         }
 
+        /// One pass; the common case (NFC Vietnamese text with nothing to change) only reads.
         mutating func scan(_ p: UnsafeBufferPointer<UInt8>) {
             let n = p.count
+            guard let base = p.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             var i = 0
             while i < n {
-                if p[i] < 0x80 {
+                let lead = p[i]
+                if lead < 0x80 {
                     if dirty { flush(at: i, p) }
-                    var j = i + 1
-                    while j < n && p[j] < 0x80 { j += 1 }
-                    segmentSource = j - 1
-                    segmentOutput = outputPosition(ofSource: j - 1)
-                    i = j
+                    i += 1
+                    while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    while i < n && p[i] < 0x80 { i += 1 }
+                    continue
+                }
+                // Fast paths for Vietnamese letters, all NFC starters: Latin-1 letters (C3),
+                // Latin Extended-A/B (C4..CB), Latin Extended Additional (E1 B8..BB).
+                if lead >= 0xC4 && lead <= 0xCB {
+                    if dirty { flush(at: i, p) }
+                    i += 2
+                    continue
+                }
+                if lead == 0xC3 && i + 1 < n && p[i + 1] != 0x90 && p[i + 1] != 0xB0 {
+                    if dirty { flush(at: i, p) }
+                    if i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 2, p) { i += 2; continue }
+                    i += 2
+                    continue
+                }
+                if lead == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB {
+                    if dirty { flush(at: i, p) }
+                    if i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 3, p) { i += 3; continue }
+                    i += 3
                     continue
                 }
                 let (c, length) = decodeScalar(p, i)
-                switch Self.actionFor(c) {
+                switch CharacterPass.action(c) {
                 case .replace(let r):
                     if dirty { flush(at: i, p) }
                     materialize(upTo: i, p)
@@ -155,25 +183,19 @@ enum CharacterPass {
                     appendScalar(r, to: &out)
                     copyFrom = i + length
                     edits.add(sourceStart: i, sourceEnd: i + length, outputStart: start, outputEnd: out.count)
-                    segmentSource = i
-                    segmentOutput = start
                 case .delete:
                     materialize(upTo: i, p)
                     copyFrom = i + length
                     edits.add(sourceStart: i, sourceEnd: i + length, outputStart: out.count, outputEnd: out.count)
                 case .keep:
                     let flags: Int32
-                    if c < 0x300 || (0x1E00...0x1EFF).contains(c) || (0x2016...0x206F).contains(c) || c == 0xFFFD {
+                    if c < 0x300 || (0x2016...0x206F).contains(c) || c == 0xFFFD {
                         flags = 3
                     } else {
                         flags = cicu_nfc_flags(Int32(bitPattern: c))
                     }
-                    if flags & 1 != 0 {
-                        if dirty { flush(at: i, p) }
-                        segmentSource = i
-                        segmentOutput = outputPosition(ofSource: i)
-                    }
-                    if flags & 2 == 0 { dirty = true }
+                    if flags & 1 != 0 && dirty { flush(at: i, p) }
+                    if flags & 2 == 0 && !dirty { beginSegment(endingAt: i, startsHere: flags & 1 != 0, p) }
                 }
                 i += length
             }
@@ -181,13 +203,59 @@ enum CharacterPass {
             if changed { materialize(upTo: n, p) }
         }
 
-        @inline(__always)
-        static func actionFor(_ c: UInt32) -> Action { CharacterPass.action(c) }
+        /// Marks the segment that holds the scalar at `i` as needing NFC: it starts at `i` when
+        /// that scalar starts a segment, else at the nearest preceding starter.
+        mutating func beginSegment(endingAt i: Int, startsHere: Bool, _ p: UnsafeBufferPointer<UInt8>) {
+            dirty = true
+            var start = i
+            if !startsHere {
+                // Back over combining marks (and their continuation bytes) to the previous starter.
+                var j = i
+                while j > 0 {
+                    var k = j - 1
+                    while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
+                    let (c, _) = decodeScalar(p, k)
+                    j = k
+                    if c < 0x300 || cicu_combining_class(Int32(bitPattern: c)) == 0 { break }
+                }
+                start = j
+            }
+            if start >= copyFrom {
+                segmentSource = start
+                segmentOutput = outputPosition(ofSource: start)
+            } else {
+                // The starter was itself replaced (e.g. Ð, or a tone pair): the segment begins at
+                // the last edit, which produced the end of `out`.
+                segmentSource = min(start, edits.lastSourceStart ?? start)
+                segmentOutput = edits.lastOutputStart ?? out.count
+            }
+        }
 
-        /// NFC of the output segment that ends at source offset `i`.
+        @inline(__always)
+        func isToneBase(_ b: UInt8) -> Bool { b == 0x6F || b == 0x75 || b == 0x4F || b == 0x55 }
+
+        /// Old → new tone placement of the pair that ends with the vowel at `i` ("oà" → "òa"), at
+        /// the end of a syllable and not after q. Returns false when it does not apply.
+        mutating func rewriteTone(at i: Int, length: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+            if tonePairs.isEmpty { return false }
+            let (vowel, _) = decodeScalar(p, i)
+            guard let (first, second) = tonePairs[UInt64(p[i - 1]) << 32 | UInt64(vowel)] else { return false }
+            if i >= 2 && (p[i - 2] == 0x71 || p[i - 2] == 0x51) { return false }
+            let end = i + length
+            if end < p.count && TonePass.isLetterOrMark(decodeScalar(p, end).0) { return false }
+            materialize(upTo: i - 1, p)
+            let start = out.count
+            appendScalar(first, to: &out)
+            appendScalar(second, to: &out)
+            edits.add(sourceStart: i - 1, sourceEnd: end, outputStart: start, outputEnd: out.count)
+            copyFrom = end
+            return true
+        }
+
+        /// NFC of the pending segment, which ends at source offset `i`.
         mutating func flush(at i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             dirty = false
-            // Work on a copy of the segment's output bytes (replacements already applied).
+            composed = true
             let segmentBytes: [UInt8]
             if segmentOutput < out.count {
                 segmentBytes = Array(out[segmentOutput...]) + Array(p[copyFrom..<i])
