@@ -36,9 +36,45 @@ public enum LegacyEncoding: String, Sendable, CaseIterable {
     var table: EncodingTable { EncodingTable.all[self] ?? EncodingTable.latin1 }
 
     /// Decodes bytes to NFC text (mark bytes join the letter before them). Never fails: every byte
-    /// stands for something.
+    /// stands for something. TCVN3 capitals with tones, typed as lower case, are restored in words
+    /// written in capitals ("CHíNH PHủ" → "CHÍNH PHỦ").
     public func decode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        table.decode(bytes)
+        let text = table.decode(bytes)
+        return self == .tcvn3 ? Self.restoreCapitals(text) : text
+    }
+
+    /// Upper-cases the toned lower-case letters of each word whose other letters are capitals, one
+    /// of them after the first letter ("CHíNH" → "CHÍNH", "ủY" → "ỦY"): TCVN3 cannot tell "HÀ" from
+    /// "Hà", and a capital then toned letters ("Hà", "Số") stays as written.
+    static func restoreCapitals(_ text: String) -> String {
+        let tones: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+        func isToned(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar.value >= 0xC0 else { return false }
+            return String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.contains { tones.contains($0.value) }
+        }
+        var scalars = Array(text.unicodeScalars)
+        var changed = false
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else { index += 1; continue }
+            let start = index
+            var laterCapital = false
+            var lower = false
+            var ambiguous = false
+            while index < scalars.count, scalars[index].properties.isAlphabetic {
+                let scalar = scalars[index]
+                if scalar.properties.isUppercase { if index > start { laterCapital = true } }
+                else if isToned(scalar) { ambiguous = true }
+                else if scalar.properties.isLowercase { lower = true }
+                index += 1
+            }
+            guard ambiguous, laterCapital, !lower else { continue }
+            for k in start..<index where scalars[k].properties.isLowercase {
+                scalars[k] = String(scalars[k]).uppercased().unicodeScalars.first ?? scalars[k]
+            }
+            changed = true
+        }
+        return changed ? String(String.UnicodeScalarView(scalars)) : text
     }
 
     /// Encodes text, or nil when a character has no byte sequence. TCVN3 has no capitals with tones:
