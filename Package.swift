@@ -39,6 +39,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CanCuTests", dependencies: ["CanCu"]),
+        .testTarget(
+            name: "CanCuTests",
+            dependencies: ["CanCu", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )
