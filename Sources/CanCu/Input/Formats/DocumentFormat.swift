@@ -44,8 +44,12 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// `<!DOCTYPE html` or `<html` among the first 1 KB (after a BOM, spaces and comments).
+    /// Starts with a tag (after a BOM and spaces), and `<!DOCTYPE html` or `<html` is among the
+    /// first 1 KB (after comments, `<?xml …?>`, `<link>`…).
     static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while first < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[first]) { first += 1 }
+        guard first < bytes.count, bytes[first] == 0x3C else { return false }
         let head = bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         for pattern in ["<!doctype html", "<html"] {
             let needle = Array(pattern.utf8)
