@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The only place that includes the system ICU headers (Debian: libicu-dev).
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "CanCu",
-            dependencies: ["CICU"],
+            dependencies: ["CICU", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             plugins: ["EmbedDictionaries"]
         ),
         .executableTarget(
@@ -38,6 +39,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CanCuTests", dependencies: ["CanCu"]),
+        .testTarget(
+            name: "CanCuTests",
+            dependencies: ["CanCu", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

@@ -12,6 +12,7 @@ struct ExtractCommand: ParsableCommand {
               cancu extract corpus/nghi-dinh-mau.txt --format text
               cancu extract corpus > extract.jsonl
               cat van-ban.txt | cancu extract -
+              cancu extract thong-tu.pdf --text     (the text the offsets point into)
             """
     )
 
@@ -24,13 +25,21 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: json (the contract, one line per document) or text (for people).")
     var format: Format = .json
 
+    @Flag(help: "Print the decoded text every offset points into (as `cancu text`), not the extraction.")
+    var text = false
+
     func run() throws {
+        if text {
+            var command = TextCommand()
+            command.input = input
+            return try command.run()
+        }
         let extractor = Extractor(lexicon: try input.lexicon())
         var failed = false
         var json = JSONWriter()
-        for path in DocumentReader.expand(input.paths) {
+        for path in input.documents {
             json.reset()
-            switch DocumentReader.read(path) {
+            switch input.read(path) {
             case .failure(let error):
                 failed = true
                 Console.error("cancu: \(error)")

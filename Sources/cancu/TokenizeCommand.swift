@@ -27,9 +27,9 @@ struct TokenizeCommand: ParsableCommand {
         let lexicon = try input.lexicon()
         let pipeline = TextPipeline(lexicon: lexicon)
         var failed = false
-        for path in DocumentReader.expand(input.paths) {
+        for path in input.documents {
             var json = JSONWriter()
-            switch DocumentReader.read(path) {
+            switch input.read(path) {
             case .failure(let error):
                 failed = true
                 Console.error("cancu: \(error)")
