@@ -30,6 +30,7 @@ struct CanCuCommand: ParsableCommand {
             ExtractCommand.self,
             TokenizeCommand.self,
             TextCommand.self,
+            GraphCommand.self,
             BenchCommand.self,
         ]
     )
