@@ -11,7 +11,7 @@ struct CanCuCommand: ParsableCommand {
             Exit status: 0 done, 1 some input failed (or review found an error), 2 usage error.
             """,
         version: CanCuVersion.string,
-        subcommands: [ExtractCommand.self, TokenizeCommand.self, BenchCommand.self]
+        subcommands: [ExtractCommand.self, ReviewCommand.self, TokenizeCommand.self, BenchCommand.self]
     )
 }
 
