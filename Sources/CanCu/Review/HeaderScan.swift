@@ -23,8 +23,9 @@ public enum HeaderScan {
     public static func ownSymbol(_ text: NormalizedText) -> String? {
         let bytes = text.bytes
         let limit = min(bytes.count, headerLength)
-        guard let at = find(Array("Số:".utf8), in: bytes, from: 0, limit: limit) else { return nil }
-        var j = at + 4
+        let marker: [UInt8] = Array("Số:".utf8)
+        guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
+        var j = at + marker.count
         while j < bytes.count && bytes[j] == 0x20 { j += 1 }
         var end = j
         while end < bytes.count && bytes[end] > 0x20 && bytes[end] != 0x2C && bytes[end] != 0x3B { end += 1 }
@@ -40,11 +41,15 @@ public enum HeaderScan {
         var i = 0
         while let at = find(marker, in: bytes, from: i, limit: bytes.count) {
             var j = at + marker.count
+            var fromDay = false
             for word in [" thi hành", " kể", " từ ngày"] {
                 let w = Array(word.utf8)
-                if j + w.count <= bytes.count && Array(bytes[j..<(j + w.count)]) == w { j += w.count }
+                if j + w.count <= bytes.count && bytes[j..<(j + w.count)].elementsEqual(w) {
+                    j += w.count
+                    fromDay = word == " từ ngày"
+                }
             }
-            if j >= 4, String(decoding: bytes[(j - 4)..<j], as: UTF8.self) == "ngày" {
+            if fromDay {
                 if let (date, _) = vietnameseDate(bytes, j + 1) ?? numericDate(bytes, j + 1) { return date }
                 let ky = Array(" ký".utf8)
                 if j + ky.count <= bytes.count && Array(bytes[j..<(j + ky.count)]) == ky { return issued }
