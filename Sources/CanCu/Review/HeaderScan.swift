@@ -6,17 +6,43 @@ public enum HeaderScan {
     /// How far into a document its header is looked for.
     static let headerLength = 4000
 
-    /// The ISO issue date of the header's "<Place>, ngày dd tháng mm năm yyyy" line.
+    /// The ISO issue date of the header's "<Place>, ngày dd tháng mm năm yyyy" line; a consolidated
+    /// text (văn bản hợp nhất) has it in its closing block instead, so the end is looked at next
+    /// (its last such line).
     public static func issueDate(_ text: NormalizedText) -> String? {
         let bytes = text.bytes
-        let limit = min(bytes.count, headerLength)
         let marker: [UInt8] = Array(", ngày ".utf8)
         var i = 0
+        let limit = min(bytes.count, headerLength)
         while let at = find(marker, in: bytes, from: i, limit: limit) {
             if let (date, _) = vietnameseDate(bytes, at + marker.count) { return date }
             i = at + 1
         }
-        return nil
+        if let published = gazetteDate(bytes) { return published }
+        guard bytes.count > headerLength else { return nil }
+        i = max(headerLength, bytes.count - headerLength)
+        var last: String? = nil
+        while let at = find(marker, in: bytes, from: i, limit: bytes.count) {
+            if let (date, _) = vietnameseDate(bytes, at + marker.count) { last = date }
+            i = at + 1
+        }
+        return last
+    }
+
+    /// The date of a Gazette running header ("CÔNG BÁO/Số 565 + 566/Ngày 28-4-2024"): the day it was
+    /// published, on or shortly after its issue date; used when the text gives no date line first.
+    static func gazetteDate(_ bytes: [UInt8]) -> String? {
+        let limit = min(bytes.count, headerLength)
+        guard find(Array("CÔNG BÁO/".utf8), in: bytes, from: 0, limit: limit) != nil else { return nil }
+        let marker: [UInt8] = Array("/Ngày ".utf8)
+        guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
+        var j = at + marker.count
+        guard let day = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
+        j += 1
+        guard let month = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
+        j += 1
+        guard let year = number(bytes, &j) else { return nil }
+        return isoDate(year, month, day)
     }
 
     /// The document's own number and symbol from its "Số: …" line (uncleaned, as written).
