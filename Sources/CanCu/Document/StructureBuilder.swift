@@ -86,6 +86,13 @@ extension StructureParser {
             lastArticle = nil
         }
 
+        /// Takes `line` into the open annex's heading when the annex started at most 5 lines above.
+        mutating func extendAnnexHeading(to line: Int) -> Bool {
+            guard let annex = stack.first, nodes[annex].level == .annex, line - nodes[annex].startLine <= 5 else { return false }
+            nodes[annex].headEndLine = max(nodes[annex].headEndLine, line)
+            return true
+        }
+
         /// True when an annex heading repeats the open annex's number (a running header).
         func isRepeatedAnnexHeading(number: String, line: Int) -> Bool {
             guard let annex = stack.first, nodes[annex].level == .annex else { return false }

@@ -88,6 +88,8 @@ public struct StructureParser: Sendable {
                 case .footer:
                     if region == .body { b.closeAll(before: i); b.open(.footer, number: "", line: i); region = .footer }
                 case .attachment:
+                    // "(Kèm theo …)" right under an annex heading belongs to that heading.
+                    if region == .annex, b.extendAnnexHeading(to: i) { continue }
                     if region != .body { b.closeAll(before: i); b.openAnnex(number: "", line: i, p); region = .annex }
                 case .unit(.annex):
                     if b.isRepeatedAnnexHeading(number: number, line: i) { continue }
