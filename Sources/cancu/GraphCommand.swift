@@ -125,17 +125,17 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
-        let extractor = Extractor(lexicon: lexicon)
+        let input = GraphInput(lexicon: lexicon)
         var builder = GraphBuilder(lexicon: lexicon)
         var failed = false
         let forced = encoding.flatMap { InputEncoding(name: $0) }
-        for path in DocumentReader.expand(paths, extensions: DocumentReader.documentExtensions) {
+        for path in DocumentReader.expand(paths, extensions: GraphInput.extensions) {
             switch DocumentReader.read(path, encoding: forced) {
             case .failure(let error):
                 failed = true
                 Console.error("cancu: \(error)")
             case .success(let document):
-                builder.add(extractor.extract(document))
+                for warning in input.add(document, to: &builder) { Console.error("cancu: \(path): \(warning.message)") }
             }
         }
         var filter = GraphFilter()

@@ -24,7 +24,7 @@ struct GraphRegistry: Sendable {
             let issued = Self.nonEmpty(row["issued"])
             let number = String(symbol.prefix { $0 != "/" && $0 != "-" })
             let entry = Entry(
-                symbol: symbol, type: Self.nonEmpty(row["type"]), issuer: Self.nonEmpty(row["issuer"]),
+                symbol: symbol, type: Self.nonEmpty(row["type"]), issuer: Self.nonEmpty(row.values("issuer").joined(separator: "-")),
                 title: Self.nonEmpty(row["title"]), issued: issued, status: Self.nonEmpty(row["status"]),
                 year: Self.year(ofSymbol: symbol) ?? issued.flatMap(Self.year(ofDate:)), number: number)
             // A later row with the same symbol and year overrides an earlier one (user dictionaries).
