@@ -23,10 +23,26 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs per measurement; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline.")
+    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline,graph.")
     var stages: String = "read,normalize,fold,tokenize,pipeline"
 
+    @Option(help: "Stage graph: nodes of the generated graph.")
+    var graphNodes: Int = 100_000
+
+    @Option(help: "Stage graph: edges of the generated graph.")
+    var graphEdges: Int = 500_000
+
     func run() throws {
+        let requested = Set(stages.split(separator: ",").map(String.init))
+        if requested.contains("graph") {
+            print("cancu bench: graph of \(graphNodes) nodes, \(graphEdges) edges (generated), one core")
+            try GraphBenchmark.run(nodes: graphNodes, edges: graphEdges, folder: NSTemporaryDirectory()) { m in
+                let size = m.bytes > 0 ? String(format: "  %.1f MB", Double(m.bytes) / 1e6) : ""
+                print("  " + m.stage.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: " %7.3f s", m.seconds) + size)
+            }
+            print(String(format: "  peak memory %.0f MB", GraphBenchmark.peakMemoryMB))
+            if requested == ["graph"] { return }
+        }
         let files = DocumentReader.expand(paths, extensions: ["txt"])
         var texts: [String] = []
         var totalBytes = 0
