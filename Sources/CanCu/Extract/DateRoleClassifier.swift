@@ -145,11 +145,11 @@ struct DateRoleClassifier: Sendable {
     /// within the same clause and is not followed by "này".
     func anchorBefore(_ p: ByteScan.Buffer, from: Int, to: Int) -> Bool {
         var k = to
-        while k > from {
-            let b = p[k - 1]
+        while k >= from, k > 0 || k == from {
+            let b: UInt8 = k > 0 ? p[k - 1] : 0x0A
             if b == 0x3B || b == 0x28 || b == 0x29 { return false }
             if b == 0x2E, k < to, ByteScan.isSpace(p[k]) { return false }
-            if ByteScan.isSpace(b), ByteScan.isUpperStart(p, k) {
+            if ByteScan.isSpace(b), k < to, ByteScan.isUpperStart(p, k) {
                 let folded = ByteScan.fold(p, k..<min(to, k + 40))
                 for a in cues.anchors where folded.hasPrefix(a) {
                     let rest = folded.dropFirst(a.count)
@@ -158,6 +158,7 @@ struct DateRoleClassifier: Sendable {
                     return true
                 }
             }
+            if k == 0 { break }
             k -= 1
         }
         return false

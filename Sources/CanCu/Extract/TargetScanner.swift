@@ -16,6 +16,7 @@ struct TargetScanner: Sendable {
     private var countUnits: [String] = []
     private var subjectStops: [String] = []
     private var subjectLeads: [[String]] = []
+    private var subjectDrops: [[String]] = []
 
     init(lexicon: Lexicon) {
         for row in lexicon.rows("target-cues.tsv") {
@@ -32,6 +33,7 @@ struct TargetScanner: Sendable {
             case "count_unit": countUnits.append(cue)
             case "subject_stop": subjectStops.append(cue)
             case "subject_lead": subjectLeads.append(words)
+            case "subject_drop": subjectDrops.append(words)
             default: continue
             }
         }
@@ -92,6 +94,10 @@ struct TargetScanner: Sendable {
                         let m = endsWith(ws, list)
                         if m > 0 { ws.removeLast(m); stripped = true }
                     }
+                }
+                for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.folded == $1 }) {
+                    ws.removeFirst(cue.count)
+                    break
                 }
                 if let first = ws.first, let last = ws.last { subjectRange = first.range.lowerBound..<last.range.upperBound }
             } else {
