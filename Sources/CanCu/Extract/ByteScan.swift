@@ -78,6 +78,16 @@ enum ByteScan {
         return Folding.fold(bytes: Buffer(rebasing: p[lo..<hi]))
     }
 
+    /// The lower-case text (diacritics kept: "tử" is not "từ") of a byte range, narrowed to whole scalars.
+    static func lower(_ p: Buffer, _ range: Range<Int>) -> String {
+        var lo = max(0, range.lowerBound)
+        var hi = min(p.count, range.upperBound)
+        while lo < hi, p[lo] & 0xC0 == 0x80 { lo += 1 }
+        while hi > lo, hi < p.count, p[hi] & 0xC0 == 0x80 { hi -= 1 }
+        guard lo < hi else { return "" }
+        return String(decoding: Buffer(rebasing: p[lo..<hi]), as: UTF8.self).lowercased()
+    }
+
     /// Whether the scalar starting at `i` is an upper-case letter.
     static func isUpperStart(_ p: Buffer, _ i: Int) -> Bool {
         guard i < p.count else { return false }

@@ -1,4 +1,4 @@
-/// The cue phrases of `dictionaries/date-cues.tsv`, folded for matching: what gives a date its
+/// The cue phrases of `dictionaries/date-cues.tsv`, lower-cased (roles) or folded (anchors, period ends) for matching: what gives a date its
 /// role, which words before a date cite a document, and which phrases end a period.
 struct DateCues: Sendable {
     /// Where a cue stands relative to the date (see the file's header comment).
@@ -9,7 +9,8 @@ struct DateCues: Sendable {
     /// One role cue, in file order.
     struct Cue: Sendable {
         var role: DateMention.Role
-        var folded: String
+        /// Lower case with diacritics ("từ ngày" must not match "điện tử ngày").
+        var text: String
         var position: Position
     }
 
@@ -17,7 +18,7 @@ struct DateCues: Sendable {
     var roleCues: [Cue] = []
     /// Folded capitalised type words that cite a document ("luat", "nghi dinh"), longest first.
     var anchors: [String] = []
-    /// Folded table column headers whose cells are deadlines.
+    /// Lower-case table column headers whose cells are deadlines.
     var columns: [String] = []
     /// Folded phrases after which a year ends a period ("dinh huong den").
     var periodEnds: [String] = []
@@ -26,24 +27,25 @@ struct DateCues: Sendable {
 
     init(lexicon: Lexicon) {
         for row in lexicon.rows("date-cues.tsv") {
-            let cue = Folding.fold(row["cue"])
-            guard !cue.isEmpty, let position = Position(rawValue: row["position"]) else { continue }
-            if row["role"] == "period_end" { periodEnds.append(cue); continue }
+            let folded = Folding.fold(row["cue"])
+            let lower = row["cue"].lowercased()
+            guard !folded.isEmpty, let position = Position(rawValue: row["position"]) else { continue }
+            if row["role"] == "period_end" { periodEnds.append(folded); continue }
             guard let role = DateMention.Role(rawValue: row["role"]) else { continue }
             switch position {
-            case .anchor: anchors.append(cue)
-            case .column: columns.append(cue); columnRole = role
-            default: roleCues.append(Cue(role: role, folded: cue, position: position))
+            case .anchor: anchors.append(folded)
+            case .column: columns.append(lower); columnRole = role
+            default: roleCues.append(Cue(role: role, text: lower, position: position))
             }
         }
         anchors.sort { $0.count > $1.count }
         periodEnds.sort { $0.count > $1.count }
     }
 
-    /// The folded date words that may stand between a cue and the numerals.
-    static let dateWords: Set<Substring> = ["ngay", "thang", "nam", "quy"]
+    /// The date words that may stand between a cue and the numerals.
+    static let dateWords: Set<Substring> = ["ngày", "tháng", "năm", "quý"]
 
-    /// Whether folded `window` (text before a date's numerals) ends with `cue`, directly or
+    /// Whether lower-case `window` (text before a date's numerals) ends with `cue`, directly or
     /// before one trailing date word ("chậm nhất ngày").
     static func windowEnds(_ window: Substring, with cue: String) -> Bool {
         let t = ByteScan.trimEnd(window)

@@ -45,17 +45,17 @@ struct DateRoleClassifier: Sendable {
     func role(_ p: ByteScan.Buffer, _ d: DateScanner.Found, previousEnd: Int) -> DateMention.Role {
         if isQuoted(p, d) { return .mention }
         let windowStart = max(0, max(previousEnd, d.numerals - 90))
-        let raw = ByteScan.fold(p, windowStart..<d.numerals)
+        let raw = ByteScan.lower(p, windowStart..<d.numerals)
         let clause = Self.clause(Substring(raw), commas: false)
         let near = Self.clause(clause, commas: true)
         for cue in cues.roleCues {
             switch cue.position {
             case .before:
-                if DateCues.windowEnds(clause, with: cue.folded) { return cue.role }
+                if DateCues.windowEnds(clause, with: cue.text) { return cue.role }
             case .near:
-                if let r = near.range(of: cue.folded), near.distance(from: r.lowerBound, to: near.endIndex) <= 70 { return cue.role }
+                if let r = near.range(of: cue.text), near.distance(from: r.lowerBound, to: near.endIndex) <= 70 { return cue.role }
             case .after:
-                if d.afterNgay, follows(p, d.range.upperBound, cue.folded) { return cue.role }
+                if d.afterNgay, follows(p, d.range.upperBound, cue.text) { return cue.role }
             case .anchor, .column:
                 continue
             }
@@ -65,7 +65,7 @@ struct DateRoleClassifier: Sendable {
         return .mention
     }
 
-    /// The part of a folded window after its last clause boundary (; ! ? ( ) and sentence ends;
+    /// The part of a lower-case window after its last clause boundary (; ! ? ( ) and sentence ends;
     /// a colon unless it ends the window; commas too when `commas`).
     static func clause(_ window: Substring, commas: Bool) -> Substring {
         var end = window.endIndex
@@ -98,7 +98,7 @@ struct DateRoleClassifier: Sendable {
     /// The cue word follows the date and a capitalised name follows it ("của Chính phủ").
     private func follows(_ p: ByteScan.Buffer, _ end: Int, _ cue: String) -> Bool {
         guard let w = ByteScan.wordAfter(p, end), w.lowerBound - end <= 3,
-              ByteScan.fold(p, w) == cue else { return false }
+              ByteScan.lower(p, w) == cue else { return false }
         let next = ByteScan.skipSpaces(p, from: w.upperBound)
         return next > w.upperBound && ByteScan.isUpperStart(p, next)
     }
@@ -114,7 +114,7 @@ struct DateRoleClassifier: Sendable {
         while lineEnd > 0, steps < 400 {
             let start = ByteScan.lineStart(p, lineEnd)
             if lineEnd - start <= 40 {
-                let text = ByteScan.fold(p, start..<lineEnd).trimmingCharacters(in: .whitespaces)
+                let text = ByteScan.lower(p, start..<lineEnd).trimmingCharacters(in: .whitespaces)
                 if cues.columns.contains(text) { return true }
             }
             lineEnd = start - 1

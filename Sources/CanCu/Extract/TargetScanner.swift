@@ -1,6 +1,6 @@
 /// Finds the quantified goals of plans and programmes: a percentage ("100%", "10%/năm") or a
 /// count after a verb ("hoàn thành 05 đề án") in a sentence that states a goal (cues of
-/// `dictionaries/target-cues.tsv`), with its comparator, subject, deadline and period.
+/// `dictionaries/target-cues.tsv`, matched in lower case with diacritics: "đạt" is not "đất"), with its comparator, subject, deadline and period.
 struct TargetScanner: Sendable {
     /// A deadline date or a period already found in the text.
     struct Dated: Sendable {
@@ -20,7 +20,7 @@ struct TargetScanner: Sendable {
 
     init(lexicon: Lexicon) {
         for row in lexicon.rows("target-cues.tsv") {
-            let cue = Folding.fold(row["cue"])
+            let cue = row["cue"].lowercased()
             guard !cue.isEmpty else { continue }
             let words = cue.split(separator: " ").map(String.init)
             let after = row["position"] == "after"
@@ -60,21 +60,21 @@ struct TargetScanner: Sendable {
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
             let governing = governingLine(p, c.valueRange.lowerBound)
             let inClause = deadlines.filter { clause.contains($0.range.lowerBound) }
-            let sentenceFolded = " " + ByteScan.fold(p, sentence) + " "
-            let cued = sentenceCues.contains { sentenceFolded.contains(" \($0) ") }
+            let sentenceLower = " " + ByteScan.lower(p, sentence) + " "
+            let cued = sentenceCues.contains { sentenceLower.contains(" \($0) ") }
             guard cued || !inClause.isEmpty || governing != nil else { continue }
             let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
-            let beforeFolded = beforeWords.map(\.folded).joined(separator: " ")
-            if !c.counted, vetoes.contains(where: { (" " + beforeFolded + " ").contains(" \($0) ") }) { continue }
+            let beforeLower = beforeWords.map(\.lower).joined(separator: " ")
+            if !c.counted, vetoes.contains(where: { (" " + beforeLower + " ").contains(" \($0) ") }) { continue }
             // Comparator.
             var comparator = Target.Comparator.exactly
             if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
             else if endsWith(beforeWords, atMostBefore) > 0 { comparator = .atMost }
             var afterStart = c.unitEnd
-            let afterFolded = ByteScan.fold(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
-            if let cue = atLeastAfter.first(where: { afterFolded.hasPrefix($0) }) {
+            let afterLower = ByteScan.lower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let cue = atLeastAfter.first(where: { afterLower.hasPrefix($0) }) {
                 comparator = .atLeast; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
-            } else if let cue = atMostAfter.first(where: { afterFolded.hasPrefix($0) }) {
+            } else if let cue = atMostAfter.first(where: { afterLower.hasPrefix($0) }) {
                 comparator = .atMost; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
             }
             // Subject: after the value, else before it.
@@ -95,7 +95,7 @@ struct TargetScanner: Sendable {
                         if m > 0 { ws.removeLast(m); stripped = true }
                     }
                 }
-                for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.folded == $1 }) {
+                for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.lower == $1 }) {
                     ws.removeFirst(cue.count)
                     break
                 }
@@ -163,9 +163,9 @@ struct TargetScanner: Sendable {
 
     private func counted(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
         guard e + 1 < p.count, ByteScan.isWordByte(p[e + 1]) else { return nil }
-        let ahead = ByteScan.fold(p, (e + 1)..<min(p.count, e + 1 + 24))
+        let ahead = ByteScan.lower(p, (e + 1)..<min(p.count, e + 1 + 24))
         guard let unit = countUnits.first(where: { ahead.hasPrefix($0) && (ahead.count == $0.count || !ahead.dropFirst($0.count).first!.isLetter) }) else { return nil }
-        let lead = ByteScan.trimEnd(Substring(ByteScan.fold(p, max(0, s - 30)..<s)))
+        let lead = ByteScan.trimEnd(Substring(ByteScan.lower(p, max(0, s - 30)..<s)))
         guard countVerbs.contains(where: { ByteScan.endsWithWord(lead, $0) }) else { return nil }
         var unitEnd = e + 1
         for _ in unit.split(separator: " ") {
@@ -254,7 +254,7 @@ struct TargetScanner: Sendable {
 
     private struct Word {
         var range: Range<Int>
-        var folded: String
+        var lower: String
     }
 
     private func words(_ p: ByteScan.Buffer, _ r: Range<Int>) -> [Word] {
@@ -264,7 +264,7 @@ struct TargetScanner: Sendable {
             while i < r.upperBound, ByteScan.isSpace(p[i]) { i += 1 }
             let s = i
             while i < r.upperBound, !ByteScan.isSpace(p[i]) { i += 1 }
-            if s < i { out.append(Word(range: s..<i, folded: ByteScan.fold(p, s..<i))) }
+            if s < i { out.append(Word(range: s..<i, lower: ByteScan.lower(p, s..<i))) }
         }
         return out
     }
@@ -272,7 +272,7 @@ struct TargetScanner: Sendable {
     /// How many trailing words of `ws` match the longest cue of `list` (0 when none).
     private func endsWith(_ ws: [Word], _ list: [[String]]) -> Int {
         for cue in list where cue.count <= ws.count {
-            if zip(ws.suffix(cue.count), cue).allSatisfy({ $0.folded == $1 }) { return cue.count }
+            if zip(ws.suffix(cue.count), cue).allSatisfy({ $0.lower == $1 }) { return cue.count }
         }
         return 0
     }
@@ -294,23 +294,23 @@ struct TargetScanner: Sendable {
         var last: Word?
         var first: Word?
         for (k, w) in ws.enumerated() {
-            let f = w.folded.trimmingCharacters(in: .punctuationCharacters)
+            let f = w.lower.trimmingCharacters(in: .punctuationCharacters)
             if subjectStops.contains(where: { stop in
                 let parts = stop.split(separator: " ")
-                return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.folded == $1 }
+                return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
             }) { break }
             if deadlines.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
-            if w.folded.hasPrefix("(") || f.isEmpty || f.first!.isNumber { break }
-            if f == "va", k + 1 < ws.count, ws[k + 1].folded.first?.isNumber == true { break }
+            if w.lower.hasPrefix("(") || f.isEmpty || f.first!.isNumber { break }
+            if f == "và", k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
             if first == nil { first = w }
             last = w
-            if w.folded.hasSuffix(",") || w.folded.hasSuffix(".") {
-                if k + 1 < ws.count, ws[k + 1].folded.first?.isNumber == true { break }
+            if w.lower.hasSuffix(",") || w.lower.hasSuffix(".") {
+                if k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
             }
         }
         guard let first, var last else { return nil }
         // A trailing connector before the next value ("20% TTHC nội bộ và 20% chi phí").
-        while last.range.lowerBound > first.range.lowerBound, ["va", "hoac", "voi"].contains(last.folded),
+        while last.range.lowerBound > first.range.lowerBound, ["và", "hoặc", "với"].contains(last.lower),
               let k = ws.firstIndex(where: { $0.range == last.range }), k > 0 {
             last = ws[k - 1]
         }

@@ -47,10 +47,10 @@ public struct TemporalExtractor: Sendable {
             for k in 0..<(dates.count - 1) {
                 let a = dates[k], b = dates[k + 1]
                 guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from < to, roles[k] != .issued else { continue }
-                let between = ByteScan.fold(p, a.range.upperBound..<b.numerals).trimmingCharacters(in: .whitespaces)
-                guard between == "den" || between == "den ngay" || between == "den het ngay" else { continue }
-                let lead = DateRoleClassifier.clause(Substring(ByteScan.fold(p, max(0, a.numerals - 20)..<a.numerals)), commas: false)
-                guard DateCues.windowEnds(lead, with: "tu"), let tu = tuStart(p, a) else { continue }
+                let between = ByteScan.collapseSpaces(ByteScan.lower(p, a.range.upperBound..<b.numerals)).trimmingCharacters(in: .whitespaces)
+                guard between == "đến" || between == "đến ngày" || between == "đến hết ngày" else { continue }
+                let lead = DateRoleClassifier.clause(Substring(ByteScan.lower(p, max(0, a.numerals - 20)..<a.numerals)), commas: false)
+                guard DateCues.windowEnds(lead, with: "từ"), let tu = tuStart(p, a) else { continue }
                 periods.append(DateScanner.FoundPeriod(range: tu..<b.range.upperBound, from: from.iso, to: to.iso))
                 if roles[k + 1] == .deadline { roles[k + 1] = .mention }
             }
