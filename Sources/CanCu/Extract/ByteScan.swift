@@ -9,6 +9,23 @@ enum ByteScan {
     /// A byte of a word: an ASCII letter or any byte of a non-ASCII scalar (Vietnamese letters).
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
 
+    /// The index of the first element whose key is >= `key` in an array sorted by key.
+    static func lowerBound<T>(_ array: [T], _ key: Int, by keyOf: (T) -> Int) -> Int {
+        var lo = 0, hi = array.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keyOf(array[mid]) < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The elements whose key lies in `range`, for an array sorted by key.
+    static func slice<T>(_ array: [T], in range: Range<Int>, by keyOf: (T) -> Int) -> ArraySlice<T> {
+        let a = lowerBound(array, range.lowerBound, by: keyOf)
+        let b = lowerBound(array, range.upperBound, by: keyOf)
+        return array[a..<max(a, b)]
+    }
+
     /// The value and end of the digit run starting at `i` (nil when none; at most 9 digits read).
     static func number(_ p: Buffer, at i: Int) -> (value: Int, end: Int)? {
         var j = i
@@ -80,12 +97,53 @@ enum ByteScan {
 
     /// The lower-case text (diacritics kept: "tử" is not "từ") of a byte range, narrowed to whole scalars.
     static func lower(_ p: Buffer, _ range: Range<Int>) -> String {
+        String(decoding: lowerBytes(p, range), as: UTF8.self)
+    }
+
+    /// Lower-case UTF-8 bytes of a range: a table lookup for ASCII, Latin-1, Latin Extended-A/B and
+    /// Latin Extended Additional (Vietnamese), where lower case has the same UTF-8 length.
+    static func lowerBytes(_ p: Buffer, _ range: Range<Int>) -> [UInt8] {
         var lo = max(0, range.lowerBound)
         var hi = min(p.count, range.upperBound)
         while lo < hi, p[lo] & 0xC0 == 0x80 { lo += 1 }
         while hi > lo, hi < p.count, p[hi] & 0xC0 == 0x80 { hi -= 1 }
-        guard lo < hi else { return "" }
-        return String(decoding: Buffer(rebasing: p[lo..<hi]), as: UTF8.self).lowercased()
+        guard lo < hi else { return [] }
+        var out = [UInt8](repeating: 0, count: hi - lo)
+        var i = lo
+        while i < hi {
+            let b = p[i]
+            if b < 0x80 {
+                out[i - lo] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                i += 1
+            } else if b & 0xE0 == 0xC0, i + 1 < hi {
+                let c = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+                let l = c < 0x250 ? lowerTwo[c] : UInt32(c)
+                out[i - lo] = UInt8(0xC0 | (l >> 6)); out[i - lo + 1] = UInt8(0x80 | (l & 0x3F))
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < hi {
+                let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                let l = c >= 0x1E00 && c < 0x1F00 ? lowerAdditional[c - 0x1E00] : UInt32(c)
+                out[i - lo] = UInt8(0xE0 | (l >> 12)); out[i - lo + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                out[i - lo + 2] = UInt8(0x80 | (l & 0x3F))
+                i += 3
+            } else {
+                out[i - lo] = b
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// Lower case of U+0000..<U+0250 (the identity where it would change UTF-8 length).
+    private static let lowerTwo: [UInt32] = (0..<0x250).map { lowerSameLength(UInt32($0), min: 0x80, max: 0x7FF) }
+    /// Lower case of U+1E00..<U+1F00.
+    private static let lowerAdditional: [UInt32] = (0x1E00..<0x1F00).map { lowerSameLength(UInt32($0), min: 0x800, max: 0xFFFF) }
+
+    private static func lowerSameLength(_ value: UInt32, min: UInt32, max: UInt32) -> UInt32 {
+        guard let s = Unicode.Scalar(value) else { return value }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let l = lower.first, l.value >= min, l.value <= max else { return value }
+        return l.value
     }
 
     /// Whether the scalar starting at `i` is an upper-case letter.

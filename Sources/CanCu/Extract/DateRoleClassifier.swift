@@ -20,8 +20,10 @@ struct DateRoleClassifier: Sendable {
             guard d.day > 0 else { continue }
             let ls = ByteScan.lineStart(p, d.range.lowerBound)
             let le = ByteScan.lineEnd(p, d.range.upperBound)
-            let content = ByteScan.fold(p, ls..<le).trimmingCharacters(in: .whitespaces)
-            if content.utf8.count == d.range.count { return k }
+            var s = ls, e = le
+            while s < e, ByteScan.isSpace(p[s]) { s += 1 }
+            while e > s, ByteScan.isSpace(p[e - 1]) { e -= 1 }
+            if s == d.range.lowerBound, e == d.range.upperBound { return k }
         }
         return nil
     }
@@ -41,47 +43,66 @@ struct DateRoleClassifier: Sendable {
         return rest.isEmpty || (d.day == 0 && d.month == 0 && rest == "thangnam")
     }
 
-    /// The role of a date that is not the header's.
-    func role(_ p: ByteScan.Buffer, _ d: DateScanner.Found, previousEnd: Int) -> DateMention.Role {
+    /// The role of a date that is not the header's. `columns` are the starts of the table column
+    /// header lines of the text (see `columnHeaders`).
+    func role(_ p: ByteScan.Buffer, _ d: DateScanner.Found, previousEnd: Int, columns: [Int]) -> DateMention.Role {
         if isQuoted(p, d) { return .mention }
         let windowStart = max(0, max(previousEnd, d.numerals - 90))
-        let raw = ByteScan.lower(p, windowStart..<d.numerals)
-        let clause = Self.clause(Substring(raw), commas: false)
+        let raw = ByteScan.lowerBytes(p, windowStart..<d.numerals)
+        let clause = Self.clause(raw[...], commas: false)
         let near = Self.clause(clause, commas: true)
+        let ends = DateCues.Ends(clause)
         for cue in cues.roleCues {
             switch cue.position {
             case .before:
-                if DateCues.windowEnds(clause, with: cue.text) { return cue.role }
+                if ends.match(cue.text) { return cue.role }
             case .near:
-                if let r = near.range(of: cue.text), near.distance(from: r.lowerBound, to: near.endIndex) <= 70 { return cue.role }
+                if let r = DateCues.find(cue.text, in: near), near.endIndex - r <= 90 { return cue.role }
             case .after:
                 if d.afterNgay, follows(p, d.range.upperBound, cue.text) { return cue.role }
             case .anchor, .column:
                 continue
             }
         }
-        if isTableCell(p, d) { return cues.columnRole }
+        if isTableCell(p, d, columns: columns) { return cues.columnRole }
         if d.afterNgay, citesDocument(p, d, windowStart: windowStart) { return .cited }
         return .mention
     }
 
-    /// The part of a lower-case window after its last clause boundary (; ! ? ( ) and sentence ends;
-    /// a colon unless it ends the window; commas too when `commas`).
-    static func clause(_ window: Substring, commas: Bool) -> Substring {
-        var end = window.endIndex
+    /// The part of a lower-case UTF-8 window after its last clause boundary (; ! ? ( ) and
+    /// sentence ends; a colon unless it ends the window; commas too when `commas`).
+    static func clause(_ w: ArraySlice<UInt8>, commas: Bool) -> ArraySlice<UInt8> {
         // A trailing colon ("Thời hạn: 30/6/2023") is not a boundary.
-        var trimmed = window
-        while let last = trimmed.last, last == " " || last == ":" || last == "\n" { trimmed = trimmed.dropLast() }
-        end = trimmed.endIndex
+        var end = w.endIndex
+        while end > w.startIndex, w[end - 1] == 0x20 || w[end - 1] == 0x3A || w[end - 1] == 0x0A { end -= 1 }
         var k = end
-        while k > window.startIndex {
-            let prev = window.index(before: k)
-            let c = window[prev]
-            if c == ";" || c == "!" || c == "?" || c == "(" || c == ")" || c == ":" || (commas && c == ",") { break }
-            if c == ".", k < window.endIndex, window[k] == " " || window[k] == "\n" { break }
-            k = prev
+        while k > w.startIndex {
+            let c = w[k - 1]
+            if c == 0x3B || c == 0x21 || c == 0x3F || c == 0x28 || c == 0x29 || c == 0x3A || (commas && c == 0x2C) { break }
+            if c == 0x2E, k < w.endIndex, ByteScan.isSpace(w[k]) { break }
+            k -= 1
         }
-        return window[k...]
+        return w[k...]
+    }
+
+    /// The starts of short lines that are deadline column headers ("Thời gian hoàn thành").
+    func columnHeaders(_ p: ByteScan.Buffer) -> [Int] {
+        guard !cues.columns.isEmpty else { return [] }
+        let wanted = cues.columns.map { Array($0.utf8) }
+        let longest = wanted.map(\.count).max() ?? 0
+        var out: [Int] = []
+        var ls = 0
+        while ls < p.count {
+            let le = ByteScan.lineEnd(p, ls)
+            var s = ls
+            while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
+            if s < le, p[s] | 0x20 == 0x74, le - s <= longest + 8 {   // 't' / 'T'
+                let lower = DateCues.trimEnd(ByteScan.lowerBytes(p, s..<le)[...])
+                if wanted.contains(where: { $0.elementsEqual(lower) }) { out.append(ls) }
+            }
+            ls = le + 1
+        }
+        return out
     }
 
     /// Inside quotation marks (“trước ngày 30/6/2026” quoted in a correction): a mention.
@@ -96,31 +117,22 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// The cue word follows the date and a capitalised name follows it ("của Chính phủ").
-    private func follows(_ p: ByteScan.Buffer, _ end: Int, _ cue: String) -> Bool {
-        guard let w = ByteScan.wordAfter(p, end), w.lowerBound - end <= 3,
-              ByteScan.lower(p, w) == cue else { return false }
+    private func follows(_ p: ByteScan.Buffer, _ end: Int, _ cue: [UInt8]) -> Bool {
+        guard let w = ByteScan.wordAfter(p, end), w.lowerBound - end <= 3, w.count == cue.count,
+              ByteScan.lowerBytes(p, w) == cue else { return false }
         let next = ByteScan.skipSpaces(p, from: w.upperBound)
         return next > w.upperBound && ByteScan.isUpperStart(p, next)
     }
 
     /// A date alone in a table cell under a deadline column ("Thời gian hoàn thành").
-    private func isTableCell(_ p: ByteScan.Buffer, _ d: DateScanner.Found) -> Bool {
-        guard !cues.columns.isEmpty else { return false }
+    private func isTableCell(_ p: ByteScan.Buffer, _ d: DateScanner.Found, columns: [Int]) -> Bool {
+        guard let first = columns.first, first < d.range.lowerBound else { return false }
         let ls = ByteScan.lineStart(p, d.range.lowerBound)
         let le = ByteScan.lineEnd(p, d.range.upperBound)
         guard le - ls <= d.range.count + 24 else { return false }
-        var lineEnd = ls - 1
-        var steps = 0
-        while lineEnd > 0, steps < 400 {
-            let start = ByteScan.lineStart(p, lineEnd)
-            if lineEnd - start <= 40 {
-                let text = ByteScan.lower(p, start..<lineEnd).trimmingCharacters(in: .whitespaces)
-                if cues.columns.contains(text) { return true }
-            }
-            lineEnd = start - 1
-            steps += 1
-        }
-        return false
+        // The nearest column header above, at most 6000 bytes up.
+        guard let header = columns.last(where: { $0 < ls }) else { return false }
+        return ls - header <= 6000
     }
 
     /// A document symbol right before "ngày", or a capitalised type word earlier in the clause.
@@ -150,11 +162,12 @@ struct DateRoleClassifier: Sendable {
             if b == 0x3B || b == 0x28 || b == 0x29 { return false }
             if b == 0x2E, k < to, ByteScan.isSpace(p[k]) { return false }
             if ByteScan.isSpace(b), k < to, ByteScan.isUpperStart(p, k) {
-                let folded = ByteScan.fold(p, k..<min(to, k + 40))
-                for a in cues.anchors where folded.hasPrefix(a) {
-                    let rest = folded.dropFirst(a.count)
-                    guard rest.isEmpty || rest.first == " " else { continue }
-                    if rest.hasPrefix(" nay") && (rest.count == 4 || rest.dropFirst(4).first == " ") { return false }
+                let lower = ByteScan.lowerBytes(p, k..<min(to, k + 40))
+                for a in cues.anchors where lower.starts(with: a) {
+                    let rest = lower[a.count...]
+                    guard rest.isEmpty || ByteScan.isSpace(rest.first!) else { continue }
+                    let nay = Array(" này".utf8)
+                    if rest.starts(with: nay), rest.count == nay.count || !ByteScan.isWordByte(rest[rest.startIndex + nay.count]) { return false }
                     return true
                 }
             }

@@ -26,7 +26,7 @@ struct DateScanner: Sendable {
         var to: String?
     }
 
-    let periodEnds: [String]
+    let periodEnds: [[UInt8]]
 
     static let ngay = ByteScan.variants("ngày")
     static let thang = ByteScan.variants("tháng")
@@ -244,12 +244,11 @@ struct DateScanner: Sendable {
     /// "định hướng đến năm 2030", "tầm nhìn đến năm 2045", "định hướng đến 2025": an end only.
     private func periodEnd(_ p: ByteScan.Buffer, leadEnd: Int, _ s: Int, _ e: Int, _ a: Int) -> FoundPeriod? {
         let windowStart = max(0, leadEnd - 40)
-        let folded = ByteScan.fold(p, windowStart..<leadEnd)
-        let t = ByteScan.trimEnd(Substring(folded))
-        guard let cue = periodEnds.first(where: { ByteScan.endsWithWord(t, $0) }) else { return nil }
+        let t = DateCues.trimEnd(ByteScan.lowerBytes(p, windowStart..<leadEnd)[...])
+        guard let cue = periodEnds.first(where: { DateCues.endsWithWord(t, $0) }) else { return nil }
         // Walk back as many words as the cue has.
         var start = leadEnd
-        for _ in 0..<cue.split(separator: " ").count {
+        for _ in 0..<cue.split(separator: 0x20).count {
             guard let w = ByteScan.wordBefore(p, start) else { break }
             start = w.lowerBound
         }

@@ -21,10 +21,13 @@ struct EffectResolver: Sendable {
         var i = 0
         let n = p.count
         let pattern = Self.hieuLuc
-        while i + pattern.count <= n {
-            guard p[i] == pattern[0], ByteScan.hasPrefix(p, at: i, pattern) else { i += 1; continue }
-            let at = i
-            i += pattern.count
+        // Look for the rare last byte of "ự" (index 10 of the pattern), then check the whole pattern.
+        let anchor = 10
+        i = anchor
+        while i < n {
+            guard p[i] == 0xB1, ByteScan.hasPrefix(p, at: i - anchor, pattern) else { i += 1; continue }
+            let at = i - anchor
+            i = at + pattern.count
             guard let co = ByteScan.wordBefore(p, at), ByteScan.fold(p, co) == "co" else { continue }
             // The subject: from the clause start to "có".
             let subjectRange = clauseStart(p, before: co.lowerBound)..<co.lowerBound
@@ -105,7 +108,8 @@ struct EffectResolver: Sendable {
         }
         t = afterTu
         // The first date whose numerals start within the next 40 bytes.
-        for d in dates where d.numerals > i && d.numerals < i + 40 {
+        let k = ByteScan.lowerBound(dates, i + 1) { $0.numerals }
+        for d in dates[k...].prefix(1) where d.numerals < i + 40 {
             guard let date = d.date else { return (nil, d.range.upperBound) }
             return (days > 0 ? date.adding(days: days) : date, d.range.upperBound)
         }

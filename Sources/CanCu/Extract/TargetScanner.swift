@@ -8,12 +8,12 @@ struct TargetScanner: Sendable {
         var value: String
     }
 
-    private var sentenceCues: [String] = []
-    private var vetoes: [String] = []
+    private var sentenceCues: [[UInt8]] = []
+    private var vetoes: [[UInt8]] = []
     private var atLeastBefore: [[String]] = [], atLeastAfter: [String] = []
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
-    private var countVerbs: [String] = []
-    private var countUnits: [String] = []
+    private var countVerbs: [[UInt8]] = []
+    private var countUnits: [[UInt8]] = []
     private var subjectStops: [String] = []
     private var subjectLeads: [[String]] = []
     private var subjectDrops: [[String]] = []
@@ -25,12 +25,12 @@ struct TargetScanner: Sendable {
             let words = cue.split(separator: " ").map(String.init)
             let after = row["position"] == "after"
             switch row["role"] {
-            case "cue": sentenceCues.append(cue)
-            case "veto": vetoes.append(cue)
+            case "cue": sentenceCues.append(Array(cue.utf8))
+            case "veto": vetoes.append(Array(cue.utf8))
             case "at_least": if after { atLeastAfter.append(cue) } else { atLeastBefore.append(words) }
             case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
-            case "count_verb": countVerbs.append(cue)
-            case "count_unit": countUnits.append(cue)
+            case "count_verb": countVerbs.append(Array(cue.utf8))
+            case "count_unit": countUnits.append(Array(cue.utf8))
             case "subject_stop": subjectStops.append(cue)
             case "subject_lead": subjectLeads.append(words)
             case "subject_drop": subjectDrops.append(words)
@@ -59,13 +59,13 @@ struct TargetScanner: Sendable {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
             let governing = governingLine(p, c.valueRange.lowerBound)
-            let inClause = deadlines.filter { clause.contains($0.range.lowerBound) }
-            let sentenceLower = " " + ByteScan.lower(p, sentence) + " "
-            let cued = sentenceCues.contains { sentenceLower.contains(" \($0) ") }
+            let inClause = ByteScan.slice(deadlines, in: clause) { $0.range.lowerBound }
+            let sentenceLower = ByteScan.lowerBytes(p, sentence)[...]
+            let cued = sentenceCues.contains { Self.containsWord(sentenceLower, $0) }
             guard cued || !inClause.isEmpty || governing != nil else { continue }
             let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
-            let beforeLower = beforeWords.map(\.lower).joined(separator: " ")
-            if !c.counted, vetoes.contains(where: { (" " + beforeLower + " ").contains(" \($0) ") }) { continue }
+            let beforeLower = ByteScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)[...]
+            if !c.counted, vetoes.contains(where: { Self.containsWord(beforeLower, $0) }) { continue }
             // Comparator.
             var comparator = Target.Comparator.exactly
             if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
@@ -108,14 +108,27 @@ struct TargetScanner: Sendable {
             // Deadline: after the value in its clause (before the next value), else before it in the clause, else the governing line.
             let deadline = inClause.first(where: { $0.range.lowerBound >= c.unitEnd && $0.range.lowerBound < nextValue })
                 ?? inClause.last(where: { $0.range.upperBound <= c.valueRange.lowerBound })
-                ?? governing.flatMap { g in deadlines.first(where: { g.contains($0.range.lowerBound) }) }
-            let period = periods.first(where: { sentence.contains($0.range.lowerBound) })
-                ?? governing.flatMap { g in periods.first(where: { g.contains($0.range.lowerBound) }) }
+                ?? governing.flatMap { g in ByteScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
+            let period = ByteScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
+                ?? governing.flatMap { g in ByteScan.slice(periods, in: g) { $0.range.lowerBound }.first }
             let subject = subjectRange.map { ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self)) }
             targets.append(makeTarget(textStart..<textEnd, c.value, c.unit, comparator,
                                       subject.flatMap { $0.isEmpty ? nil : $0 }, deadline?.value, period?.value))
         }
         return targets
+    }
+
+    /// `cue` occurs in `w` as whole words.
+    static func containsWord(_ w: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
+        guard let first = cue.first, w.count >= cue.count else { return false }
+        var i = w.startIndex
+        while i + cue.count <= w.endIndex {
+            if w[i] == first, i == w.startIndex || !ByteScan.isWordByte(w[i - 1]),
+               w[i..<(i + cue.count)].elementsEqual(cue),
+               i + cue.count == w.endIndex || !ByteScan.isWordByte(w[i + cue.count]) { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: Candidates
@@ -163,12 +176,14 @@ struct TargetScanner: Sendable {
 
     private func counted(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
         guard e + 1 < p.count, ByteScan.isWordByte(p[e + 1]) else { return nil }
-        let ahead = ByteScan.lower(p, (e + 1)..<min(p.count, e + 1 + 24))
-        guard let unit = countUnits.first(where: { ahead.hasPrefix($0) && (ahead.count == $0.count || !ahead.dropFirst($0.count).first!.isLetter) }) else { return nil }
-        let lead = ByteScan.trimEnd(Substring(ByteScan.lower(p, max(0, s - 30)..<s)))
-        guard countVerbs.contains(where: { ByteScan.endsWithWord(lead, $0) }) else { return nil }
+        let ahead = ByteScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
+        guard let unit = countUnits.first(where: { u in
+            ahead.starts(with: u) && (ahead.count == u.count || !ByteScan.isWordByte(ahead[u.count]))
+        }) else { return nil }
+        let lead = DateCues.trimEnd(ByteScan.lowerBytes(p, max(0, s - 30)..<s)[...])
+        guard countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) else { return nil }
         var unitEnd = e + 1
-        for _ in unit.split(separator: " ") {
+        for _ in unit.split(separator: 0x20) {
             guard let w = ByteScan.wordAfter(p, unitEnd) else { break }
             unitEnd = w.upperBound
         }
@@ -291,6 +306,7 @@ struct TargetScanner: Sendable {
     /// The subject written after the value: up to a stop word, a date, the next value or the clause end.
     private func subjectAfter(_ p: ByteScan.Buffer, from: Int, to: Int, deadlines: [Dated]) -> Range<Int>? {
         let ws = words(p, from..<min(to, from + 240))
+        let near = ByteScan.slice(deadlines, in: max(0, from - 64)..<(from + 240)) { $0.range.lowerBound }
         var last: Word?
         var first: Word?
         for (k, w) in ws.enumerated() {
@@ -299,7 +315,7 @@ struct TargetScanner: Sendable {
                 let parts = stop.split(separator: " ")
                 return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
             }) { break }
-            if deadlines.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
+            if near.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
             if w.lower.hasPrefix("(") || f.isEmpty || f.first!.isNumber { break }
             if f == "và", k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
             if first == nil { first = w }

@@ -37,8 +37,9 @@ public struct TemporalExtractor: Sendable {
         // Roles.
         var roles: [DateMention.Role] = []
         var previousEnd = 0
+        let columns = dates.isEmpty ? [] : classifier.columnHeaders(p)
         for (k, d) in dates.enumerated() {
-            roles.append(k == header ? .issued : classifier.role(p, d, previousEnd: previousEnd))
+            roles.append(k == header ? .issued : classifier.role(p, d, previousEnd: previousEnd, columns: columns))
             previousEnd = d.range.upperBound
         }
         // "từ ngày 20-7-1954 đến 30-4-1975": a period; its ends are mentions unless they have a stronger role.
@@ -46,11 +47,12 @@ public struct TemporalExtractor: Sendable {
         if dates.count > 1 {
             for k in 0..<(dates.count - 1) {
                 let a = dates[k], b = dates[k + 1]
-                guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from < to, roles[k] != .issued else { continue }
+                guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from < to, roles[k] != .issued,
+                      b.numerals - a.range.upperBound <= 24 else { continue }
                 let between = ByteScan.collapseSpaces(ByteScan.lower(p, a.range.upperBound..<b.numerals)).trimmingCharacters(in: .whitespaces)
                 guard between == "đến" || between == "đến ngày" || between == "đến hết ngày" else { continue }
-                let lead = DateRoleClassifier.clause(Substring(ByteScan.lower(p, max(0, a.numerals - 20)..<a.numerals)), commas: false)
-                guard DateCues.windowEnds(lead, with: "từ"), let tu = tuStart(p, a) else { continue }
+                let lead = DateRoleClassifier.clause(ByteScan.lowerBytes(p, max(0, a.numerals - 20)..<a.numerals)[...], commas: false)
+                guard DateCues.windowEnds(lead, with: Array("từ".utf8)), let tu = tuStart(p, a) else { continue }
                 periods.append(DateScanner.FoundPeriod(range: tu..<b.range.upperBound, from: from.iso, to: to.iso))
                 if roles[k + 1] == .deadline { roles[k + 1] = .mention }
             }
