@@ -165,7 +165,7 @@ struct DateRoleClassifier: Sendable {
                 let lower = ByteScan.lowerBytes(p, k..<min(to, k + 40))
                 for a in cues.anchors where lower.starts(with: a) {
                     let rest = lower[a.count...]
-                    guard rest.isEmpty || ByteScan.isSpace(rest.first!) else { continue }
+                    guard rest.first.map(ByteScan.isSpace) ?? true else { continue }
                     let nay = Array(" này".utf8)
                     if rest.starts(with: nay), rest.count == nay.count || !ByteScan.isWordByte(rest[rest.startIndex + nay.count]) { return false }
                     return true

@@ -316,7 +316,7 @@ struct TargetScanner: Sendable {
                 return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
             }) { break }
             if near.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
-            if w.lower.hasPrefix("(") || f.isEmpty || f.first!.isNumber { break }
+            if w.lower.hasPrefix("(") || (f.first?.isNumber ?? true) { break }
             if f == "và", k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
             if first == nil { first = w }
             last = w

@@ -74,8 +74,9 @@ public struct TemporalExtractor: Sendable {
         let deadlines = dates.enumerated().compactMap { k, d in
             roles[k] == .deadline ? d.date.map { TargetScanner.Dated(range: d.range, value: $0.iso) } : nil
         }
-        let spans = periods.compactMap { q in
-            q.from != nil && q.to != nil ? TargetScanner.Dated(range: q.range, value: "\(q.from!)-\(q.to!)") : nil
+        let spans = periods.compactMap { q -> TargetScanner.Dated? in
+            guard let from = q.from, let to = q.to else { return nil }
+            return TargetScanner.Dated(range: q.range, value: "\(from)-\(to)")
         }
         result.targets = targets.scan(p, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
             Target(source: text.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
