@@ -28,6 +28,7 @@ public struct Extractor: Sendable {
 
 
         // MARK: Citations and relations (Extract/, Resolve/)
+        (result.citations, result.relations) = CitationExtractor.shared(for: pipeline.lexicon).extract(text)
 
 
         // MARK: Dates, periods and targets (Extract/)
