@@ -118,6 +118,7 @@ public struct CitationExtractor: Sendable {
         // The document's own number ("Số: 09/2019/NĐ-CP" in the header) is never a citation.
         if ownNumber, let own = ownSymbol(symbols, scan) { found.removeAll { $0.symbol == own } }
         found = mergeGluedDuplicates(found, scan)
+        found = mergeLawNames(found, scan)
 
         let pinpoints = PinpointParser(lexicon: tables)
         var claimedDates = Set<Int>()
@@ -271,7 +272,8 @@ public struct CitationExtractor: Sendable {
     private func ownSymbol(_ symbols: [SymbolHit], _ scan: ScanText) -> String? {
         let l = scan.lower
         for s in symbols {
-            guard s.start < 4000 else { break }
+            // A consolidated text (VBHN) states its own number at the end.
+            guard s.start < 4000 || s.tokens.first == "VBHN" else { continue }
             var k = s.start
             while k > 0 && l[k - 1] == 0x20 { k -= 1 }
             guard k > 0, l[k - 1] == 0x3A else { continue }
@@ -290,6 +292,22 @@ public struct CitationExtractor: Sendable {
             if var last = result.last, last.symbol != nil, last.symbol == f.symbol, f.start >= last.end, f.start - last.end <= 1 {
                 last.end = f.end
                 if last.name == nil { last.name = f.name }
+                result[result.count - 1] = last
+                continue
+            }
+            result.append(f)
+        }
+        return result
+    }
+
+    /// "Luật số 57/2020/QH14 Luật Thanh niên": the name right after a law's number names that law.
+    private func mergeLawNames(_ found: [FoundCitation], _ scan: ScanText) -> [FoundCitation] {
+        var result: [FoundCitation] = []
+        for f in found {
+            if f.kind == .name, var last = result.last, last.kind == .full, last.name == nil, last.issuers.first == "QH",
+               f.start >= last.end, scan.view[last.end..<f.start].allSatisfy({ $0 == 0x20 }) {
+                last.name = f.name
+                last.end = f.end
                 result[result.count - 1] = last
                 continue
             }
@@ -321,7 +339,7 @@ public struct CitationExtractor: Sendable {
         var k = found[index].end
         while k < limit {
             let b = l[k]
-            if b == 0x3B || (b == 0x2E && (k + 1 == l.count || l[k + 1] == 0x20)) { return }
+            if b == 0x2E && (k + 1 == l.count || l[k + 1] == 0x20) { return }
             if b == 0x6E, k > 0, l[k - 1] == 0x20, !claimed.contains(k), let (iso, _, end) = CitedDate.date(l, at: k),
                CitedDate.word(l, "của", at: CitedDate.skip(l, end)) != nil {
                 if found.contains(where: { $0.start < k && k < $0.end }) { return }

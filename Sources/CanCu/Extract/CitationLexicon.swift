@@ -49,6 +49,10 @@ public struct CitationLexicon: Sendable {
     let amendNameStops: [[UInt8]]
     let backReferences: [[UInt8]]
     let historyLinks: Set<[UInt8]>
+    /// Issuers whose symbols take a glued department number (NHNN2), upper case.
+    let unitSuffixIssuers: Set<String>
+    /// Lower-case starts of words glued to a symbol ("sửa", "luật", "quy").
+    let gluedWordStarts: [[UInt8]]
     /// Pinpoint unit word → level (1 point … 6 part, 0 ignored).
     let pinpointUnits: [[UInt8]: Int]
     let pinpointJoiners: Set<[UInt8]>
@@ -122,6 +126,7 @@ public struct CitationLexicon: Sendable {
         self.homoglyphs = glyphs
 
         var nameStops: [[UInt8]] = [], amendStops: [[UInt8]] = [], backs: [[UInt8]] = [], links = Set<[UInt8]>()
+        var unitSuffix = Set<String>(), glued: [[UInt8]] = words.compactMap { w in w.lower.split(separator: 0x20).first.map(Array.init) }
         var units: [[UInt8]: Int] = [:], joiners = Set<[UInt8]>(), ranges = Set<[UInt8]>(), pinLinks = Set<[UInt8]>()
         for row in lexicon.rows("citation-words.tsv") {
             let w = Self.lowerBytes(row["word"])
@@ -135,6 +140,8 @@ public struct CitationLexicon: Sendable {
             case "pinpoint_joiner": joiners.insert(w)
             case "pinpoint_range": ranges.insert(w)
             case "pinpoint_link": pinLinks.insert(w)
+            case "unit_suffix_issuer": unitSuffix.insert(row["word"].uppercased())
+            case "glued_word_start": glued.append(w)
             default: break
             }
         }
@@ -142,6 +149,8 @@ public struct CitationLexicon: Sendable {
         self.amendNameStops = amendStops
         self.backReferences = backs.sorted { $0.count > $1.count }
         self.historyLinks = links
+        self.unitSuffixIssuers = unitSuffix
+        self.gluedWordStarts = glued
         self.pinpointUnits = units
         self.pinpointJoiners = joiners
         self.pinpointRanges = ranges

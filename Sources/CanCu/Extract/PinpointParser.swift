@@ -19,7 +19,7 @@ struct PinpointParser {
             while k > 0 && (l[k - 1] == 0x20 || l[k - 1] == 0x2C) { k -= 1 }
             guard k > 0 else { break }
             var s = k
-            while s > 0 && l[s - 1] != 0x20 && l[s - 1] != 0x2C { s -= 1 }
+            while s > 0 && l[s - 1] != 0x20 && l[s - 1] != 0x2C && l[s - 1] != 0x28 { s -= 1 }
             let w = Array(l[s..<k])
             if first {
                 first = false
@@ -29,6 +29,7 @@ struct PinpointParser {
                     || isValue(w, original: Array(text.view[s..<k])) else { break }
             words.append(Word(lower: w, text: String(decoding: text.view[s..<k], as: UTF8.self), start: s))
             k = s
+            if s > 0 && l[s - 1] == 0x28 { break }
         }
         words.reverse()
         // The chain starts at its first unit (or "các"/"từ" right before one).

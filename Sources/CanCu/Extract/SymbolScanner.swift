@@ -126,6 +126,11 @@ struct SymbolScanner {
                 k = m
             }
             guard let (raw, end) = readTokens(v, k) else { return nil }
+            // URL-encoded symbols in links ("Keyword=03/2017/TT-BL%C4%90TBXH") are not citations.
+            if end < n && v[end] == 0x25 { return nil }
+            var before = numberStart
+            while before > 0 && v[before - 1] == 0x20 { before -= 1 }
+            if before > 0 && v[before - 1] == 0x3D { return nil }
             let tokens = canonicalTokens(raw)
             let symbol = number + (year.map { "/\($0)" } ?? "") + "/" + tokens.joined(separator: "-")
             return SymbolHit(start: numberStart, end: end, number: number, year: year, tokens: tokens, symbol: symbol, party: false)
@@ -252,6 +257,14 @@ struct SymbolScanner {
                 cut = true
             }
         }
+        // An upper-case word glued after the token ("CPLUẬT", "BTCSỬA"): cut at the longest known prefix.
+        if !isKnown(string(count)) {
+            var cutAt = count - 1
+            while cutAt >= 2 {
+                if isKnown(string(cutAt)) && startsGluedWord(scalars[cutAt..<count].map(\.0)) { count = cutAt; cut = true; break }
+                cutAt -= 1
+            }
+        }
         // Trailing digits: legislature term, unit code, glued next number, or footnote.
         var letters = count
         while letters > 0 && scalars[letters - 1].0 >= 0x30 && scalars[letters - 1].0 <= 0x39 { letters -= 1 }
@@ -268,8 +281,9 @@ struct SymbolScanner {
                 count = letters + term
             } else if gluedNumber {
                 count = letters
-            } else if isKnown(string(count)) || letters == 1 {
-                // unit codes such as C06, BCĐTKNQ18
+            } else if isKnown(string(count)) || letters == 1 || lexicon.unitSuffixIssuers.contains(a) || (digitCount == 2 && (Int(string(count).suffix(2)) ?? 0) >= 10
+                                                                   && (Int(string(count).suffix(2)) ?? 0) <= 19 && !isKnown(a)) {
+                // unit codes such as C06, BCĐTKNQ18; a committee with its term (UBVHXH15)
             } else {
                 let end = scalars[count - 1].1
                 return (a, end, true)
@@ -281,6 +295,15 @@ struct SymbolScanner {
 
     private func isKnown(_ token: String) -> Bool {
         let t = lexicon.canonicalToken(token)
-        return lexicon.issuers.contains(t) || lexicon.typeNames[t] != nil
+        return lexicon.isIssuer(t) || lexicon.typeNames[t] != nil
+    }
+
+    /// Whether these scalars (upper or lower case) start a word that tables glue to symbols.
+    private func startsGluedWord(_ scalars: [UInt32]) -> Bool {
+        var lower: [UInt8] = []
+        for c in scalars.prefix(8) { appendScalar(ScanText.lowerScalar(c), to: &lower) }
+        return lexicon.gluedWordStarts.contains { start in
+            lower.count >= start.count && Array(lower.prefix(start.count)) == start
+        }
     }
 }
