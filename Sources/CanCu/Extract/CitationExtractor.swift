@@ -325,7 +325,8 @@ public struct CitationExtractor: Sendable {
             f.issued = iso
             f.dateEnd = end
             if f.year == nil && f.kind != .full { f.year = year }
-            claimed.insert(k)
+            // A date after a name inside a title may be the title's document's date too.
+            if f.kind != .name { claimed.insert(k) }
         } else if f.kind == .name, f.year == nil, let (y, _) = CitedDate.year(l, at: k) {
             f.year = y
         }
@@ -335,11 +336,12 @@ public struct CitationExtractor: Sendable {
     /// ("Thông tư số 27/2015/TT-NHNN Hướng dẫn … ngày 15/12/2015 của Ngân hàng Nhà nước").
     private func titleDate(_ found: inout [FoundCitation], _ index: Int, _ scan: ScanText, claimed: Set<Int>) {
         let l = scan.lower
-        let limit = min(l.count, found[index].end + 700)
+        let limit = min(l.count, found[index].end + 1500)
         var k = found[index].end
         while k < limit {
             let b = l[k]
-            if b == 0x2E && (k + 1 == l.count || l[k + 1] == 0x20) { return }
+            // A sentence ends at ". " before a capital ("… hình sự. ngày 07/03/2018 của …" goes on).
+            if b == 0x2E && (k + 1 == l.count || (l[k + 1] == 0x20 && k + 2 < l.count && scan.view[k + 2] != l[k + 2])) { return }
             if b == 0x6E, k > 0, l[k - 1] == 0x20, !claimed.contains(k), let (iso, _, end) = CitedDate.date(l, at: k),
                CitedDate.word(l, "của", at: CitedDate.skip(l, end)) != nil {
                 if found.contains(where: { $0.start < k && k < $0.end }) { return }

@@ -43,8 +43,9 @@ struct SymbolScanner {
                 if i > 0 && v[i - 1] &- 0x30 < 10 { i = j; continue }
                 let prev: UInt8 = i > 0 ? v[i - 1] : 0x20
                 let continues = lastEnd == i
-                let onlySplit = !continues && (prev == 0x2F || prev == 0x2D || prev == 0x2E || prev == 0x3A || prev == 0x25
-                    || prev == 0x3D || prev == 0x2B || prev == 0x5F || prev == 0x2C)
+                let afterDigit = i > 1 && v[i - 2] &- 0x30 < 10
+                let onlySplit = !continues && (prev == 0x2F || prev == 0x2D || prev == 0x3A || prev == 0x25
+                    || prev == 0x3D || prev == 0x2B || prev == 0x5F || ((prev == 0x2E || prev == 0x2C) && afterDigit))
                 if let hit = parse(v, runStart: i, runEnd: j, onlySplit: onlySplit) {
                     hits.append(hit)
                     lastEnd = hit.end
