@@ -206,7 +206,10 @@ public struct CitationExtractor: Sendable {
     private func notCitation(before i: Int, _ scan: ScanText) -> Bool {
         let l = scan.lower
         var k = i
-        while k > 0 && (l[k - 1] == 0x20 || l[k - 1] == 0x3A) { k -= 1 }
+        while k > 0 && (l[k - 1] == 0x20 || l[k - 1] == 0x3A) {
+            if scan.original[k - 1] == 0x0A { return false }  // a cue on the line before does not count
+            k -= 1
+        }
         for cue in tables.notCitationCues where cue.count <= k {
             var match = true
             for m in 0..<cue.count where l[k - cue.count + m] != cue[m] { match = false; break }

@@ -54,6 +54,8 @@ struct PinpointParser {
             let rest = w.count - digits
             return rest == 0 || (rest == 1 && w[digits] >= 0x61 && w[digits] <= 0x7A)
         }
+        // Roman numerals, written in capitals.
+        if original.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 || $0 == 0x4C }) { return true }
         if w == [0xC4, 0x91] { return true }  // đ
         if w.count <= 2 && w[0] >= 0x61 && w[0] <= 0x7A && (w.count == 1 || w[1] &- 0x30 < 10) { return original[0] >= 0x61 }
         // Roman numerals, written in capitals.

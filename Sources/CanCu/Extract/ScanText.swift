@@ -10,6 +10,8 @@ struct ScanText {
     var view: [UInt8]
     /// Lower case.
     var lower: [UInt8]
+    /// The normalised bytes as given (line breaks kept).
+    let original: [UInt8]
     /// The filler byte that follows a homoglyph's Latin letter.
     static let filler: UInt8 = 0x7F
 
@@ -45,6 +47,7 @@ struct ScanText {
         }
         self.view = view
         self.lower = lower
+        self.original = bytes
         blankFurniture(original: bytes, lexicon: lexicon, blankFooter: blankFooter)
     }
 

@@ -13,8 +13,11 @@ struct BackReferenceResolver {
             let f = found[i]
             if f.kind == .short {
                 let number = f.number.map(trimZeros)
-                target[i] = found[..<i].lastIndex { c in
-                    c.kind != .short && c.type == f.type && (number == nil || c.number.map(trimZeros) == number)
+                // A full citation first; a partial one ("Nghị quyết số 01 năm 2020") only if none.
+                for kinds in [[Citation.Kind.full, .name], [.partial]] where target[i] == nil {
+                    target[i] = found[..<i].lastIndex { c in
+                        kinds.contains(c.kind) && c.type == f.type && (number == nil || c.number.map(trimZeros) == number)
+                    }
                 }
                 if target[i] == nil { keep[i] = false }
             } else if f.kind == .full, let symbol = f.symbol {
