@@ -23,8 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs per measurement; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline.")
-    var stages: String = "read,normalize,fold,tokenize,pipeline"
+    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline,extract.")
+    var stages: String = "read,normalize,fold,tokenize,pipeline,extract"
 
     func run() throws {
         let files = DocumentReader.expand(paths, extensions: ["txt"])
@@ -80,6 +80,17 @@ struct BenchCommand: ParsableCommand {
         }
         report("tokenize") {
             for t in normalized { _ = pipeline.tokenizer.words(t) }
+        }
+        // End to end as `cancu extract --format json` does it: read, normalise, extract, write JSON.
+        report("extract") {
+            let extractor = Extractor(lexicon: pipeline.lexicon)
+            var json = JSONWriter()
+            for f in files {
+                if case .success(let d) = DocumentReader.read(f) {
+                    json.reset()
+                    ExtractView.writeJSON(extractor.extract(d), to: &json)
+                }
+            }
         }
         report("pipeline") {
             for f in files {

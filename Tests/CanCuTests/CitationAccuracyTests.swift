@@ -108,7 +108,7 @@ struct CitationAccuracyTests {
                 i += 1
             }
             self.symbol = symbol.replacingOccurrences(of: "Ð", with: "Đ")
-            guard let effect = note.range(of: ", có hiệu lực", options: .backwards) else { return nil }
+            guard let effect = note.range(of: ", có hiệu lực") else { return nil }
             let head = note[..<effect.lowerBound]
             guard let cua = head.range(of: " của ", options: .backwards), let ngay = head[..<cua.lowerBound].range(of: "ngày ", options: .backwards) else { return nil }
             issuer = String(head[cua.upperBound...])

@@ -42,6 +42,8 @@ public struct CitationLexicon: Sendable {
     let notCitationCues: [[UInt8]]
     /// Relation cues, longest first.
     let cues: [Cue]
+    /// Indices into `cues` by first byte (256 entries), longest first.
+    let cuesByFirstByte: [[Int]]
     /// Two-byte homoglyph → ASCII letter.
     let homoglyphs: [UInt16: UInt8]
     /// Words by role (lower-case bytes).
@@ -117,6 +119,10 @@ public struct CitationLexicon: Sendable {
             return Cue(bytes: bytes, relation: Relation.RelationType(rawValue: row["relation"]), position: row["position"],
                        history: row["direction"] == "history")
         }.sorted { $0.bytes.count > $1.bytes.count }
+
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (index, cue) in cues.enumerated() { byFirst[Int(cue.bytes[0])].append(index) }
+        self.cuesByFirstByte = byFirst
 
         var glyphs: [UInt16: UInt8] = [:]
         for row in lexicon.rows("homoglyphs.tsv") {

@@ -32,15 +32,25 @@ struct ScanText {
                     }
                     let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                     guard i + length <= n else { break }
-                    if length == 2, let latin = lexicon.homoglyphs[UInt16(b) << 8 | UInt16(v[i + 1])] {
-                        v[i] = latin; v[i + 1] = Self.filler
-                        l[i] = latin >= 0x41 && latin <= 0x5A ? latin | 0x20 : latin; l[i + 1] = Self.filler
-                        i += 2
-                        continue
+                    let b1 = v[i + 1]
+                    switch b {
+                    case 0xC3:  // U+00C0–U+00DE → +0x20
+                        if b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97 { l[i + 1] = b1 + 0x20 }
+                    case 0xC4, 0xC5:  // U+0100–U+017F: even = capital
+                        if b1 & 1 == 0 { l[i + 1] = b1 + 1 }
+                    case 0xC6:  // Ơ, Ư
+                        if b1 == 0xA0 || b1 == 0xAF { l[i + 1] = b1 + 1 }
+                    case 0xD0, 0xD1:
+                        if let latin = lexicon.homoglyphs[UInt16(b) << 8 | UInt16(b1)] {
+                            v[i] = latin; v[i + 1] = Self.filler
+                            l[i] = latin >= 0x41 && latin <= 0x5A ? latin | 0x20 : latin; l[i + 1] = Self.filler
+                        }
+                    case 0xE1:  // U+1EA0–U+1EF9: even = capital
+                        let b2 = v[i + 2]
+                        if (b1 == 0xBA && b2 >= 0xA0) || (b1 == 0xBB && b2 <= 0xB9) { if b2 & 1 == 0 { l[i + 2] = b2 + 1 } }
+                    default:
+                        break
                     }
-                    let (c, _) = decodeScalarMutable(v, i)
-                    let lc = Self.lowerScalar(c)
-                    if lc != c { writeScalar(lc, into: l, at: i) }
                     i += length
                 }
             }
@@ -61,7 +71,7 @@ struct ScanText {
         var inFooter = false
         while start <= n {
             var end = start
-            while end < n && original[end] != 0x0A { end += 1 }
+            original.withUnsafeBufferPointer { o in while end < n && o[end] != 0x0A { end += 1 } }
             let index = lineStarts.count
             lineStarts.append(start)
             var t = start
@@ -109,7 +119,8 @@ struct ScanText {
             var a = s, z = e
             while a < z && (original[a] == 0x20 || original[a] == 0x0D || original[a] == 0x09) { a += 1 }
             while z > a && (original[z - 1] == 0x20 || original[z - 1] == 0x0D || original[z - 1] == 0x09) { z -= 1 }
-            return a < z ? original[a..<z] : nil
+            // Repeated headers and footers are short lines.
+            return a < z && z - a <= 80 ? original[a..<z] : nil
         }
         var counts: [Int: [ArraySlice<UInt8>: Int]] = [:]
         for h in headerLines {

@@ -152,7 +152,9 @@ struct RelationResolver {
         while k < range.upperBound {
             if k > 0 && CitedDate.isLetterByte(l[k - 1]) { k += 1; continue }
             var matched: (CitationLexicon.Cue, Range<Int>)?
-            for cue in lexicon.cues where cue.bytes[0] == l[k] && k + cue.bytes.count <= range.upperBound {
+            for index in lexicon.cuesByFirstByte[Int(l[k])] {
+                let cue = lexicon.cues[index]
+                guard k + cue.bytes.count <= range.upperBound else { continue }
                 var ok = true
                 for m in 1..<cue.bytes.count where l[k + m] != cue.bytes[m] { ok = false; break }
                 guard ok else { continue }
@@ -203,7 +205,12 @@ struct RelationResolver {
         var i = 0
         while i < n {
             let b = l[i]
-            guard b == 0x63 || b == 0x74 else { i += 1; continue }
+            guard b == 0x63 || b == 0x74 else {
+                // Jump to the next 'c' or 't'.
+                i += 1
+                l.withUnsafeBufferPointer { p in while i < n && p[i] != 0x63 && p[i] != 0x74 { i += 1 } }
+                continue
+            }
             guard i == 0 || !CitedDate.isLetterByte(l[i - 1]) else { i += 1; continue }
             guard let (head, type) = heads.first(where: { matches(l, i, $0.0) }) else { i += 1; continue }
             let headEnd = i + head.count
