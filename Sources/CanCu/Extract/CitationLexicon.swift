@@ -64,6 +64,8 @@ public struct CitationLexicon: Sendable {
     let noiseLines: [[UInt8]]
     let footerStarts: [[UInt8]]
     let footerEnds: [[UInt8]]
+    /// First bytes of noise and footer-start lines (256 entries).
+    let furnitureLeadBytes: [Bool]
 
     /// Compiles the tables of `lexicon`.
     public init(_ lexicon: Lexicon) {
@@ -176,6 +178,9 @@ public struct CitationLexicon: Sendable {
         self.noiseLines = noise
         self.footerStarts = starts
         self.footerEnds = ends
+        var furniture = [Bool](repeating: false, count: 256)
+        for line in noise + starts { furniture[Int(line[0])] = true }
+        self.furnitureLeadBytes = furniture
     }
 
     /// The full type name of a canonical type token ("NĐ" → "Nghị định").

@@ -25,8 +25,11 @@ struct ScanText {
                 while i < n {
                     let b = v[i]
                     if b < 0x80 {
-                        if b >= 0x41 && b <= 0x5A { l[i] = b | 0x20 }
-                        else if b == 0x0A || b == 0x0D || b == 0x09 { v[i] = 0x20; l[i] = 0x20 }
+                        if b < 0x20 {
+                            if b == 0x0A || b == 0x0D || b == 0x09 { v[i] = 0x20; l[i] = 0x20 }
+                        } else {
+                            l[i] = b | ((b &- 0x41) < 26 ? 0x20 : 0)
+                        }
                         i += 1
                         continue
                     }
@@ -83,14 +86,14 @@ struct ScanText {
                 var k = t
                 while k < end && digitsOnly { let b = lower[k]; if !(b >= 0x30 && b <= 0x39) && b != 0x20 { digitsOnly = false }; k += 1 }
                 if digitsOnly { isNoise = true }
-                else {
+                else if lexicon.furnitureLeadBytes[Int(lower[t])] {
                     for prefix in lexicon.noiseLines where hasPrefix(prefix, at: t, end: end) {
                         isNoise = true
                         isHeader = prefix.first == 0x63 && prefix.count >= 9  // "công báo"
                         break
                     }
                 }
-                if blankFooter {
+                if blankFooter && (inFooter || lexicon.furnitureLeadBytes[Int(lower[t])]) {
                     if inFooter {
                         for prefix in lexicon.footerEnds where hasPrefix(prefix, at: t, end: end) { inFooter = false; break }
                     } else {
