@@ -23,8 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs per measurement; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline,graph.")
-    var stages: String = "read,normalize,fold,tokenize,pipeline"
+    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline,extract,graph.")
+    var stages: String = "read,normalize,fold,tokenize,pipeline,extract"
 
     @Option(help: "Stage graph: nodes of the generated graph.")
     var graphNodes: Int = 100_000
@@ -96,6 +96,17 @@ struct BenchCommand: ParsableCommand {
         }
         report("tokenize") {
             for t in normalized { _ = pipeline.tokenizer.words(t) }
+        }
+        // End to end as `cancu extract --format json` does it: read, normalise, extract, write JSON.
+        report("extract") {
+            let extractor = Extractor(lexicon: pipeline.lexicon)
+            var json = JSONWriter()
+            for f in files {
+                if case .success(let d) = DocumentReader.read(f) {
+                    json.reset()
+                    ExtractView.writeJSON(extractor.extract(d), to: &json)
+                }
+            }
         }
         report("pipeline") {
             for f in files {
