@@ -23,8 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs per measurement; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline,extract,graph.")
-    var stages: String = "read,normalize,fold,tokenize,pipeline,extract"
+    @Option(help: "Stages to measure, comma-separated: read,normalize,normalize-nfc,fold,tokenize,pipeline,extract,graph.")
+    var stages: String = "read,normalize,normalize-nfc,fold,tokenize,pipeline,extract"
 
     @Option(help: "Stage graph: nodes of the generated graph.")
     var graphNodes: Int = 100_000
@@ -90,6 +90,10 @@ struct BenchCommand: ParsableCommand {
         }
         report("normalize") {
             for t in texts { _ = pipeline.normalizer.normalize(t) }
+        }
+        let nfcTexts = normalized.map(\.string)
+        report("normalize-nfc") {
+            for t in nfcTexts { _ = pipeline.normalizer.normalize(t) }
         }
         report("fold") {
             for t in normalized { _ = Folding.fold(bytes: t.bytes) }
