@@ -113,9 +113,30 @@ static inline void advance(const UChar *text, int32_t *index16, int64_t *offset8
     *offset8 = o;
 }
 
+/// Kinds of ASCII characters whose break status is "none": 0 white space or control, else the kind.
+static const uint8_t ascii_kind[128] = {
+    ['!'] = CICU_TOKEN_PUNCTUATION, ['"'] = CICU_TOKEN_PUNCTUATION, ['#'] = CICU_TOKEN_PUNCTUATION,
+    ['$'] = CICU_TOKEN_SYMBOL, ['%'] = CICU_TOKEN_PUNCTUATION, ['&'] = CICU_TOKEN_PUNCTUATION,
+    ['\''] = CICU_TOKEN_PUNCTUATION, ['('] = CICU_TOKEN_PUNCTUATION, [')'] = CICU_TOKEN_PUNCTUATION,
+    ['*'] = CICU_TOKEN_PUNCTUATION, ['+'] = CICU_TOKEN_SYMBOL, [','] = CICU_TOKEN_PUNCTUATION,
+    ['-'] = CICU_TOKEN_PUNCTUATION, ['.'] = CICU_TOKEN_PUNCTUATION, ['/'] = CICU_TOKEN_PUNCTUATION,
+    [':'] = CICU_TOKEN_PUNCTUATION, [';'] = CICU_TOKEN_PUNCTUATION, ['<'] = CICU_TOKEN_SYMBOL,
+    ['='] = CICU_TOKEN_SYMBOL, ['>'] = CICU_TOKEN_SYMBOL, ['?'] = CICU_TOKEN_PUNCTUATION,
+    ['@'] = CICU_TOKEN_PUNCTUATION, ['['] = CICU_TOKEN_PUNCTUATION, ['\\'] = CICU_TOKEN_PUNCTUATION,
+    [']'] = CICU_TOKEN_PUNCTUATION, ['^'] = CICU_TOKEN_SYMBOL, ['_'] = CICU_TOKEN_PUNCTUATION,
+    ['`'] = CICU_TOKEN_SYMBOL, ['{'] = CICU_TOKEN_PUNCTUATION, ['|'] = CICU_TOKEN_SYMBOL,
+    ['}'] = CICU_TOKEN_PUNCTUATION, ['~'] = CICU_TOKEN_SYMBOL,
+};
+
 static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t status) {
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return CICU_TOKEN_NUMBER;
     if (status >= UBRK_WORD_LETTER) return CICU_TOKEN_WORD;
+    if (text[start] < 0x80) {
+        UChar a = text[start];
+        if (a >= '0' && a <= '9') return CICU_TOKEN_NUMBER;
+        if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') return CICU_TOKEN_WORD;
+        return ascii_kind[a];
+    }
     UChar32 c;
     U16_GET(text, 0, start, end, c);
     switch (u_charType(c)) {

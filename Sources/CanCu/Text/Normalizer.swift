@@ -290,9 +290,11 @@ enum CharacterPass {
                 edits.add(sourceStart: segmentSource, sourceEnd: i, outputStart: segmentOutput, outputEnd: out.count)
                 return
             }
-            // White space never composes with anything, so the stretches between white space
-            // correspond one to one on both sides.
-            @inline(__always) func isWhite(_ x: UInt8) -> Bool { x == 0x20 || x == 0x0A || x == 0x0D || x == 0x09 }
+            // ASCII characters other than letters and < = > (which compose with U+0338) are starters
+            // that never compose, so the stretches between them correspond one to one.
+            @inline(__always) func isWhite(_ x: UInt8) -> Bool {
+                x < 0x80 && !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) && x != 0x3C && x != 0x3D && x != 0x3E
+            }
             var a = 0, b = 0
             while a < segment.count || b < normalized.count {
                 var a2 = a, b2 = b
