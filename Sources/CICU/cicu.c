@@ -128,6 +128,24 @@ static const uint8_t ascii_kind[128] = {
     ['}'] = CICU_TOKEN_PUNCTUATION, ['~'] = CICU_TOKEN_SYMBOL,
 };
 
+static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t status);
+
+/// The kind of a break piece. Letters and numbers by their rule status (ICU keeps "2.000.000"
+/// one number); the common cases are read off the first code unit without a call into ICU.
+static uint8_t classify_piece(const UChar *text, int32_t start, int32_t end, UBreakIterator *words) {
+    UChar a = text[start];
+    if (a < 0x80) {
+        if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') return CICU_TOKEN_WORD;
+        if (a >= '0' && a <= '9') return CICU_TOKEN_NUMBER;
+        return ascii_kind[a];
+    }
+    if ((a >= 0xC0 && a < 0x250 && a != 0xD7 && a != 0xF7) || (a >= 0x1E00 && a < 0x1F00)) return CICU_TOKEN_WORD;
+    int32_t status = ubrk_getRuleStatus(words);
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return CICU_TOKEN_NUMBER;
+    if (status >= UBRK_WORD_LETTER) return CICU_TOKEN_WORD;
+    return classify(text, start, end, status);
+}
+
 static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t status) {
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return CICU_TOKEN_NUMBER;
     if (status >= UBRK_WORD_LETTER) return CICU_TOKEN_WORD;
@@ -184,7 +202,7 @@ int32_t cicu_words_next(cicu_words_iterator *it, int64_t *starts, int64_t *ends,
         if (end == UBRK_DONE) break;
         int32_t start = it->start;
         it->start = end;
-        uint8_t kind = classify(it->text, start, end, ubrk_getRuleStatus(it->words));
+        uint8_t kind = classify_piece(it->text, start, end, it->words);
         if (kind == 0) continue;
         advance(it->text, &it->index16, &it->offset8, start);
         starts[count] = it->offset8;
@@ -208,7 +226,7 @@ int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale
     if (it == NULL) return -1;
     int64_t count = 0;
     for (int32_t end = ubrk_next(it->words); end != UBRK_DONE; end = ubrk_next(it->words)) {
-        if (classify(it->text, it->start, end, ubrk_getRuleStatus(it->words)) != 0) count += 1;
+        if (classify_piece(it->text, it->start, end, it->words) != 0) count += 1;
         it->start = end;
     }
     cicu_words_close(it);

@@ -99,7 +99,9 @@ struct BenchCommand: ParsableCommand {
             for t in normalized { _ = Folding.fold(bytes: t.bytes) }
         }
         report("tokenize") {
-            for t in normalized { _ = pipeline.tokenizer.words(t) }
+            var count = 0
+            for t in normalized { pipeline.tokenizer.forEachWord(t) { _ in count += 1 } }
+            precondition(count > 0)
         }
         // End to end as `cancu extract --format json` does it: read, normalise, extract, write JSON.
         report("extract") {

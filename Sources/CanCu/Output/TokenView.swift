@@ -1,13 +1,12 @@
 /// The outputs of `cancu tokenize` (JSON and count as in the contract; text for people).
 public enum TokenView {
     public static func writeJSON(_ document: SourceDocument, _ text: NormalizedText, _ tokenizer: Tokenizer, to json: inout JSONWriter) {
-        let tokens = tokenizer.words(text)
         let sentences = tokenizer.sentences(text)
         let lines = tokenizer.lines(text)
         json.object { json in
             json.field("source", document.path)
             json.arrayField("tokens") { json in
-                for token in tokens {
+                tokenizer.forEachWord(text) { token in
                     json.object { json in
                         json.field("start", token.source.lowerBound)
                         json.field("end", token.source.upperBound)

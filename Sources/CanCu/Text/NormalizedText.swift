@@ -56,6 +56,14 @@ public struct NormalizedText: Sendable {
         return start..<max(start, end)
     }
 
+    /// Maps a batch of normalised byte offsets to source scalar offsets in place: even indices
+    /// are span starts, odd indices span ends (as `sourceRange(ofBytes:)` rounds them). The
+    /// fast path for many spans in reading order (tokens, lines).
+    public func mapToSource(_ offsets: UnsafeMutableBufferPointer<Int>) {
+        for pass in passes.reversed() { pass.mapBatch(offsets) }
+        sourceScalars.mapBatch(offsets)
+    }
+
     /// A cursor for mapping many increasing byte offsets (tokens, citations in reading order) to
     /// source scalars in one forward walk.
     public func cursor() -> SourceCursor { SourceCursor(text: self) }
@@ -79,12 +87,21 @@ public struct SourceCursor {
     let text: NormalizedText
     private var sourceByte = 0
     private var scalar = 0
+    private var hints: [Int]
 
-    init(text: NormalizedText) { self.text = text }
+    init(text: NormalizedText) {
+        self.text = text
+        hints = [Int](repeating: -1, count: text.passes.count)
+    }
 
     /// The source scalar offset of a normalised byte offset.
     public mutating func sourceOffset(ofByte offset: Int, roundingUp: Bool = false) -> Int {
-        let target = text.sourceByteOffset(ofByte: offset, roundingUp: roundingUp)
+        var target = offset
+        var k = text.passes.count - 1
+        while k >= 0 {
+            target = text.passes[k].sourceOffset(of: target, roundingUp: roundingUp, hint: &hints[k])
+            k -= 1
+        }
         if target >= sourceByte && target - sourceByte < 1024 {
             scalar += text.sourceScalars.scalars(from: sourceByte, to: target)
         } else {

@@ -60,4 +60,25 @@ struct ScalarIndex: Sendable {
 
     /// The total number of scalars.
     var scalarCount: Int { checkpoints.last ?? 0 }
+
+    /// Converts a batch of byte offsets to scalar offsets in place, walking forward between
+    /// nearby offsets and using the checkpoints otherwise.
+    func mapBatch(_ offsets: UnsafeMutableBufferPointer<Int>) {
+        bytes.withUnsafeBufferPointer { p in
+            checkpoints.withUnsafeBufferPointer { c in
+                var lastByte = 0, lastScalar = 0
+                for k in 0..<offsets.count {
+                    let target = max(0, min(offsets[k], p.count))
+                    if target >= lastByte && target - lastByte < 512 {
+                        lastScalar += Self.countScalars(p, from: lastByte, to: target)
+                    } else {
+                        let block = target >> Self.shift
+                        lastScalar = c[block] + Self.countScalars(p, from: block << Self.shift, to: target)
+                    }
+                    lastByte = target
+                    offsets[k] = lastScalar
+                }
+            }
+        }
+    }
 }

@@ -39,15 +39,21 @@ public struct Tokenizer: Sendable {
         var starts = [Int64](repeating: 0, count: Int(capacity))
         var ends = [Int64](repeating: 0, count: Int(capacity))
         var kinds = [UInt8](repeating: 0, count: Int(capacity))
+        var offsets = [Int](repeating: 0, count: 2 * Int(capacity))
         text.bytes.withUnsafeBufferPointer { p in
             guard let iterator = cicu_words_open(p.baseAddress, Int64(n), locale) else { return }
             defer { cicu_words_close(iterator) }
-            var cursor = text.cursor()
             while true {
                 let count = Int(cicu_words_next(iterator, &starts, &ends, &kinds, capacity))
                 if count == 0 { break }
+                offsets.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<count {
+                        o[2 * i] = Int(starts[i])
+                        o[2 * i + 1] = Int(ends[i])
+                    }
+                    text.mapToSource(UnsafeMutableBufferPointer(rebasing: o[0..<(2 * count)]))
+                }
                 for i in 0..<count {
-                    let range = Int(starts[i])..<Int(ends[i])
                     let kind: Token.Kind
                     switch kinds[i] {
                     case 1: kind = .word
@@ -55,7 +61,8 @@ public struct Tokenizer: Sendable {
                     case 3: kind = .punctuation
                     default: kind = .symbol
                     }
-                    body(Token(kind: kind, range: range, source: cursor.sourceRange(ofBytes: range)))
+                    let start = offsets[2 * i]
+                    body(Token(kind: kind, range: Int(starts[i])..<Int(ends[i]), source: start..<max(start, offsets[2 * i + 1])))
                 }
             }
         }
