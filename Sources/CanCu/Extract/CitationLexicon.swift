@@ -38,6 +38,10 @@ public struct CitationLexicon: Sendable {
     let typeWords: [TypeWord]
     /// Lower-case lead bytes that may start a type word (256 entries).
     let typeWordLeadBytes: [Bool]
+    /// Indices into `typeWords` by first lower-case byte (256 entries), longest first.
+    let typeWordsByFirstByte: [[Int]]
+    /// Non-ASCII lead bytes that may start a capitalised type word ("Đ", "Á").
+    let typeWordCapitalLeads: [UInt8]
     /// Not-citation cues, lower-case bytes, longest first.
     let notCitationCues: [[UInt8]]
     /// Relation cues, longest first.
@@ -112,6 +116,10 @@ public struct CitationLexicon: Sendable {
         var leads = [Bool](repeating: false, count: 256)
         for word in words { if let first = word.lower.first { leads[Int(first)] = true } }
         self.typeWordLeadBytes = leads
+        var wordsByFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { if let first = word.lower.first { wordsByFirst[Int(first)].append(index) } }
+        self.typeWordsByFirstByte = wordsByFirst
+        self.typeWordCapitalLeads = (0xC0...0xFF).filter { leads[$0] }.map { UInt8($0) }
 
         self.notCitationCues = lexicon.rows("not-citation-cues.tsv").map { Self.lowerBytes($0["cue"]) }
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -192,6 +200,8 @@ public struct CitationLexicon: Sendable {
     /// Whether a token names a known issuer, with or without a legislature term suffix.
     func isIssuer(_ token: String) -> Bool {
         if issuers.contains(token) || issuers.contains(canonicalToken(token)) { return true }
+        // Only a token ending in an ASCII digit can carry a term.
+        guard let lastByte = token.utf8.last, lastByte &- 0x30 < 10 else { return false }
         let letters = String(token.reversed().drop { $0.isASCII && $0.isNumber }.reversed())
         return letters != token && termTokens.contains(letters)
     }

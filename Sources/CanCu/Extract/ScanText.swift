@@ -22,7 +22,20 @@ struct ScanText {
         view.withUnsafeMutableBufferPointer { v in
             lower.withUnsafeMutableBufferPointer { l in
                 var i = 0
+                let raw = UnsafeMutableRawPointer(l.baseAddress)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
                 while i < n {
+                    // Eight ASCII bytes without control characters: lower-case them at once.
+                    if i + 8 <= n, let raw {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if w & highs == 0 && (w &+ ones &* (0x80 - 0x20)) & highs == highs {
+                            let upper = (w &+ ones &* (0x80 - 0x41)) & ~(w &+ ones &* (0x80 - 0x5B)) & highs
+                            if upper != 0 { raw.storeBytes(of: w | upper >> 2, toByteOffset: i, as: UInt64.self) }
+                            i += 8
+                            continue
+                        }
+                    }
                     let b = v[i]
                     if b < 0x80 {
                         if b < 0x20 {
@@ -73,8 +86,7 @@ struct ScanText {
         var start = 0
         var inFooter = false
         while start <= n {
-            var end = start
-            original.withUnsafeBufferPointer { o in while end < n && o[end] != 0x0A { end += 1 } }
+            let end = original.withUnsafeBufferPointer { ByteSearch.next(0x0A, $0, from: start) }
             let index = lineStarts.count
             lineStarts.append(start)
             var t = start

@@ -198,15 +198,22 @@ enum TemporalScan {
 
     /// `text` without the byte-level spaces of line wraps: runs of white space become one space.
     static func collapseSpaces(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var text = text
+        return text.withUTF8 { collapseSpaces($0[...]) }
+    }
+
+    /// The text of `bytes` (whole scalars of valid UTF-8) with runs of white space (space, tab,
+    /// line breaks) made one space and none at either end.
+    static func collapseSpaces(_ bytes: Slice<Buffer>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var space = false
-        for ch in text.unicodeScalars {
-            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" { space = true; continue }
-            if space, !out.isEmpty { out.unicodeScalars.append(" ") }
+        for b in bytes {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { space = true; continue }
+            if space, !out.isEmpty { out.append(0x20) }
             space = false
-            out.unicodeScalars.append(ch)
+            out.append(b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
