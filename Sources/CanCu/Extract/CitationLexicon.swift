@@ -40,14 +40,19 @@ public struct CitationLexicon: Sendable {
     let typeWordLeadBytes: [Bool]
     /// Indices into `typeWords` by first lower-case byte (256 entries), longest first.
     let typeWordsByFirstByte: [[Int]]
-    /// Non-ASCII lead bytes that may start a capitalised type word ("Đ", "Á").
-    let typeWordCapitalLeads: [UInt8]
     /// Not-citation cues, lower-case bytes, longest first.
     let notCitationCues: [[UInt8]]
     /// Relation cues, longest first.
     let cues: [Cue]
     /// Indices into `cues` by first byte (256 entries), longest first.
     let cuesByFirstByte: [[Int]]
+    /// Whether a cue of four bytes or more may start with these four bytes, by `quadHash` (65,536 entries).
+    let cueQuads: [Bool]
+    /// Indices into `cues` of the cues of four bytes or more, by their first four bytes
+    /// (little-endian), longest first.
+    let cuesByQuad: [UInt32: [Int]]
+    /// First bytes of the cues shorter than four bytes (256 entries).
+    let shortCueFirstBytes: [Bool]
     /// Two-byte homoglyph → ASCII letter.
     let homoglyphs: [UInt16: UInt8]
     /// Words by role (lower-case bytes).
@@ -119,7 +124,6 @@ public struct CitationLexicon: Sendable {
         var wordsByFirst = [[Int]](repeating: [], count: 256)
         for (index, word) in words.enumerated() { if let first = word.lower.first { wordsByFirst[Int(first)].append(index) } }
         self.typeWordsByFirstByte = wordsByFirst
-        self.typeWordCapitalLeads = (0xC0...0xFF).filter { leads[$0] }.map { UInt8($0) }
 
         self.notCitationCues = lexicon.rows("not-citation-cues.tsv").map { Self.lowerBytes($0["cue"]) }
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -133,6 +137,22 @@ public struct CitationLexicon: Sendable {
         var byFirst = [[Int]](repeating: [], count: 256)
         for (index, cue) in cues.enumerated() { byFirst[Int(cue.bytes[0])].append(index) }
         self.cuesByFirstByte = byFirst
+        var quads = [Bool](repeating: false, count: 1 << 16)
+        var shortFirst = [Bool](repeating: false, count: 256)
+        var byQuad: [UInt32: [Int]] = [:]
+        for (index, cue) in cues.enumerated() {
+            if cue.bytes.count >= 4 {
+                let b = cue.bytes
+                let quad = UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+                quads[Self.quadHash(quad)] = true
+                byQuad[quad, default: []].append(index)
+            } else {
+                shortFirst[Int(cue.bytes[0])] = true
+            }
+        }
+        self.cueQuads = quads
+        self.cuesByQuad = byQuad
+        self.shortCueFirstBytes = shortFirst
 
         var glyphs: [UInt16: UInt8] = [:]
         for row in lexicon.rows("homoglyphs.tsv") {
@@ -190,6 +210,10 @@ public struct CitationLexicon: Sendable {
         for line in noise + starts { furniture[Int(line[0])] = true }
         self.furnitureLeadBytes = furniture
     }
+
+    /// The slot of four bytes (little-endian) in `cueQuads`.
+    @inline(__always)
+    static func quadHash(_ x: UInt32) -> Int { Int((x &* 0x9E37_79B1) >> 16) }
 
     /// The full type name of a canonical type token ("NĐ" → "Nghị định").
     public func typeName(ofToken token: String) -> String? { typeNames[token] }

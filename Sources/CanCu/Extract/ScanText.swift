@@ -15,38 +15,34 @@ struct ScanText {
     /// The filler byte that follows a homoglyph's Latin letter.
     static let filler: UInt8 = 0x7F
 
+    /// Bytes the case pass must look at (1): ASCII capitals, line breaks and tabs, and the lead
+    /// bytes of scalars that may be capitals or homoglyphs. Every other byte is kept.
+    private static let action: [UInt8] = (0..<256).map { b in
+        if b >= 0x41 && b <= 0x5A { return 1 }
+        if b == 0x0A || b == 0x0D || b == 0x09 { return 1 }
+        return [0xC3, 0xC4, 0xC5, 0xC6, 0xD0, 0xD1, 0xE1].contains(b) ? 1 : 0
+    }
+
     init(_ bytes: [UInt8], lexicon: CitationLexicon, blankFooter: Bool = true) {
         var view = bytes
         var lower = bytes
         let n = bytes.count
+        Self.action.withUnsafeBufferPointer { action in
         view.withUnsafeMutableBufferPointer { v in
             lower.withUnsafeMutableBufferPointer { l in
                 var i = 0
-                let raw = UnsafeMutableRawPointer(l.baseAddress)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
                 while i < n {
-                    // Eight ASCII bytes without control characters: lower-case them at once.
-                    if i + 8 <= n, let raw {
-                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if w & highs == 0 && (w &+ ones &* (0x80 - 0x20)) & highs == highs {
-                            let upper = (w &+ ones &* (0x80 - 0x41)) & ~(w &+ ones &* (0x80 - 0x5B)) & highs
-                            if upper != 0 { raw.storeBytes(of: w | upper >> 2, toByteOffset: i, as: UInt64.self) }
-                            i += 8
-                            continue
-                        }
-                    }
+                    // Most bytes (lower-case ASCII, spaces, continuation bytes, leads of scalars
+                    // without case) stay as they are.
+                    while i < n && action[Int(v[i])] == 0 { i += 1 }
+                    guard i < n else { break }
                     let b = v[i]
                     if b < 0x80 {
-                        if b < 0x20 {
-                            if b == 0x0A || b == 0x0D || b == 0x09 { v[i] = 0x20; l[i] = 0x20 }
-                        } else {
-                            l[i] = b | ((b &- 0x41) < 26 ? 0x20 : 0)
-                        }
+                        if b < 0x20 { v[i] = 0x20; l[i] = 0x20 } else { l[i] = b | 0x20 }
                         i += 1
                         continue
                     }
-                    let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    let length = b < 0xE0 ? 2 : 3
                     guard i + length <= n else { break }
                     let b1 = v[i + 1]
                     switch b {
@@ -61,15 +57,14 @@ struct ScanText {
                             v[i] = latin; v[i + 1] = Self.filler
                             l[i] = latin >= 0x41 && latin <= 0x5A ? latin | 0x20 : latin; l[i + 1] = Self.filler
                         }
-                    case 0xE1:  // U+1EA0–U+1EF9: even = capital
+                    default:  // 0xE1: U+1EA0–U+1EF9: even = capital
                         let b2 = v[i + 2]
                         if (b1 == 0xBA && b2 >= 0xA0) || (b1 == 0xBB && b2 <= 0xB9) { if b2 & 1 == 0 { l[i + 2] = b2 + 1 } }
-                    default:
-                        break
                     }
                     i += length
                 }
             }
+        }
         }
         self.view = view
         self.lower = lower

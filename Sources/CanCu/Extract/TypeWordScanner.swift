@@ -22,12 +22,16 @@ struct TypeWordScanner {
         let v = text.view, l = text.lower
         let n = v.count
         let lead = lexicon.typeWordLeadBytes
-        let capitalLeads = lexicon.typeWordCapitalLeads
         var i = 0
         while i < n {
-            // Type words start with a capital: skip to the next ASCII capital or non-ASCII lead byte of one.
-            i = v.withUnsafeBufferPointer { Self.nextCapital($0, from: i, leads: capitalLeads) }
-            guard i < n else { break }
+            // Type words start with a capital, and a capital is where `view` and `lower` differ
+            // (at the letter, or at a continuation byte of a Vietnamese capital).
+            let k = Self.nextDifference(v, l, from: i)
+            guard k < n else { break }
+            var s = k
+            while s > 0 && v[s] & 0xC0 == 0x80 { s -= 1 }
+            if s < i { i = k + 1; continue }
+            i = s
             guard lead[Int(l[i])] else { i += 1; continue }
             guard isUpper(v, i) else { i += 1; continue }
             if i > 0 && CitedDate.isLetterByte(v[i - 1]) && v[i - 1] != ScanText.filler {
@@ -45,32 +49,21 @@ struct TypeWordScanner {
         return hits
     }
 
-    /// The first index >= `i` holding an ASCII capital or one of `leads` (or any non-ASCII byte
-    /// when there are more than four leads), or `p.count`. Eight bytes at a time.
-    static func nextCapital(_ p: UnsafeBufferPointer<UInt8>, from i: Int, leads: [UInt8]) -> Int {
-        let n = p.count
-        guard let base = p.baseAddress else { return n }
-        let raw = UnsafeRawPointer(base)
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let anyHigh = leads.count > 4
-        var k = i
-        while k + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            let seven = w & low7
-            // Exact per byte: bit 7 set for 0x41…0x5A.
-            var m = (seven &+ ones &* (0x80 - 0x41)) & ~(seven &+ ones &* (0x80 - 0x5B)) & ~w & highs
-            if anyHigh { m |= w & highs } else { for b in leads { m |= ByteSearch.equalMask(w, b) } }
-            if m != 0 { return k + m.trailingZeroBitCount >> 3 }
-            k += 8
+    /// The first index >= `i` where `a` and `b` differ, or the end; eight bytes at a time.
+    static func nextDifference(_ a: [UInt8], _ b: [UInt8], from i: Int) -> Int {
+        let n = min(a.count, b.count)
+        return a.withUnsafeBytes { ra in
+            b.withUnsafeBytes { rb in
+                var k = i
+                while k + 8 <= n {
+                    let d = ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    if d != 0 { return k + d.trailingZeroBitCount >> 3 }
+                    k += 8
+                }
+                while k < n && ra[k] == rb[k] { k += 1 }
+                return k
+            }
         }
-        while k < n {
-            let b = p[k]
-            if (b >= 0x41 && b <= 0x5A) || (b >= 0x80 && (anyHigh || leads.contains(b))) { return k }
-            k += 1
-        }
-        return k
     }
 
     private func isUpper(_ v: [UInt8], _ i: Int) -> Bool {
