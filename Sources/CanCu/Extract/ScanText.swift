@@ -132,7 +132,7 @@ struct ScanText {
             // Repeated headers and footers are short lines.
             return a < z && z - a <= 80 ? original[a..<z] : nil
         }
-        var counts: [Int: [ArraySlice<UInt8>: Int]] = [:]
+        var counts: [RepeatedLine: Int] = [:]
         for h in headerLines {
             for direction in [-1, 1] {
                 var step = 0, index = h
@@ -142,7 +142,7 @@ struct ScanText {
                     if noise[index] { continue }
                     guard let c = content(index) else { continue }
                     step += 1
-                    counts[step * direction, default: [:]][c, default: 0] += 1
+                    counts[RepeatedLine(step: step * direction, content: c), default: 0] += 1
                 }
             }
         }
@@ -155,13 +155,24 @@ struct ScanText {
                     if noise[index] { continue }
                     guard let c = content(index) else { continue }
                     step += 1
-                    guard (counts[step * direction]?[c] ?? 0) >= 3 else { break }
+                    guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { break }
                     let s = lineStarts[index]
                     var e = s
                     while e < n && original[e] != 0x0A { e += 1 }
                     blank(s, e)
                 }
             }
+        }
+    }
+
+    /// A short line at a distance (in lines, signed) from a running header; hashed in bulk.
+    private struct RepeatedLine: Hashable {
+        var step: Int
+        var content: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(step)
+            content.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 

@@ -14,6 +14,9 @@ struct TargetScanner: Sendable {
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
     private var countVerbs: [[UInt8]] = []
     private var countUnits: [[UInt8]] = []
+    /// First bytes of the count units (256 entries), and whether one starts with a non-ASCII byte.
+    private var unitFirstBytes = [Bool](repeating: false, count: 256)
+    private var unitStartsNonASCII = false
     /// Subject stops, each split into its words.
     private var subjectStops: [[String]] = []
     private var subjectLeads: [[String]] = []
@@ -41,6 +44,11 @@ struct TargetScanner: Sendable {
         atLeastBefore.sort { $0.count > $1.count }
         atMostBefore.sort { $0.count > $1.count }
         countUnits.sort { $0.count > $1.count }
+        for unit in countUnits {
+            guard let first = unit.first else { continue }
+            unitFirstBytes[Int(first)] = true
+            if first >= 0x80 { unitStartsNonASCII = true }
+        }
     }
 
     private struct Candidate {
@@ -205,6 +213,9 @@ struct TargetScanner: Sendable {
 
     private func counted(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
         guard e + 1 < p.count, TemporalScan.isWordByte(p[e + 1]) else { return nil }
+        // A unit must start with the word's first (lower-case) byte.
+        let head = p[e + 1]
+        guard head >= 0x80 ? unitStartsNonASCII : unitFirstBytes[Int(head >= 0x41 && head <= 0x5A ? head | 0x20 : head)] else { return nil }
         let ahead = TemporalScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
         guard let unit = countUnits.first(where: { u in
             ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count]))
@@ -303,12 +314,22 @@ struct TargetScanner: Sendable {
 
     private func words(_ p: TemporalScan.Buffer, _ r: Range<Int>) -> [Word] {
         var out: [Word] = []
+        guard r.lowerBound < r.upperBound else { return out }
+        // The range lowered once (narrowed to whole scalars like each word would be: words
+        // inside it start and end at spaces), then sliced per word.
+        var lo = max(0, r.lowerBound)
+        while lo < r.upperBound, p[lo] & 0xC0 == 0x80 { lo += 1 }
+        let lowered = TemporalScan.lowerBytes(p, r)
+        let hi = lo + lowered.count
         var i = r.lowerBound
         while i < r.upperBound {
             while i < r.upperBound, TemporalScan.isSpace(p[i]) { i += 1 }
             let s = i
             while i < r.upperBound, !TemporalScan.isSpace(p[i]) { i += 1 }
-            if s < i { out.append(Word(range: s..<i, lower: TemporalScan.lower(p, s..<i))) }
+            guard s < i else { continue }
+            let a = max(s, lo), b = min(i, hi)
+            let lower = a < b ? String(decoding: lowered[(a - lo)..<(b - lo)], as: UTF8.self) : ""
+            out.append(Word(range: s..<i, lower: lower))
         }
         return out
     }
