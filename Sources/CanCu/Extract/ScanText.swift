@@ -119,13 +119,14 @@ struct ScanText {
             start = end + 1
         }
         guard headerLines.count >= 3 else { return }
+        // Where line `index` ends (its line break, or the end of the text).
+        func lineEnd(_ index: Int) -> Int { index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : n }
         // Lines repeated at the same distance from three or more running headers: a table header or
         // a page footer printed on every page.
         func content(_ index: Int) -> ArraySlice<UInt8>? {
             guard index >= 0, index < lineStarts.count else { return nil }
             let s = lineStarts[index]
-            var e = s
-            while e < n && original[e] != 0x0A { e += 1 }
+            let e = lineEnd(index)
             var a = s, z = e
             while a < z && (original[a] == 0x20 || original[a] == 0x0D || original[a] == 0x09) { a += 1 }
             while z > a && (original[z - 1] == 0x20 || original[z - 1] == 0x0D || original[z - 1] == 0x09) { z -= 1 }
@@ -156,10 +157,7 @@ struct ScanText {
                     guard let c = content(index) else { continue }
                     step += 1
                     guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { break }
-                    let s = lineStarts[index]
-                    var e = s
-                    while e < n && original[e] != 0x0A { e += 1 }
-                    blank(s, e)
+                    blank(lineStarts[index], lineEnd(index))
                 }
             }
         }
