@@ -198,6 +198,8 @@ public struct CitationExtractor: Sendable {
     }
 
     private func stripTerm(_ token: String) -> String {
+        // Only a token ending in an ASCII digit can carry a term.
+        guard let lastByte = token.utf8.last, lastByte &- 0x30 < 10 else { return token }
         let letters = String(token.reversed().drop { $0.isASCII && $0.isNumber }.reversed())
         return letters != token && tables.termTokens.contains(letters) ? letters : token
     }

@@ -38,12 +38,21 @@ public struct CitationLexicon: Sendable {
     let typeWords: [TypeWord]
     /// Lower-case lead bytes that may start a type word (256 entries).
     let typeWordLeadBytes: [Bool]
+    /// Indices into `typeWords` by first lower-case byte (256 entries), longest first.
+    let typeWordsByFirstByte: [[Int]]
     /// Not-citation cues, lower-case bytes, longest first.
     let notCitationCues: [[UInt8]]
     /// Relation cues, longest first.
     let cues: [Cue]
     /// Indices into `cues` by first byte (256 entries), longest first.
     let cuesByFirstByte: [[Int]]
+    /// Whether a cue of four bytes or more may start with these four bytes, by `quadHash` (65,536 entries).
+    let cueQuads: [Bool]
+    /// Indices into `cues` of the cues of four bytes or more, by their first four bytes
+    /// (little-endian), longest first.
+    let cuesByQuad: [UInt32: [Int]]
+    /// First bytes of the cues shorter than four bytes (256 entries).
+    let shortCueFirstBytes: [Bool]
     /// Two-byte homoglyph → ASCII letter.
     let homoglyphs: [UInt16: UInt8]
     /// Words by role (lower-case bytes).
@@ -112,6 +121,9 @@ public struct CitationLexicon: Sendable {
         var leads = [Bool](repeating: false, count: 256)
         for word in words { if let first = word.lower.first { leads[Int(first)] = true } }
         self.typeWordLeadBytes = leads
+        var wordsByFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { if let first = word.lower.first { wordsByFirst[Int(first)].append(index) } }
+        self.typeWordsByFirstByte = wordsByFirst
 
         self.notCitationCues = lexicon.rows("not-citation-cues.tsv").map { Self.lowerBytes($0["cue"]) }
             .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
@@ -125,6 +137,22 @@ public struct CitationLexicon: Sendable {
         var byFirst = [[Int]](repeating: [], count: 256)
         for (index, cue) in cues.enumerated() { byFirst[Int(cue.bytes[0])].append(index) }
         self.cuesByFirstByte = byFirst
+        var quads = [Bool](repeating: false, count: 1 << 16)
+        var shortFirst = [Bool](repeating: false, count: 256)
+        var byQuad: [UInt32: [Int]] = [:]
+        for (index, cue) in cues.enumerated() {
+            if cue.bytes.count >= 4 {
+                let b = cue.bytes
+                let quad = UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+                quads[Self.quadHash(quad)] = true
+                byQuad[quad, default: []].append(index)
+            } else {
+                shortFirst[Int(cue.bytes[0])] = true
+            }
+        }
+        self.cueQuads = quads
+        self.cuesByQuad = byQuad
+        self.shortCueFirstBytes = shortFirst
 
         var glyphs: [UInt16: UInt8] = [:]
         for row in lexicon.rows("homoglyphs.tsv") {
@@ -183,6 +211,10 @@ public struct CitationLexicon: Sendable {
         self.furnitureLeadBytes = furniture
     }
 
+    /// The slot of four bytes (little-endian) in `cueQuads`.
+    @inline(__always)
+    static func quadHash(_ x: UInt32) -> Int { Int((x &* 0x9E37_79B1) >> 16) }
+
     /// The full type name of a canonical type token ("NĐ" → "Nghị định").
     public func typeName(ofToken token: String) -> String? { typeNames[token] }
 
@@ -192,6 +224,8 @@ public struct CitationLexicon: Sendable {
     /// Whether a token names a known issuer, with or without a legislature term suffix.
     func isIssuer(_ token: String) -> Bool {
         if issuers.contains(token) || issuers.contains(canonicalToken(token)) { return true }
+        // Only a token ending in an ASCII digit can carry a term.
+        guard let lastByte = token.utf8.last, lastByte &- 0x30 < 10 else { return false }
         let letters = String(token.reversed().drop { $0.isASCII && $0.isNumber }.reversed())
         return letters != token && termTokens.contains(letters)
     }

@@ -93,7 +93,7 @@ struct DateRoleClassifier: Sendable {
         var out: [Int] = []
         var ls = 0
         while ls < p.count {
-            let le = TemporalScan.lineEnd(p, ls)
+            let le = ByteSearch.next(0x0A, p, from: ls)
             var s = ls
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
             if s < le, p[s] | 0x20 == 0x74, le - s <= longest + 8 {   // 't' / 'T'

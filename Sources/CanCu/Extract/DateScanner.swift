@@ -50,7 +50,8 @@ struct DateScanner: Sendable {
         let n = p.count
         var i = 0
         while i < n {
-            guard TemporalScan.isDigit(p[i]) else { i += 1; continue }
+            i = ByteSearch.nextDigit(p, from: i)
+            guard i < n else { break }
             let s = i
             guard let (a, e) = TemporalScan.number(p, at: s) else { i += 1; continue }
             i = e

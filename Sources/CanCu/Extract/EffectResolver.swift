@@ -25,14 +25,15 @@ struct EffectResolver: Sendable {
         let anchor = 10
         i = anchor
         while i < n {
-            guard p[i] == 0xB1, TemporalScan.hasPrefix(p, at: i - anchor, pattern) else { i += 1; continue }
+            i = ByteSearch.next(0xB1, p, from: i)
+            guard i < n else { break }
+            guard TemporalScan.hasPrefix(p, at: i - anchor, pattern) else { i += 1; continue }
             let at = i - anchor
             i = at + pattern.count
             guard let co = TemporalScan.wordBefore(p, at), TemporalScan.fold(p, co) == "co" else { continue }
             // The subject: from the clause start to "có".
             let subjectRange = clauseStart(p, before: co.lowerBound)..<co.lowerBound
-            let subjectText = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[subjectRange]), as: UTF8.self))
-                .trimmingCharacters(in: .whitespaces)
+            let subjectText = Self.trimmingSpaces(TemporalScan.collapseSpaces(p[subjectRange]))
             let subject = Folding.fold(subjectText)
             let words = subject.split(separator: " ")
             guard !words.isEmpty, !words.contains("ngay"), !words.contains("so"),
@@ -56,6 +57,19 @@ struct EffectResolver: Sendable {
             effect.notes.insert("Văn bản có hiệu lực từ \(effective)\(except)", at: 0)
         }
         return effect
+    }
+
+    /// `text` without white space at either end (tabs and Unicode space separators, as Foundation's `whitespaces`).
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? c == " " || c == "\t" : c.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return text }
+        var a = scalars.startIndex, b = scalars.endIndex
+        while a < b, isSpace(scalars[a]) { a = scalars.index(after: a) }
+        while b > a, isSpace(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        return String(scalars[a..<b])
     }
 
     /// After the last boundary (. ; : , "trừ", "riêng") at most 160 bytes back.
@@ -126,7 +140,7 @@ struct EffectResolver: Sendable {
             if TemporalScan.hasPrefix(p, at: e, Array(" có hiệu lực".utf8)) { break }
             e += 1
         }
-        let text = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[TemporalScan.skipSpaces(p, from: w.upperBound)..<e]), as: UTF8.self))
+        let text = TemporalScan.collapseSpaces(p[TemporalScan.skipSpaces(p, from: w.upperBound)..<e])
         return text.isEmpty ? nil : text
     }
 }

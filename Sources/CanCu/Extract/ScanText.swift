@@ -15,25 +15,34 @@ struct ScanText {
     /// The filler byte that follows a homoglyph's Latin letter.
     static let filler: UInt8 = 0x7F
 
+    /// Bytes the case pass must look at (1): ASCII capitals, line breaks and tabs, and the lead
+    /// bytes of scalars that may be capitals or homoglyphs. Every other byte is kept.
+    private static let action: [UInt8] = (0..<256).map { b in
+        if b >= 0x41 && b <= 0x5A { return 1 }
+        if b == 0x0A || b == 0x0D || b == 0x09 { return 1 }
+        return [0xC3, 0xC4, 0xC5, 0xC6, 0xD0, 0xD1, 0xE1].contains(b) ? 1 : 0
+    }
+
     init(_ bytes: [UInt8], lexicon: CitationLexicon, blankFooter: Bool = true) {
         var view = bytes
         var lower = bytes
         let n = bytes.count
+        Self.action.withUnsafeBufferPointer { action in
         view.withUnsafeMutableBufferPointer { v in
             lower.withUnsafeMutableBufferPointer { l in
                 var i = 0
                 while i < n {
+                    // Most bytes (lower-case ASCII, spaces, continuation bytes, leads of scalars
+                    // without case) stay as they are.
+                    while i < n && action[Int(v[i])] == 0 { i += 1 }
+                    guard i < n else { break }
                     let b = v[i]
                     if b < 0x80 {
-                        if b < 0x20 {
-                            if b == 0x0A || b == 0x0D || b == 0x09 { v[i] = 0x20; l[i] = 0x20 }
-                        } else {
-                            l[i] = b | ((b &- 0x41) < 26 ? 0x20 : 0)
-                        }
+                        if b < 0x20 { v[i] = 0x20; l[i] = 0x20 } else { l[i] = b | 0x20 }
                         i += 1
                         continue
                     }
-                    let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    let length = b < 0xE0 ? 2 : 3
                     guard i + length <= n else { break }
                     let b1 = v[i + 1]
                     switch b {
@@ -48,15 +57,14 @@ struct ScanText {
                             v[i] = latin; v[i + 1] = Self.filler
                             l[i] = latin >= 0x41 && latin <= 0x5A ? latin | 0x20 : latin; l[i + 1] = Self.filler
                         }
-                    case 0xE1:  // U+1EA0–U+1EF9: even = capital
+                    default:  // 0xE1: U+1EA0–U+1EF9: even = capital
                         let b2 = v[i + 2]
                         if (b1 == 0xBA && b2 >= 0xA0) || (b1 == 0xBB && b2 <= 0xB9) { if b2 & 1 == 0 { l[i + 2] = b2 + 1 } }
-                    default:
-                        break
                     }
                     i += length
                 }
             }
+        }
         }
         self.view = view
         self.lower = lower
@@ -73,8 +81,7 @@ struct ScanText {
         var start = 0
         var inFooter = false
         while start <= n {
-            var end = start
-            original.withUnsafeBufferPointer { o in while end < n && o[end] != 0x0A { end += 1 } }
+            let end = original.withUnsafeBufferPointer { ByteSearch.next(0x0A, $0, from: start) }
             let index = lineStarts.count
             lineStarts.append(start)
             var t = start
@@ -112,20 +119,21 @@ struct ScanText {
             start = end + 1
         }
         guard headerLines.count >= 3 else { return }
+        // Where line `index` ends (its line break, or the end of the text).
+        func lineEnd(_ index: Int) -> Int { index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : n }
         // Lines repeated at the same distance from three or more running headers: a table header or
         // a page footer printed on every page.
         func content(_ index: Int) -> ArraySlice<UInt8>? {
             guard index >= 0, index < lineStarts.count else { return nil }
             let s = lineStarts[index]
-            var e = s
-            while e < n && original[e] != 0x0A { e += 1 }
+            let e = lineEnd(index)
             var a = s, z = e
             while a < z && (original[a] == 0x20 || original[a] == 0x0D || original[a] == 0x09) { a += 1 }
             while z > a && (original[z - 1] == 0x20 || original[z - 1] == 0x0D || original[z - 1] == 0x09) { z -= 1 }
             // Repeated headers and footers are short lines.
             return a < z && z - a <= 80 ? original[a..<z] : nil
         }
-        var counts: [Int: [ArraySlice<UInt8>: Int]] = [:]
+        var counts: [RepeatedLine: Int] = [:]
         for h in headerLines {
             for direction in [-1, 1] {
                 var step = 0, index = h
@@ -135,7 +143,7 @@ struct ScanText {
                     if noise[index] { continue }
                     guard let c = content(index) else { continue }
                     step += 1
-                    counts[step * direction, default: [:]][c, default: 0] += 1
+                    counts[RepeatedLine(step: step * direction, content: c), default: 0] += 1
                 }
             }
         }
@@ -148,13 +156,21 @@ struct ScanText {
                     if noise[index] { continue }
                     guard let c = content(index) else { continue }
                     step += 1
-                    guard (counts[step * direction]?[c] ?? 0) >= 3 else { break }
-                    let s = lineStarts[index]
-                    var e = s
-                    while e < n && original[e] != 0x0A { e += 1 }
-                    blank(s, e)
+                    guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { break }
+                    blank(lineStarts[index], lineEnd(index))
                 }
             }
+        }
+    }
+
+    /// A short line at a distance (in lines, signed) from a running header; hashed in bulk.
+    private struct RepeatedLine: Hashable {
+        var step: Int
+        var content: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(step)
+            content.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 

@@ -35,8 +35,8 @@ struct SymbolScanner {
             var i = 0
             var lastEnd = -1
             while i < n {
-                let b = v[i]
-                guard b &- 0x30 < 10 else { i += 1; continue }
+                i = ByteSearch.nextDigit(v, from: i)
+                guard i < n else { break }
                 // A digit run starts here.
                 var j = i + 1
                 while j < n && v[j] &- 0x30 < 10 { j += 1 }
@@ -101,18 +101,16 @@ struct SymbolScanner {
     private func parseAt(_ v: UnsafeBufferPointer<UInt8>, numberStart: Int, runEnd: Int) -> SymbolHit? {
         let n = v.count
         var k = runEnd
-        var number = String(decoding: UnsafeBufferPointer(rebasing: v[numberStart..<runEnd]), as: UTF8.self)
         // "66.7/2025/NQ-CP"
         if k + 1 < n && v[k] == 0x2E && isDigit(v[k + 1]) {
             var m = k + 1
             while m < n && isDigit(v[m]) { m += 1 }
-            if m < n && v[m] == 0x2F {
-                number += String(decoding: UnsafeBufferPointer(rebasing: v[k..<m]), as: UTF8.self)
-                k = m
-            }
+            if m < n && v[m] == 0x2F { k = m }
         }
+        let numberEnd = k
         k = skipSpaces(v, k, max: 2)
-        guard k < n else { return nil }
+        guard k < n, v[k] == 0x2F || v[k] == 0x2D else { return nil }
+        let number = String(decoding: UnsafeBufferPointer(rebasing: v[numberStart..<numberEnd]), as: UTF8.self)
         if v[k] == 0x2F {
             k = skipSpaces(v, k + 1, max: 2)
             var year: Int?
@@ -182,7 +180,7 @@ struct SymbolScanner {
             if index > 0 { written.append(separator == 0x2F ? "/" : "-") }
             written += token
         }
-        for (from, to) in lexicon.repairs where written.contains(from) {
+        for (from, to) in lexicon.repairs where Self.contains(written, from) {
             written = replaceWholeTokens(written, from, to)
         }
         var tokens: [String] = []
@@ -190,6 +188,28 @@ struct SymbolScanner {
             tokens.append(lexicon.canonicalToken(String(part)))
         }
         return tokens
+    }
+
+    /// Whether the UTF-8 of `s` contains that of `part` (both NFC).
+    private static func contains(_ s: String, _ part: String) -> Bool {
+        var s = s, part = part
+        return s.withUTF8 { a in
+            part.withUTF8 { b in
+                guard let first = b.first else { return true }
+                guard a.count >= b.count else { return false }
+                var i = 0
+                let last = a.count - b.count
+                while i <= last {
+                    i = ByteSearch.next(first, a, from: i)
+                    guard i <= last else { return false }
+                    var m = 1
+                    while m < b.count, a[i + m] == b[m] { m += 1 }
+                    if m == b.count { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     private func replaceWholeTokens(_ s: String, _ from: String, _ to: String) -> String {

@@ -14,7 +14,11 @@ struct TargetScanner: Sendable {
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
     private var countVerbs: [[UInt8]] = []
     private var countUnits: [[UInt8]] = []
-    private var subjectStops: [String] = []
+    /// First bytes of the count units (256 entries), and whether one starts with a non-ASCII byte.
+    private var unitFirstBytes = [Bool](repeating: false, count: 256)
+    private var unitStartsNonASCII = false
+    /// Subject stops, each split into its words.
+    private var subjectStops: [[String]] = []
     private var subjectLeads: [[String]] = []
     private var subjectDrops: [[String]] = []
 
@@ -31,7 +35,7 @@ struct TargetScanner: Sendable {
             case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
             case "count_verb": countVerbs.append(Array(cue.utf8))
             case "count_unit": countUnits.append(Array(cue.utf8))
-            case "subject_stop": subjectStops.append(cue)
+            case "subject_stop": subjectStops.append(cue.split(separator: " ").map(String.init))
             case "subject_lead": subjectLeads.append(words)
             case "subject_drop": subjectDrops.append(words)
             default: continue
@@ -40,6 +44,11 @@ struct TargetScanner: Sendable {
         atLeastBefore.sort { $0.count > $1.count }
         atMostBefore.sort { $0.count > $1.count }
         countUnits.sort { $0.count > $1.count }
+        for unit in countUnits {
+            guard let first = unit.first else { continue }
+            unitFirstBytes[Int(first)] = true
+            if first >= 0x80 { unitStartsNonASCII = true }
+        }
     }
 
     private struct Candidate {
@@ -55,26 +64,35 @@ struct TargetScanner: Sendable {
               makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
         let candidates = findCandidates(p)
         var targets: [Target] = []
+        var lastSentence: (range: Range<Int>, cued: Bool)?
         for (k, c) in candidates.enumerated() {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
             let governing = governingLine(p, c.valueRange.lowerBound)
             let inClause = TemporalScan.slice(deadlines, in: clause) { $0.range.lowerBound }
-            let sentenceLower = TemporalScan.lowerBytes(p, sentence)[...]
-            let cued = sentenceCues.contains { Self.containsWord(sentenceLower, $0) }
-            guard cued || !inClause.isEmpty || governing != nil else { continue }
+            if inClause.isEmpty && governing == nil {
+                // Candidates of one sentence share its cue test.
+                let cued: Bool
+                if let last = lastSentence, last.range == sentence { cued = last.cued } else {
+                    cued = TemporalScan.lowerBytes(p, sentence).withUnsafeBufferPointer { w in
+                        sentenceCues.contains { Self.containsWord(w, $0) }
+                    }
+                    lastSentence = (sentence, cued)
+                }
+                guard cued else { continue }
+            }
             let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
-            let beforeLower = TemporalScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)[...]
-            if !c.counted, vetoes.contains(where: { Self.containsWord(beforeLower, $0) }) { continue }
+            let beforeLower = TemporalScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
+            if !c.counted, beforeLower.withUnsafeBufferPointer({ w in vetoes.contains { Self.containsWord(w, $0) } }) { continue }
             // Comparator.
             var comparator = Target.Comparator.exactly
             if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
             else if endsWith(beforeWords, atMostBefore) > 0 { comparator = .atMost }
             var afterStart = c.unitEnd
-            let afterLower = TemporalScan.lower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
-            if let cue = atLeastAfter.first(where: { afterLower.hasPrefix($0) }) {
+            let afterLower = Self.trimmedLower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20))
+            if let cue = atLeastAfter.first(where: { afterLower.starts(with: $0.utf8) }) {
                 comparator = .atLeast; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
-            } else if let cue = atMostAfter.first(where: { afterLower.hasPrefix($0) }) {
+            } else if let cue = atMostAfter.first(where: { afterLower.starts(with: $0.utf8) }) {
                 comparator = .atMost; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
             }
             // Subject: after the value, else before it.
@@ -111,7 +129,7 @@ struct TargetScanner: Sendable {
                 ?? governing.flatMap { g in TemporalScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
             let period = TemporalScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
                 ?? governing.flatMap { g in TemporalScan.slice(periods, in: g) { $0.range.lowerBound }.first }
-            let subject = subjectRange.map { TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self)) }
+            let subject = subjectRange.map { TemporalScan.collapseSpaces(p[$0]) }
             targets.append(makeTarget(textStart..<textEnd, c.value, c.unit, comparator,
                                       subject.flatMap { $0.isEmpty ? nil : $0 }, deadline?.value, period?.value))
         }
@@ -119,16 +137,33 @@ struct TargetScanner: Sendable {
     }
 
     /// `cue` occurs in `w` as whole words.
-    static func containsWord(_ w: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
+    static func containsWord(_ w: UnsafeBufferPointer<UInt8>, _ cue: [UInt8]) -> Bool {
         guard let first = cue.first, w.count >= cue.count else { return false }
-        var i = w.startIndex
-        while i + cue.count <= w.endIndex {
-            if w[i] == first, i == w.startIndex || !TemporalScan.isWordByte(w[i - 1]),
-               w[i..<(i + cue.count)].elementsEqual(cue),
-               i + cue.count == w.endIndex || !TemporalScan.isWordByte(w[i + cue.count]) { return true }
-            i += 1
+        let count = cue.count
+        return cue.withUnsafeBufferPointer { c in
+            var i = 0
+            let last = w.count - count
+            while i <= last {
+                i = ByteSearch.next(first, w, from: i)
+                guard i <= last else { return false }
+                if i == 0 || !TemporalScan.isWordByte(w[i - 1]) {
+                    var m = 1
+                    while m < count, w[i + m] == c[m] { m += 1 }
+                    if m == count, i + count == w.count || !TemporalScan.isWordByte(w[i + count]) { return true }
+                }
+                i += 1
+            }
+            return false
         }
-        return false
+    }
+
+    /// The lower-case bytes of `range` without leading white space (ASCII spaces and line breaks;
+    /// the normalised text has no other spaces).
+    private static func trimmedLower(_ p: TemporalScan.Buffer, _ range: Range<Int>) -> ArraySlice<UInt8> {
+        let bytes = TemporalScan.lowerBytes(p, range)
+        var s = 0
+        while s < bytes.count, bytes[s] == 0x20 || (bytes[s] >= 0x09 && bytes[s] <= 0x0D) { s += 1 }
+        return bytes[s...]
     }
 
     // MARK: Candidates
@@ -138,6 +173,8 @@ struct TargetScanner: Sendable {
         var i = 0
         let n = p.count
         while i < n {
+            i = ByteSearch.nextDigit(or: 0x25, p, from: i)
+            guard i < n else { break }
             let b = p[i]
             if b == 0x25 {  // '%'
                 if let c = percent(p, i) { out.append(c) }
@@ -176,6 +213,9 @@ struct TargetScanner: Sendable {
 
     private func counted(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
         guard e + 1 < p.count, TemporalScan.isWordByte(p[e + 1]) else { return nil }
+        // A unit must start with the word's first (lower-case) byte.
+        let head = p[e + 1]
+        guard head >= 0x80 ? unitStartsNonASCII : unitFirstBytes[Int(head >= 0x41 && head <= 0x5A ? head | 0x20 : head)] else { return nil }
         let ahead = TemporalScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
         guard let unit = countUnits.first(where: { u in
             ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count]))
@@ -187,7 +227,7 @@ struct TargetScanner: Sendable {
             guard let w = TemporalScan.wordAfter(p, unitEnd) else { break }
             unitEnd = w.upperBound
         }
-        let unitText = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[(e + 1)..<unitEnd]), as: UTF8.self))
+        let unitText = TemporalScan.collapseSpaces(p[(e + 1)..<unitEnd])
         return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true)
     }
 
@@ -274,12 +314,22 @@ struct TargetScanner: Sendable {
 
     private func words(_ p: TemporalScan.Buffer, _ r: Range<Int>) -> [Word] {
         var out: [Word] = []
+        guard r.lowerBound < r.upperBound else { return out }
+        // The range lowered once (narrowed to whole scalars like each word would be: words
+        // inside it start and end at spaces), then sliced per word.
+        var lo = max(0, r.lowerBound)
+        while lo < r.upperBound, p[lo] & 0xC0 == 0x80 { lo += 1 }
+        let lowered = TemporalScan.lowerBytes(p, r)
+        let hi = lo + lowered.count
         var i = r.lowerBound
         while i < r.upperBound {
             while i < r.upperBound, TemporalScan.isSpace(p[i]) { i += 1 }
             let s = i
             while i < r.upperBound, !TemporalScan.isSpace(p[i]) { i += 1 }
-            if s < i { out.append(Word(range: s..<i, lower: TemporalScan.lower(p, s..<i))) }
+            guard s < i else { continue }
+            let a = max(s, lo), b = min(i, hi)
+            let lower = a < b ? String(decoding: lowered[(a - lo)..<(b - lo)], as: UTF8.self) : ""
+            out.append(Word(range: s..<i, lower: lower))
         }
         return out
     }
@@ -303,6 +353,31 @@ struct TargetScanner: Sendable {
         return e
     }
 
+    /// `word` without punctuation at either end (Unicode P* categories, as Foundation's
+    /// `punctuationCharacters`); words that start and end with a letter or digit are returned as is.
+    static func trimmingPunctuation(_ word: String) -> String {
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return word }
+        if !isPunctuation(first) && !isPunctuation(last) { return word }
+        var a = scalars.startIndex, b = scalars.endIndex
+        while a < b, isPunctuation(scalars[a]) { a = scalars.index(after: a) }
+        while b > a, isPunctuation(scalars[scalars.index(before: b)]) { b = scalars.index(before: b) }
+        return String(scalars[a..<b])
+    }
+
+    private static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        if c.value < 0x80 {
+            let b = UInt8(c.value)
+            return (b >= 0x21 && b <= 0x2F && b != 0x24 && b != 0x2B) || b == 0x3A || b == 0x3B || b == 0x3F || b == 0x40
+                || (b >= 0x5B && b <= 0x5D) || b == 0x5F || b == 0x7B || b == 0x7D
+        }
+        switch c.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+
     /// The subject written after the value: up to a stop word, a date, the next value or the clause end.
     private func subjectAfter(_ p: TemporalScan.Buffer, from: Int, to: Int, deadlines: [Dated]) -> Range<Int>? {
         let ws = words(p, from..<min(to, from + 240))
@@ -310,10 +385,9 @@ struct TargetScanner: Sendable {
         var last: Word?
         var first: Word?
         for (k, w) in ws.enumerated() {
-            let f = w.lower.trimmingCharacters(in: .punctuationCharacters)
-            if subjectStops.contains(where: { stop in
-                let parts = stop.split(separator: " ")
-                return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
+            let f = Self.trimmingPunctuation(w.lower)
+            if subjectStops.contains(where: { parts in
+                k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
             }) { break }
             if near.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
             if w.lower.hasPrefix("(") || (f.first?.isNumber ?? true) { break }

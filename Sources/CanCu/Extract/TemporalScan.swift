@@ -108,30 +108,35 @@ enum TemporalScan {
         while lo < hi, p[lo] & 0xC0 == 0x80 { lo += 1 }
         while hi > lo, hi < p.count, p[hi] & 0xC0 == 0x80 { hi -= 1 }
         guard lo < hi else { return [] }
-        var out = [UInt8](repeating: 0, count: hi - lo)
-        var i = lo
-        while i < hi {
-            let b = p[i]
-            if b < 0x80 {
-                out[i - lo] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                i += 1
-            } else if b & 0xE0 == 0xC0, i + 1 < hi {
-                let c = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
-                let l = c < 0x250 ? lowerTwo[c] : UInt32(c)
-                out[i - lo] = UInt8(0xC0 | (l >> 6)); out[i - lo + 1] = UInt8(0x80 | (l & 0x3F))
-                i += 2
-            } else if b & 0xF0 == 0xE0, i + 2 < hi {
-                let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-                let l = c >= 0x1E00 && c < 0x1F00 ? lowerAdditional[c - 0x1E00] : UInt32(c)
-                out[i - lo] = UInt8(0xE0 | (l >> 12)); out[i - lo + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
-                out[i - lo + 2] = UInt8(0x80 | (l & 0x3F))
-                i += 3
-            } else {
-                out[i - lo] = b
-                i += 1
+        return [UInt8](unsafeUninitializedCapacity: hi - lo) { out, count in
+            lowerTwo.withUnsafeBufferPointer { two in
+                lowerAdditional.withUnsafeBufferPointer { additional in
+                    var i = lo
+                    while i < hi {
+                        let b = p[i]
+                        if b < 0x80 {
+                            out[i - lo] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                            i += 1
+                        } else if b & 0xE0 == 0xC0, i + 1 < hi {
+                            let c = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+                            let l = c < 0x250 ? two[c] : UInt32(c)
+                            out[i - lo] = UInt8(0xC0 | (l >> 6)); out[i - lo + 1] = UInt8(0x80 | (l & 0x3F))
+                            i += 2
+                        } else if b & 0xF0 == 0xE0, i + 2 < hi {
+                            let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                            let l = c >= 0x1E00 && c < 0x1F00 ? additional[c - 0x1E00] : UInt32(c)
+                            out[i - lo] = UInt8(0xE0 | (l >> 12)); out[i - lo + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                            out[i - lo + 2] = UInt8(0x80 | (l & 0x3F))
+                            i += 3
+                        } else {
+                            out[i - lo] = b
+                            i += 1
+                        }
+                    }
+                }
             }
+            count = hi - lo
         }
-        return out
     }
 
     /// Lower case of U+0000..<U+0250 (the identity where it would change UTF-8 length).
@@ -198,15 +203,22 @@ enum TemporalScan {
 
     /// `text` without the byte-level spaces of line wraps: runs of white space become one space.
     static func collapseSpaces(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var text = text
+        return text.withUTF8 { collapseSpaces($0[...]) }
+    }
+
+    /// The text of `bytes` (whole scalars of valid UTF-8) with runs of white space (space, tab,
+    /// line breaks) made one space and none at either end.
+    static func collapseSpaces(_ bytes: Slice<Buffer>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var space = false
-        for ch in text.unicodeScalars {
-            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" { space = true; continue }
-            if space, !out.isEmpty { out.unicodeScalars.append(" ") }
+        for b in bytes {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D { space = true; continue }
+            if space, !out.isEmpty { out.append(0x20) }
             space = false
-            out.unicodeScalars.append(ch)
+            out.append(b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -24,6 +24,14 @@ struct TypeWordScanner {
         let lead = lexicon.typeWordLeadBytes
         var i = 0
         while i < n {
+            // Type words start with a capital, and a capital is where `view` and `lower` differ
+            // (at the letter, or at a continuation byte of a Vietnamese capital).
+            let k = Self.nextDifference(v, l, from: i)
+            guard k < n else { break }
+            var s = k
+            while s > 0 && v[s] & 0xC0 == 0x80 { s -= 1 }
+            if s < i { i = k + 1; continue }
+            i = s
             guard lead[Int(l[i])] else { i += 1; continue }
             guard isUpper(v, i) else { i += 1; continue }
             if i > 0 && CitedDate.isLetterByte(v[i - 1]) && v[i - 1] != ScanText.filler {
@@ -39,6 +47,23 @@ struct TypeWordScanner {
             i += 1
         }
         return hits
+    }
+
+    /// The first index >= `i` where `a` and `b` differ, or the end; eight bytes at a time.
+    static func nextDifference(_ a: [UInt8], _ b: [UInt8], from i: Int) -> Int {
+        let n = min(a.count, b.count)
+        return a.withUnsafeBytes { ra in
+            b.withUnsafeBytes { rb in
+                var k = i
+                while k + 8 <= n {
+                    let d = ra.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ rb.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                    if d != 0 { return k + d.trailingZeroBitCount >> 3 }
+                    k += 8
+                }
+                while k < n && ra[k] == rb[k] { k += 1 }
+                return k
+            }
+        }
     }
 
     private func isUpper(_ v: [UInt8], _ i: Int) -> Bool {
@@ -61,7 +86,8 @@ struct TypeWordScanner {
         let n = l.count
         let firstLength = l[i] < 0x80 ? 1 : l[i] < 0xE0 ? 2 : 3
         guard i + firstLength <= n else { return nil }
-        for (index, word) in lexicon.typeWords.enumerated() {
+        for index in lexicon.typeWordsByFirstByte[Int(l[i])] {
+            let word = lexicon.typeWords[index]
             var k = i
             var ok = true
             for b in word.lower {

@@ -18,7 +18,8 @@ struct RelationResolver {
         let count = found.count
         guard count > 0 else { return [] }
         let l = scan.lower
-        let scopes = paragraphScopes(scan, bytes)
+        let index = CueIndex(l, lexicon: lexicon)
+        let scopes = paragraphScopes(scan, bytes, index)
         var selfType = [Relation.RelationType?](repeating: nil, count: count)
         var evidence = found.map { $0.start..<($0.dateEnd ?? $0.end) }
         var cueBased = [Bool](repeating: false, count: count)
@@ -39,13 +40,13 @@ struct RelationResolver {
             let p = i - 1
             let gap = found[p].end..<max(found[p].end, f.chainStart)
             guard clauseStarts[i] <= found[p].start || clauseStarts[i] == clauseStarts[p] else { continue }
-            let historyCues = cues(in: gap, l).filter { $0.cue.history }
+            let historyCues = index.cues(in: gap).filter { $0.cue.history }
             if !historyCues.isEmpty, endsWithHistoryLink(gap, l) {
                 historyTarget[i] = historyTarget[p] ?? p
                 var types: [Relation.RelationType] = []
                 for c in historyCues { if let r = c.cue.relation, !types.contains(r) { types.append(r) } }
                 historyTypes[i] = types
-            } else if historyTarget[p] != nil, isListGap(gap, l) {
+            } else if historyTarget[p] != nil, isListGap(gap, l, index) {
                 historyTarget[i] = historyTarget[p]
                 historyTypes[i] = historyTypes[p]
             }
@@ -54,7 +55,7 @@ struct RelationResolver {
         for i in 0..<count where selfType[i] == nil && historyTarget[i] == nil {
             let f = found[i]
             let window = clauseStarts[i]..<f.chainStart
-            if let last = cues(in: window, l).last(where: { c in
+            if let last = index.cues(in: window).last(where: { c in
                 !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.relation != .publishes
             }) {
                 let weak = last.cue.relation == .implements || last.cue.relation == .refers
@@ -80,7 +81,7 @@ struct RelationResolver {
                 }
             }
             if i > 0, cueBased[i - 1], clauseStarts[i] == clauseStarts[i - 1] || clauseStarts[i] <= found[i - 1].start,
-               isListGap(found[i - 1].end..<max(found[i - 1].end, f.chainStart), l) {
+               isListGap(found[i - 1].end..<max(found[i - 1].end, f.chainStart), l, index) {
                 selfType[i] = selfType[i - 1]
                 cueBased[i] = true
                 evidence[i] = evidence[i - 1].lowerBound..<(f.dateEnd ?? f.end)
@@ -91,7 +92,7 @@ struct RelationResolver {
         for i in 0..<count where i == 0 || clauseStarts[i] != clauseStarts[i - 1] {
             guard historyTarget[i] == nil, selfType[i] == nil || selfType[i] == .refers else { continue }
             let end = clauseEnd(found[i].end, scan, bytes)
-            if let cue = cues(in: found[i].end..<end, l).first(where: { $0.cue.position == "after" && !$0.cue.history && $0.cue.relation != nil }) {
+            if let cue = index.cues(in: found[i].end..<end).first(where: { $0.cue.position == "after" && !$0.cue.history && $0.cue.relation != nil }) {
                 selfType[i] = cue.cue.relation
                 evidence[i] = found[i].start..<cue.range.upperBound
             }
@@ -145,29 +146,6 @@ struct RelationResolver {
         return k
     }
 
-    /// Cue occurrences in `range` of the lower-case text, longest first at each word start, not overlapping.
-    private func cues(in range: Range<Int>, _ l: [UInt8]) -> [(cue: CitationLexicon.Cue, range: Range<Int>)] {
-        var result: [(CitationLexicon.Cue, Range<Int>)] = []
-        var k = range.lowerBound
-        while k < range.upperBound {
-            if k > 0 && CitedDate.isLetterByte(l[k - 1]) { k += 1; continue }
-            var matched: (CitationLexicon.Cue, Range<Int>)?
-            for index in lexicon.cuesByFirstByte[Int(l[k])] {
-                let cue = lexicon.cues[index]
-                guard k + cue.bytes.count <= range.upperBound else { continue }
-                var ok = true
-                for m in 1..<cue.bytes.count where l[k + m] != cue.bytes[m] { ok = false; break }
-                guard ok else { continue }
-                let e = k + cue.bytes.count
-                if e < l.count && CitedDate.isLetterByte(l[e]) && CitedDate.isLetterByte(cue.bytes[cue.bytes.count - 1]) { continue }
-                matched = (cue, k..<e)
-                break
-            }
-            if let matched { result.append(matched); k = matched.1.upperBound } else { k += 1 }
-        }
-        return result
-    }
-
     private func matches(_ l: [UInt8], _ i: Int, _ bytes: [UInt8]) -> Bool {
         guard i + bytes.count <= l.count else { return false }
         for k in 0..<bytes.count where l[i + k] != bytes[k] { return false }
@@ -185,18 +163,18 @@ struct RelationResolver {
 
     /// Nothing but a date, an issuer and a list separator between two citations ("…, Luật số …",
     /// "… ngày 12/6/2025 của Quốc hội và Luật số …").
-    private func isListGap(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
+    private func isListGap(_ gap: Range<Int>, _ l: [UInt8], _ index: CueIndex) -> Bool {
         var e = gap.upperBound
         while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
         guard e > gap.lowerBound else { return true }
-        if gap.count > 300 || !cues(in: gap, l).filter({ $0.cue.relation != nil }).isEmpty { return false }
+        if gap.count > 300 || !index.cues(in: gap).filter({ $0.cue.relation != nil }).isEmpty { return false }
         if l[e - 1] == 0x2C { return true }
         return e - gap.lowerBound >= 3 && Array(l[(e - 3)..<e]) == Array("và".utf8)
             && (e - 3 == gap.lowerBound || l[e - 4] == 0x20)
     }
 
     /// "Căn cứ …" and "Thực hiện …" paragraphs at a line start, and an inline "căn cứ" clause.
-    private func paragraphScopes(_ scan: ScanText, _ bytes: [UInt8]) -> [Scope] {
+    private func paragraphScopes(_ scan: ScanText, _ bytes: [UInt8], _ index: CueIndex) -> [Scope] {
         let l = scan.lower
         let n = l.count
         let lineCues = lexicon.cues.filter { $0.position == "line_start" }
@@ -204,18 +182,23 @@ struct RelationResolver {
         let heads: [([UInt8], Relation.RelationType)] = [(Array("căn cứ".utf8), .basis), (Array("thực hiện".utf8), .implements)]
         var i = 0
         while i < n {
-            let b = l[i]
-            guard b == 0x63 || b == 0x74 else {
-                // Jump to the next 'c' or 't'.
-                i += 1
-                l.withUnsafeBufferPointer { p in while i < n && p[i] != 0x63 && p[i] != 0x74 { i += 1 } }
-                continue
+            // Jump to the next "că" or "th" (the heads' first two bytes).
+            i = l.withUnsafeBufferPointer { p in
+                var k = i
+                while true {
+                    k = ByteSearch.next(0x63, or: 0x74, p, from: k)
+                    guard k + 1 < n else { return n }
+                    let second = p[k + 1]
+                    if (p[k] == 0x63 && second == 0xC4) || (p[k] == 0x74 && second == 0x68) { return k }
+                    k += 1
+                }
             }
+            guard i < n else { break }
             guard i == 0 || !CitedDate.isLetterByte(l[i - 1]) else { i += 1; continue }
             guard let (head, type) = heads.first(where: { matches(l, i, $0.0) }) else { i += 1; continue }
             let headEnd = i + head.count
             if headEnd < n && CitedDate.isLetterByte(l[headEnd]) { i += 1; continue }
-            if let cue = cues(in: i..<min(n, i + 60), l).first, cue.range.lowerBound == i, cue.cue.relation == nil { i = headEnd; continue }
+            if let cue = index.cue(at: i, limit: min(n, i + 60)), cue.relation == nil { i = headEnd; continue }
             var k = i
             while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 || bytes[k - 1] == 0x2D || bytes[k - 1] == 0x2B) { k -= 1 }
             let lineStart = k == 0 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D
