@@ -101,36 +101,6 @@ static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t s
     }
 }
 
-int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
-                   int64_t *starts, int64_t *ends, uint8_t *kinds) {
-    if (length == 0) return 0;
-    int32_t length16 = 0;
-    UChar *text = to_utf16(utf8, length, &length16);
-    if (text == NULL) return -1;
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *words = ubrk_open(UBRK_WORD, locale, text, length16, &status);
-    if (U_FAILURE(status)) { free(text); return -1; }
-    int64_t count = 0;
-    int32_t index16 = 0;
-    int64_t offset8 = 0;
-    int32_t start = ubrk_first(words);
-    for (int32_t end = ubrk_next(words); end != UBRK_DONE; start = end, end = ubrk_next(words)) {
-        uint8_t kind = classify(text, start, end, ubrk_getRuleStatus(words));
-        if (kind == 0) continue;
-        if (starts != NULL) {
-            advance(text, &index16, &offset8, start);
-            starts[count] = offset8;
-            advance(text, &index16, &offset8, end);
-            ends[count] = offset8;
-            kinds[count] = kind;
-        }
-        count += 1;
-    }
-    ubrk_close(words);
-    free(text);
-    return count;
-}
-
 struct cicu_words_iterator {
     UChar *text;
     UBreakIterator *words;
@@ -177,6 +147,18 @@ void cicu_words_close(cicu_words_iterator *it) {
     ubrk_close(it->words);
     free(it->text);
     free(it);
+}
+
+int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale) {
+    cicu_words_iterator *it = cicu_words_open(utf8, length, locale);
+    if (it == NULL) return -1;
+    int64_t count = 0;
+    for (int32_t end = ubrk_next(it->words); end != UBRK_DONE; end = ubrk_next(it->words)) {
+        if (classify(it->text, it->start, end, ubrk_getRuleStatus(it->words)) != 0) count += 1;
+        it->start = end;
+    }
+    cicu_words_close(it);
+    return count;
 }
 
 int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends) {

@@ -28,6 +28,7 @@ struct CanCuCommand: ParsableCommand {
         version: CanCuVersion.string,
         subcommands: [
             ExtractCommand.self,
+            ReviewCommand.self,
             TokenizeCommand.self,
             TextCommand.self,
             BenchCommand.self,

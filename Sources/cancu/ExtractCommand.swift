@@ -44,14 +44,7 @@ struct ExtractCommand: ParsableCommand {
                 failed = true
                 Console.error("cancu: \(error)")
                 if format == .json {
-                    json.object { json in
-                        json.field("source", path)
-                        json.objectField("error") { json in
-                            json.field("code", error.diagnostic.code)
-                            json.field("message", error.diagnostic.message)
-                        }
-                    }
-                    json.newline()
+                    ErrorView.writeJSON(path: path, error: error, to: &json)
                     Console.write(json.bytes)
                 }
             case .success(let document):

@@ -34,14 +34,7 @@ struct TokenizeCommand: ParsableCommand {
                 failed = true
                 Console.error("cancu: \(error)")
                 if format != .text {
-                    json.object { json in
-                        json.field("source", path)
-                        json.objectField("error") { json in
-                            json.field("code", error.diagnostic.code)
-                            json.field("message", error.diagnostic.message)
-                        }
-                    }
-                    json.newline()
+                    ErrorView.writeJSON(path: path, error: error, to: &json)
                     Console.write(json.bytes)
                 }
             case .success(let document):

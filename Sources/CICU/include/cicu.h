@@ -43,12 +43,8 @@ enum {
     CICU_TOKEN_SYMBOL = 4,
 };
 
-/// Splits UTF-8 text into ICU word-break tokens, skipping white space. For token i, writes the
-/// UTF-8 byte offsets `starts[i]`, `ends[i]` and a CICU_TOKEN_ kind. The arrays must hold
-/// `length` entries (a token is at least one byte), or all be NULL to only count. Returns the
-/// token count, or -1 on an ICU error.
-int64_t cicu_words(const uint8_t *utf8, int64_t length, const char *locale,
-                   int64_t *starts, int64_t *ends, uint8_t *kinds);
+/// The number of ICU word-break tokens of UTF-8 text, white space aside; -1 on an ICU error.
+int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale);
 
 /// A word-break iterator over UTF-8 text that hands out tokens in batches (bounded memory).
 typedef struct cicu_words_iterator cicu_words_iterator;

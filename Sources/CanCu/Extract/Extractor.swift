@@ -9,9 +9,15 @@
 /// ```
 public struct Extractor: Sendable {
     public let pipeline: TextPipeline
+    /// The header reader (Document/).
+    public let header: HeaderParser
+    /// The structure reader (Document/).
+    public let structure: StructureParser
 
     public init(lexicon: Lexicon = .builtIn) {
         pipeline = TextPipeline(lexicon: lexicon)
+        header = HeaderParser(lexicon: lexicon)
+        structure = StructureParser(lexicon: lexicon)
     }
 
     /// Extracts everything the output contract lists from one document.
@@ -25,7 +31,9 @@ public struct Extractor: Sendable {
         var result = Extraction(source: path, warnings: warnings)
 
         // MARK: Header and structure (Document/)
-
+        let effective = result.document.effective
+        result.document = header.parse(text, lines: pipeline.tokenizer.lines(text))
+        result.document.effective = effective
 
         // MARK: Citations and relations (Extract/, Resolve/)
 

@@ -24,6 +24,9 @@ public struct Procedure: Sendable, Hashable {
     public var basis: [Citation]
     /// The raw legal-basis text as written.
     public var basisText: String
+    /// Normalised byte range of the legal-basis section in its document (annex procedures), for the
+    /// citation stage; nil for records.
+    public var basisRange: Range<Int>?
     public var origin: Origin
     /// The file it came from, and the source range inside it (scalars; for records, the line's).
     public var sourcePath: String
@@ -31,9 +34,9 @@ public struct Procedure: Sendable, Hashable {
 
     public init(code: String?, name: String, agency: String? = nil, field: String? = nil, level: String? = nil,
                 publishedBy: String? = nil, basis: [Citation] = [], basisText: String = "", origin: Origin,
-                sourcePath: String, source: Range<Int>) {
+                sourcePath: String, source: Range<Int>, basisRange: Range<Int>? = nil) {
         self.code = code; self.name = name; self.agency = agency; self.field = field; self.level = level
         self.publishedBy = publishedBy; self.basis = basis; self.basisText = basisText; self.origin = origin
-        self.sourcePath = sourcePath; self.source = source
+        self.sourcePath = sourcePath; self.source = source; self.basisRange = basisRange
     }
 }

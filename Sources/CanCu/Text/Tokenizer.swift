@@ -66,7 +66,7 @@ public struct Tokenizer: Sendable {
         let n = text.bytes.count
         if n == 0 { return 0 }
         let count = text.bytes.withUnsafeBufferPointer { p in
-            cicu_words(p.baseAddress, Int64(n), locale, nil, nil, nil)
+            cicu_count_words(p.baseAddress, Int64(n), locale)
         }
         return max(0, Int(count))
     }

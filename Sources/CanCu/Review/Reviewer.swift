@@ -1,0 +1,297 @@
+/// Finds the references of a document that are no longer right: cited documents replaced,
+/// repealed, expired or amended; wrong issue dates; documents cited before they existed; bodies
+/// merged, renamed or abolished in the 2025 reorganisation.
+///
+/// Every rule is a lookup in tables built once (`Registry`, `BodyScanner`), so a review costs about
+/// one pass over the text. A finding says whether the reference was outdated already when the
+/// document was written (as of its own issue date: `written`) or only now (as of `asOf`: `now`);
+/// a reference that was right when written is never an error.
+///
+/// ```swift
+/// let reviewer = Reviewer(lexicon: .builtIn)
+/// let findings = reviewer.review(extraction, text: text, asOf: "2026-01-15")
+/// ```
+public struct Reviewer: Sendable {
+    public let registry: Registry
+    public let scanner: BodyScanner
+
+    public init(lexicon: Lexicon) {
+        registry = Registry(lexicon: lexicon)
+        scanner = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
+    }
+
+    public init(registry: Registry, changes: [BodyChange]) {
+        self.registry = registry
+        scanner = BodyScanner(changes: changes)
+    }
+
+    /// The date a document was written: its header's issue date, else the "<Place>, ngày … tháng …
+    /// năm …" line found in its text.
+    public static func documentDate(_ extraction: Extraction, text: NormalizedText) -> String? {
+        extraction.document.issued ?? HeaderScan.issueDate(text)
+    }
+
+    /// The findings of one document, in reading order. `asOf` is today or the user's `--as-of`
+    /// (ISO); `facts` holds what other documents say (learned in this run, or the index).
+    public func review(_ extraction: Extraction, text: NormalizedText, asOf: String,
+                       facts: any FactStore = LearnedFacts()) -> [Finding] {
+        let written = Self.documentDate(extraction, text: text)
+        var findings = documentFindings(extraction, text: text, written: written, asOf: asOf, facts: facts)
+        findings += bodyFindings(extraction, text: text, written: written, asOf: asOf)
+        findings.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return findings
+    }
+
+    // MARK: Documents
+
+    private struct StatusEvent {
+        var code: Finding.Code
+        var date: String?
+        var replacement: [String]
+        var evidence: String
+        var sentence: String?
+    }
+
+    private func documentFindings(_ extraction: Extraction, text: NormalizedText, written: String?, asOf: String,
+                                  facts: any FactStore) -> [Finding] {
+        let citations = extraction.citations
+        let ownKey = (extraction.document.symbol ?? HeaderScan.ownSymbol(text)).map(Registry.key)
+        // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
+        // is right whatever their status.
+        var acted = Set<Int>()
+        for relation in extraction.relations where relation.from == nil {
+            switch relation.type {
+            case .basis, .implements, .refers, .publishes: continue
+            default: acted.insert(relation.to)
+            }
+        }
+        let citedKeys = Set(citations.compactMap { $0.symbol.map(Registry.key) })
+        var reportedOnce = Set<String>()
+        var findings: [Finding] = []
+
+        for (index, citation) in citations.enumerated() {
+            guard let symbol = citation.symbol, citation.kind != .short else { continue }
+            let key = Registry.key(symbol)
+            if key == ownKey { continue }
+            let year = citation.year ?? citation.issued.flatMap { Int($0.prefix(4)) }
+            let record = registry.record(symbol: symbol, year: year)
+            let learned = facts.facts(about: symbol)
+            let typeName = citation.type ?? record?.type ?? "Văn bản"
+            func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, replacement: String? = nil,
+                         evidence: String, asOf when: Finding.AsOf, changed: String? = nil, expected: String? = nil,
+                         note: String? = nil) -> Finding {
+                Finding(source: extraction.source, range: citation.source, text: citation.text, symbol: symbol, code: code,
+                        severity: severity, message: message, replacement: replacement, evidence: evidence, asOf: when,
+                        changed: changed, expected: expected, note: note)
+            }
+
+            // Cited before it existed.
+            let learnedIssued = learned.first { $0.kind == .issued }
+            if let written {
+                let known = record?.issued ?? learnedIssued?.value ?? citation.issued
+                let symbolYear = Registry.year(of: symbol)
+                if let known, known.count == 10, known > written {
+                    findings.append(finding(.docNotYetIssued, .error,
+                        "\(typeName) \(symbol) ban hành ngày \(known), sau ngày của văn bản này (\(written))",
+                        evidence: record?.origin ?? learnedIssued?.evidence ?? "trích dẫn", asOf: .written, changed: known))
+                    continue
+                } else if let symbolYear, let writtenYear = Int(written.prefix(4)), symbolYear > writtenYear {
+                    findings.append(finding(.docNotYetIssued, .error,
+                        "\(typeName) \(symbol) mang năm \(symbolYear), sau năm của văn bản này (\(written))",
+                        evidence: "ký hiệu văn bản", asOf: .written))
+                    continue
+                }
+            }
+
+            // The stated issue date differs from the known one.
+            if let stated = citation.issued, stated.count == 10 {
+                if let record, let known = record.issued, known != stated {
+                    let doubtful = record.isUncertain || record.note.contains("differ")
+                    var note: String? = nil
+                    if let other = learnedIssued?.value, other != known {
+                        note = "\(learnedIssued!.evidence) ghi ngày ban hành \(other), khác \(record.origin)"
+                    }
+                    findings.append(finding(.dateMismatch, doubtful ? .info : .warning,
+                        "\(typeName) \(symbol) ban hành ngày \(known), văn bản ghi \(stated)",
+                        evidence: record.origin, asOf: .written, expected: known, note: note))
+                } else if record?.issued == nil, let other = learnedIssued, let known = other.value, known != stated {
+                    findings.append(finding(.dateMismatch, .warning,
+                        "\(typeName) \(symbol) ban hành ngày \(known) (theo \(other.evidence)), văn bản ghi \(stated)",
+                        evidence: other.evidence, asOf: .written, expected: known))
+                }
+            }
+
+            if acted.contains(index) { continue }
+
+            // Status: replaced, repealed, expired, expired by term.
+            let fromRegistry = record.flatMap(statusEvent(of:))
+            let fromFacts = statusEvent(of: learned, symbol: symbol)
+            if let event = fromRegistry ?? fromFacts {
+                if event.replacement.contains(where: { Registry.key($0) == ownKey }) { continue }
+                var note: String? = nil
+                if let a = fromRegistry, let b = fromFacts,
+                   a.code != b.code || Set(a.replacement.map(Registry.key)) != Set(b.replacement.map(Registry.key)) || (a.date != nil && b.date != nil && a.date != b.date) {
+                    note = "\(b.evidence) ghi: \(describe(b)); \(a.evidence) ghi: \(describe(a))"
+                } else if fromRegistry == nil, let record, record.status == .inForce {
+                    note = "\(record.origin) ghi còn hiệu lực (tính đến \(record.statusAsOf ?? "?")), \(event.evidence) ghi: \(describe(event))"
+                }
+                let replacement = event.replacement.isEmpty ? nil : event.replacement.joined(separator: ", ")
+                let byTerm = event.code == .docExpiredByTerm
+                var message = "\(typeName) \(symbol) " + describe(event)
+                let severity: Finding.Severity
+                let when: Finding.AsOf
+                if let date = event.date {
+                    if let written, written >= date {
+                        severity = byTerm ? .warning : .error
+                        when = .written
+                        message += "; văn bản này ban hành ngày \(written), khi đó đã lỗi thời"
+                    } else if asOf >= date {
+                        severity = byTerm ? .info : .warning
+                        when = .now
+                        message += written.map { "; văn bản này ban hành ngày \($0), khi đó còn hiệu lực" } ?? " (tính đến \(asOf))"
+                    } else {
+                        continue
+                    }
+                } else {
+                    severity = .warning
+                    when = .now
+                    message += " (không rõ từ ngày nào; tính đến \(asOf))"
+                }
+                findings.append(finding(event.code, severity, message, replacement: replacement, evidence: event.evidence,
+                                        asOf: when, changed: event.date, note: note))
+                continue
+            }
+
+            // Amended (once per document; not when the amendments are cited too).
+            var amenders = record?.amendedBy ?? []
+            for fact in learned where fact.kind == .amendedBy {
+                if let value = fact.value, !amenders.contains(where: { Registry.key($0) == Registry.key(value) }) { amenders.append(value) }
+            }
+            amenders = amenders.filter { amender in
+                guard !citedKeys.contains(Registry.key(amender)) else { return false }
+                let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
+                return effective.map { $0 <= asOf } ?? true
+            }
+            if !amenders.isEmpty || record?.status == .partlyExpired {
+                guard reportedOnce.insert("amended " + key).inserted else { continue }
+                let dates = amenders.compactMap { registry.record(symbol: $0)?.effective }
+                let when: Finding.AsOf = (written.map { w in dates.contains { $0 <= w } } ?? false) ? .written : .now
+                var message = "\(typeName) \(symbol)"
+                if !amenders.isEmpty { message += " đã được sửa đổi, bổ sung bởi \(amenders.joined(separator: ", "))" }
+                if record?.status == .partlyExpired {
+                    message += (amenders.isEmpty ? "" : ";") + " hết hiệu lực một phần (tính đến \(record?.statusAsOf ?? "?"))"
+                }
+                let evidence = record?.origin ?? learned.first { $0.kind == .amendedBy }?.evidence ?? ""
+                findings.append(finding(.docAmended, .info, message, evidence: evidence, asOf: when))
+                continue
+            }
+
+            if record == nil && learned.isEmpty, reportedOnce.insert("unknown " + key).inserted {
+                findings.append(finding(.unknownDocument, .info,
+                    "\(typeName) \(symbol) không có trong danh mục văn bản đã biết; chưa kiểm tra được hiệu lực",
+                    evidence: "dictionaries/documents.tsv", asOf: .now))
+            }
+        }
+        return findings
+    }
+
+    private func statusEvent(of record: DocumentRecord) -> StatusEvent? {
+        func dateOf(_ others: [String]) -> String? {
+            record.expiredOn ?? others.first.flatMap { registry.record(symbol: $0)?.effective }
+        }
+        if !record.replacedBy.isEmpty {
+            return StatusEvent(code: .docReplaced, date: dateOf(record.replacedBy), replacement: record.replacedBy, evidence: record.origin)
+        }
+        if !record.repealedBy.isEmpty {
+            return StatusEvent(code: .docRepealed, date: dateOf(record.repealedBy), replacement: [], evidence: record.origin)
+        }
+        if record.status == .expired {
+            if let end = record.termEnd, record.expiredOn == nil {
+                return StatusEvent(code: .docExpiredByTerm, date: "\(end + 1)-01-01", replacement: [], evidence: record.origin)
+            }
+            return StatusEvent(code: .docExpired, date: record.expiredOn, replacement: [], evidence: record.origin)
+        }
+        if let end = record.termEnd {
+            // In force after its term (a later status says so): the term did not end it.
+            if record.status == .inForce, let year = record.statusAsOf.flatMap({ Int($0.prefix(4)) }), year > end { return nil }
+            return StatusEvent(code: .docExpiredByTerm, date: "\(end + 1)-01-01", replacement: [], evidence: record.origin)
+        }
+        return nil
+    }
+
+    private func statusEvent(of facts: [DocumentFact], symbol: String) -> StatusEvent? {
+        let order: [(DocumentFact.Kind, Finding.Code)] = [(.replacedBy, .docReplaced), (.repealedBy, .docRepealed),
+                                                          (.expired, .docExpired), (.termEnd, .docExpiredByTerm)]
+        for (kind, code) in order {
+            let matching = facts.filter { $0.kind == kind }
+            guard let first = matching.first else { continue }
+            if kind == .termEnd {
+                guard let end = first.value.flatMap(Int.init) else { continue }
+                return StatusEvent(code: code, date: "\(end + 1)-01-01", replacement: [], evidence: first.evidence, sentence: first.sentence)
+            }
+            let replacement = kind == .replacedBy ? matching.compactMap(\.value) : []
+            let date = matching.compactMap(\.date).min()
+                ?? first.value.flatMap { registry.record(symbol: $0)?.effective }
+            return StatusEvent(code: code, date: date, replacement: replacement, evidence: first.evidence, sentence: first.sentence)
+        }
+        return nil
+    }
+
+    private func describe(_ event: StatusEvent) -> String {
+        let from = event.date.map { " từ \($0)" } ?? ""
+        switch event.code {
+        case .docReplaced:
+            let by = event.replacement.isEmpty ? "" : ", thay thế bởi \(event.replacement.joined(separator: ", "))"
+            return "hết hiệu lực\(from)\(by)"
+        case .docRepealed: return "bị bãi bỏ\(from)"
+        case .docExpiredByTerm: return "hết thời hạn áp dụng (hết giai đoạn)\(from)"
+        default: return "hết hiệu lực\(from)"
+        }
+    }
+
+    // MARK: Bodies
+
+    private func bodyFindings(_ extraction: Extraction, text: NormalizedText, written: String?, asOf: String) -> [Finding] {
+        let date = written ?? asOf
+        var findings: [Finding] = []
+        var reportedOnce = Set<String>()
+        for match in scanner.matches(in: text) {
+            let change = match.change
+            let code: Finding.Code
+            let verb: String
+            switch change.event {
+            case .merged, .moved:
+                code = .issuerMerged
+                verb = "đã hợp nhất vào \(change.successors.joined(separator: ", "))"
+            case .renamed, .converted:
+                code = .issuerRenamed
+                verb = "đã đổi thành \(change.successors.joined(separator: ", "))"
+            case .abolished:
+                code = .issuerAbolished
+                verb = "không còn tổ chức (chuyển giao cho \(change.successors.joined(separator: " hoặc ")))"
+            }
+            let basis = change.basis.map { " theo \($0)" } ?? ""
+            var message = "\(change.oldBody) \(verb) từ \(change.effective)\(basis)"
+            let severity: Finding.Severity
+            let when: Finding.AsOf
+            if date >= change.effective {
+                severity = match.severity
+                when = written == nil ? .now : .written
+                if let written { message += "; văn bản này ban hành ngày \(written)" }
+            } else if asOf >= change.effective {
+                // Right when written: say it once per document, for people updating it.
+                guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
+                severity = .info
+                when = .now
+                message += "; văn bản này ban hành ngày \(date), trước thay đổi"
+            } else {
+                continue
+            }
+            findings.append(Finding(source: extraction.source, range: text.sourceRange(ofBytes: match.range),
+                                    text: text.sourceText(ofBytes: match.range), code: code, severity: severity,
+                                    message: message, replacement: change.successors.first, evidence: change.origin,
+                                    asOf: when, changed: change.effective))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import CanCu
+
+@Suite("Review: facts learned from documents and the registry import")
+struct ReviewFactTests {
+    static let replacing = """
+        CHÍNH PHỦ
+        Số: 20/2026/NĐ-CP
+        Hà Nội, ngày 10 tháng 1 năm 2026
+
+        NGHỊ ĐỊNH
+        Quy định về quản lý chương trình giai đoạn 2026 - 2030
+
+        Điều 30. Hiệu lực thi hành
+        Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2026 và thay thế Nghị định số 09/2019/NĐ-CP.
+        """
+
+    static func learned() -> [DocumentFact] {
+        let text = Normalizer.standard.normalize(replacing)
+        let c = ReviewFixture.citation("Nghị định số 09/2019/NĐ-CP", symbol: "09/2019/NĐ-CP", type: "Nghị định", in: replacing)
+        let sentence = ReviewFixture.citation("Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2026 và thay thế Nghị định số 09/2019/NĐ-CP",
+                                              symbol: "x", type: "x", in: replacing).source
+        let extraction = Extraction(source: "nd-20-2026.txt", citations: [c], relations: [Relation(from: nil, to: 0, type: .replaces, source: sentence)])
+        return FactLearner.learn(from: extraction, text: text)
+    }
+
+    @Test("a replacing decree teaches its dates, its term and the replacement, with the sentence as evidence")
+    func learn() {
+        let facts = Self.learned()
+        #expect(facts.contains { $0.symbol == "20/2026/NĐ-CP" && $0.kind == .issued && $0.value == "2026-01-10" })
+        #expect(facts.contains { $0.symbol == "20/2026/NĐ-CP" && $0.kind == .effective && $0.value == "2026-03-01" })
+        #expect(facts.contains { $0.symbol == "20/2026/NĐ-CP" && $0.kind == .termEnd && $0.value == "2030" })
+        let replaced = facts.first { $0.kind == .replacedBy }
+        #expect(replaced?.symbol == "09/2019/NĐ-CP")
+        #expect(replaced?.value == "20/2026/NĐ-CP")
+        #expect(replaced?.date == "2026-03-01")
+        #expect(replaced?.sentence.hasPrefix("Nghị định này có hiệu lực") == true)
+    }
+
+    @Test("a learned replacement the registry does not know is reported with the document as evidence and the disagreement noted")
+    func learnedDisagreesWithRegistry() {
+        let store = LearnedFacts(Self.learned())
+        let text = ReviewFixture.document(date: "15 tháng 4 năm 2026", body: "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ;")
+        let c = ReviewFixture.citation("Nghị định số 09/2019/NĐ-CP", symbol: "09/2019/NĐ-CP", type: "Nghị định", issued: "2019-01-24", in: text)
+        let f = ReviewFixture.review(text, citations: [c], asOf: "2026-05-01", facts: store).first { $0.code == .docReplaced }
+        #expect(f?.evidence == "nd-20-2026.txt")
+        #expect(f?.replacement == "20/2026/NĐ-CP")
+        #expect(f?.severity == .error)
+        #expect(f?.note?.contains("còn hiệu lực") == true)
+        #expect(f?.note?.contains("dictionaries/documents.tsv:") == true)
+    }
+
+    @Test("header scans: date line, number, effect clause")
+    func headerScan() {
+        let text = Normalizer.standard.normalize(Self.replacing)
+        #expect(HeaderScan.issueDate(text) == "2026-01-10")
+        #expect(HeaderScan.ownSymbol(text) == "20/2026/NĐ-CP")
+        #expect(HeaderScan.effectiveDate(text, issued: nil) == "2026-03-01")
+        let onSigning = Normalizer.standard.normalize("Quyết định này có hiệu lực kể từ ngày ký.")
+        #expect(HeaderScan.effectiveDate(onSigning, issued: "2024-05-02") == "2024-05-02")
+    }
+
+    @Test("the built registry parses and knows 09/2019/NĐ-CP issued 2019-01-24 and the imported documents")
+    func registry() {
+        let registry = Registry(lexicon: .builtIn)
+        #expect(registry.count > 1000)
+        #expect(registry.record(symbol: "09/2019/NĐ-CP")?.issued == "2019-01-24")
+        #expect(registry.record(symbol: "9/2019/NĐ-CP")?.issued == "2019-01-24")
+        #expect(registry.record(symbol: "61/2018/NĐ-CP")?.replacedBy == ["118/2025/NĐ-CP"])
+        // Year-less symbols are told apart by the year.
+        #expect(registry.record(symbol: "01/NQ-CP", year: 2021)?.issued == "2021-01-01")
+        #expect(registry.record(symbol: "01/NQ-CP") == nil)
+        // A row imported from the Legal Code notes (phapdien/notes-fullform.jsonl).
+        #expect(registry.record(symbol: "57/2020/QH14")?.effective == "2021-01-01")
+    }
+
+    @Test("the import script reruns and writes the same files")
+    func importScript() throws {
+        guard let phapdien = SharedCorpus.path("phapdien") else { return }
+        let root = SharedCorpus.repositoryRoot
+        let sharedRoot = phapdien.deletingLastPathComponent().deletingLastPathComponent().path
+        let documents = root.appendingPathComponent("dictionaries/documents.tsv")
+        let before = try String(contentsOf: documents, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("scripts/import-registry.py").path, "--shared", sharedRoot]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let after = try String(contentsOf: documents, encoding: .utf8)
+        #expect(before == after)
+        let table = try DictionaryTable(name: "documents.tsv", text: after)
+        let row = table.rows.first { $0["symbol"] == "09/2019/NĐ-CP" }
+        #expect(row?["issued"] == "2019-01-24")
+        #expect(after.utf8.count < 1_000_000)
+    }
+}
