@@ -32,6 +32,11 @@ struct CanCuCommand: ParsableCommand {
             TokenizeCommand.self,
             TextCommand.self,
             BenchCommand.self,
+            IndexCommand.self,
+            BasisCommand.self,
+            CitedByCommand.self,
+            ShowCommand.self,
+            AnalyzeCommand.self,
         ]
     )
 }

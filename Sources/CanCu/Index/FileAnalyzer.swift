@@ -8,20 +8,23 @@
 /// ```
 public struct FileAnalyzer: Sendable {
     /// Extensions read as procedure records.
-    public static let recordExtensions: Set<String> = ["jsonl", "csv"]
+    public static let recordExtensions: Set<String> = ["jsonl", "ndjson", "csv"]
     /// Every extension `cancu index` reads from a folder.
     public static let indexExtensions: Set<String> = DocumentReader.documentExtensions.union(recordExtensions)
 
     public let extractor: Extractor
+    let records: ProcedureRecordReader
+    let decisions: ProcedureParser
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
+        records = ProcedureRecordReader(lexicon: lexicon)
+        decisions = ProcedureParser(lexicon: lexicon)
     }
 
     /// True when `path` names a file of procedure records.
     public static func isRecordFile(_ path: String) -> Bool {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
-        return recordExtensions.contains(path[path.index(after: dot)...].lowercased())
+        ProcedureRecordReader.handles(path: path)
     }
 
     /// The analysis of one file, or why it could not be read.
@@ -31,17 +34,39 @@ public struct FileAnalyzer: Sendable {
         case .failure(let error):
             return .failure(error)
         case .success(let source):
-            let extraction = extractor.extract(source)
+            let text = extractor.pipeline.normalize(source)
+            let extraction = extractor.extract(text, path: source.path, warnings: source.warnings)
+            let structure = extractor.structure(of: text)
+            var procedures: [Procedure] = []
+            if Self.mayPublishProcedures(extraction.document) {
+                procedures = decisions.parse(text, header: extraction.document, path: path).map(withBasis)
+            }
             let document = FileAnalysis.Document(
-                header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: [])
-            return .success(FileAnalysis(path: path, kind: .document, documents: [document], warnings: extraction.warnings))
+                header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: structure)
+            return .success(FileAnalysis(path: path, kind: .document, documents: [document], procedures: procedures,
+                                         warnings: extraction.warnings))
         }
+    }
+
+    /// Only a decision whose title publishes (công bố) administrative procedures lists any; other
+    /// documents (a plan's task table, a letter) skip the annex scan.
+    static func mayPublishProcedures(_ header: DocumentHeader) -> Bool {
+        let title = Folding.fold(header.title ?? "")
+        return title.contains("cong bo") && (title.contains("thu tuc") || title.contains("tthc"))
+    }
+
+    /// The procedure with its legal basis read from its basis text.
+    func withBasis(_ procedure: Procedure) -> Procedure {
+        procedure
     }
 
     private func analyzeRecords(_ path: String) -> Result<FileAnalysis, InputError> {
         do {
-            _ = try DocumentReader.readBytes(path)
-            return .success(FileAnalysis(path: path, kind: .records))
+            let bytes = try DocumentReader.readBytes(path)
+            let decoded = try DocumentReader.decodeText(bytes, path: path, forcedEncoding: nil)
+            let (procedures, warnings) = records.read(decoded.text, path: path)
+            return .success(FileAnalysis(path: path, kind: .records, procedures: procedures.map(withBasis),
+                                         warnings: decoded.warnings + warnings))
         } catch {
             return .failure(error)
         }

@@ -8,13 +8,17 @@ enum PinpointCoding {
     static func encode(_ pinpoints: [Pinpoint]) -> String {
         if pinpoints.isEmpty { return "[]" }
         var json = JSONWriter()
-        write(pinpoints, to: &json)
+        json.array { json in objects(pinpoints, to: &json) }
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// Writes `pinpoints` as a JSON array value.
-    static func write(_ pinpoints: [Pinpoint], to json: inout JSONWriter) {
-        json.array { json in
+    /// Writes `pinpoints` as the array field `name`.
+    static func write(_ pinpoints: [Pinpoint], field name: String = "pinpoints", to json: inout JSONWriter) {
+        json.arrayField(name) { json in objects(pinpoints, to: &json) }
+    }
+
+    private static func objects(_ pinpoints: [Pinpoint], to json: inout JSONWriter) {
+        do {
             for p in pinpoints {
                 json.object { json in
                     if let v = p.part { json.field("part", v) }
