@@ -46,7 +46,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CanCuTests",
-            dependencies: ["CanCu", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CanCu",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

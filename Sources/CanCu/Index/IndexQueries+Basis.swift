@@ -39,10 +39,13 @@ extension IndexQueries {
                         JOIN procedures p ON p.id = procedure_search.rowid JOIN files f ON f.id = p.file_id
                         WHERE procedure_search MATCH ? ORDER BY rank LIMIT 200
                         """, arguments: [match])
-                    scored = rows.map { row in
+                    scored = rows.compactMap { row in
                         let info = ProcedureInfo(row: row)
                         let name = Folding.fold(info.name)
-                        return (info, name == folded ? 1.0 : Self.score(query: words, name: Self.words(name)), row["rank"] as Double)
+                        let nameWords = Self.words(name)
+                        // Any-word matches must still cover half of the query's words.
+                        if mode != " " && Set(words).intersection(nameWords).count * 2 < Set(words).count { return nil }
+                        return (info, name == folded ? 1.0 : Self.score(query: words, name: nameWords), row["rank"] as Double)
                     }
                     if !scored.isEmpty { break }
                 }

@@ -131,3 +131,13 @@ public struct ProcedureInfo: Sendable {
         start = row["start"]; end = row["end"]
     }
 }
+
+extension IndexQueries {
+    /// Every indexed document, in file order.
+    public func documents() throws(IndexError) -> [DocumentInfo] {
+        try index.read { db in
+            try Row.fetchAll(db, sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id ORDER BY f.path, d.id")
+                .map(DocumentInfo.init(row:))
+        }
+    }
+}
