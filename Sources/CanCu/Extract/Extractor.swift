@@ -39,7 +39,7 @@ public struct Extractor: Sendable {
 
 
         // MARK: Dates, periods and targets (Extract/)
-
+        TemporalExtractor(lexicon: pipeline.lexicon).extract(text, into: &result)
 
         _ = text
         return result

@@ -1,0 +1,337 @@
+/// Finds the quantified goals of plans and programmes: a percentage ("100%", "10%/năm") or a
+/// count after a verb ("hoàn thành 05 đề án") in a sentence that states a goal (cues of
+/// `dictionaries/target-cues.tsv`, matched in lower case with diacritics: "đạt" is not "đất"), with its comparator, subject, deadline and period.
+struct TargetScanner: Sendable {
+    /// A deadline date or a period already found in the text.
+    struct Dated: Sendable {
+        var range: Range<Int>
+        var value: String
+    }
+
+    private var sentenceCues: [[UInt8]] = []
+    private var vetoes: [[UInt8]] = []
+    private var atLeastBefore: [[String]] = [], atLeastAfter: [String] = []
+    private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
+    private var countVerbs: [[UInt8]] = []
+    private var countUnits: [[UInt8]] = []
+    private var subjectStops: [String] = []
+    private var subjectLeads: [[String]] = []
+    private var subjectDrops: [[String]] = []
+
+    init(lexicon: Lexicon) {
+        for row in lexicon.rows("target-cues.tsv") {
+            let cue = row["cue"].lowercased()
+            guard !cue.isEmpty else { continue }
+            let words = cue.split(separator: " ").map(String.init)
+            let after = row["position"] == "after"
+            switch row["role"] {
+            case "cue": sentenceCues.append(Array(cue.utf8))
+            case "veto": vetoes.append(Array(cue.utf8))
+            case "at_least": if after { atLeastAfter.append(cue) } else { atLeastBefore.append(words) }
+            case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
+            case "count_verb": countVerbs.append(Array(cue.utf8))
+            case "count_unit": countUnits.append(Array(cue.utf8))
+            case "subject_stop": subjectStops.append(cue)
+            case "subject_lead": subjectLeads.append(words)
+            case "subject_drop": subjectDrops.append(words)
+            default: continue
+            }
+        }
+        atLeastBefore.sort { $0.count > $1.count }
+        atMostBefore.sort { $0.count > $1.count }
+        countUnits.sort { $0.count > $1.count }
+    }
+
+    private struct Candidate {
+        var value: Double
+        var valueRange: Range<Int>
+        var unitEnd: Int
+        var unit: String
+        var counted: Bool
+    }
+
+    /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
+    func scan(_ p: ByteScan.Buffer, deadlines: [Dated], periods: [Dated],
+              makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
+        let candidates = findCandidates(p)
+        var targets: [Target] = []
+        for (k, c) in candidates.enumerated() {
+            let sentence = sentenceBounds(p, c.valueRange.lowerBound)
+            let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
+            let governing = governingLine(p, c.valueRange.lowerBound)
+            let inClause = ByteScan.slice(deadlines, in: clause) { $0.range.lowerBound }
+            let sentenceLower = ByteScan.lowerBytes(p, sentence)[...]
+            let cued = sentenceCues.contains { Self.containsWord(sentenceLower, $0) }
+            guard cued || !inClause.isEmpty || governing != nil else { continue }
+            let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
+            let beforeLower = ByteScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)[...]
+            if !c.counted, vetoes.contains(where: { Self.containsWord(beforeLower, $0) }) { continue }
+            // Comparator.
+            var comparator = Target.Comparator.exactly
+            if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
+            else if endsWith(beforeWords, atMostBefore) > 0 { comparator = .atMost }
+            var afterStart = c.unitEnd
+            let afterLower = ByteScan.lower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let cue = atLeastAfter.first(where: { afterLower.hasPrefix($0) }) {
+                comparator = .atLeast; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
+            } else if let cue = atMostAfter.first(where: { afterLower.hasPrefix($0) }) {
+                comparator = .atMost; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
+            }
+            // Subject: after the value, else before it.
+            let nextValue = k + 1 < candidates.count ? candidates[k + 1].valueRange.lowerBound : Int.max
+            var subjectRange = subjectAfter(p, from: afterStart, to: min(clause.upperBound, nextValue), deadlines: deadlines)
+            var textStart = c.valueRange.lowerBound
+            if c.counted {
+                let unitStart = ByteScan.skipSpaces(p, from: c.valueRange.upperBound)
+                subjectRange = unitStart..<max(subjectRange?.upperBound ?? c.unitEnd, c.unitEnd)
+            }
+            if subjectRange == nil {
+                var ws = words(p, clauseStartBeforeComma(p, c.valueRange.lowerBound, clause.lowerBound)..<c.valueRange.lowerBound)
+                var stripped = true
+                while stripped, !ws.isEmpty {
+                    stripped = false
+                    for list in [atLeastBefore, atMostBefore, subjectLeads] {
+                        let m = endsWith(ws, list)
+                        if m > 0 { ws.removeLast(m); stripped = true }
+                    }
+                }
+                for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.lower == $1 }) {
+                    ws.removeFirst(cue.count)
+                    break
+                }
+                if let first = ws.first, let last = ws.last { subjectRange = first.range.lowerBound..<last.range.upperBound }
+            } else {
+                textStart = beforeWords.count >= 1 && comparator != .exactly ? comparatorStart(beforeWords) : textStart
+            }
+            if let s = subjectRange, s.lowerBound < textStart { textStart = s.lowerBound }
+            let textEnd = max(c.unitEnd, subjectRange?.upperBound ?? 0)
+            // Deadline: after the value in its clause (before the next value), else before it in the clause, else the governing line.
+            let deadline = inClause.first(where: { $0.range.lowerBound >= c.unitEnd && $0.range.lowerBound < nextValue })
+                ?? inClause.last(where: { $0.range.upperBound <= c.valueRange.lowerBound })
+                ?? governing.flatMap { g in ByteScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
+            let period = ByteScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
+                ?? governing.flatMap { g in ByteScan.slice(periods, in: g) { $0.range.lowerBound }.first }
+            let subject = subjectRange.map { ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self)) }
+            targets.append(makeTarget(textStart..<textEnd, c.value, c.unit, comparator,
+                                      subject.flatMap { $0.isEmpty ? nil : $0 }, deadline?.value, period?.value))
+        }
+        return targets
+    }
+
+    /// `cue` occurs in `w` as whole words.
+    static func containsWord(_ w: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
+        guard let first = cue.first, w.count >= cue.count else { return false }
+        var i = w.startIndex
+        while i + cue.count <= w.endIndex {
+            if w[i] == first, i == w.startIndex || !ByteScan.isWordByte(w[i - 1]),
+               w[i..<(i + cue.count)].elementsEqual(cue),
+               i + cue.count == w.endIndex || !ByteScan.isWordByte(w[i + cue.count]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: Candidates
+
+    private func findCandidates(_ p: ByteScan.Buffer) -> [Candidate] {
+        var out: [Candidate] = []
+        var i = 0
+        let n = p.count
+        while i < n {
+            let b = p[i]
+            if b == 0x25 {  // '%'
+                if let c = percent(p, i) { out.append(c) }
+                i += 1
+                continue
+            }
+            if ByteScan.isDigit(b), i == 0 || !(ByteScan.isDigit(p[i - 1]) || p[i - 1] == 0x2E || p[i - 1] == 0x2C || p[i - 1] == 0x2F) {
+                if let (v, e) = ByteScan.number(p, at: i) {
+                    if e - i <= 3, e < n, p[e] == 0x20, let c = counted(p, i, e, v) { out.append(c) }
+                    i = e
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private func percent(_ p: ByteScan.Buffer, _ at: Int) -> Candidate? {
+        var e = at
+        if e > 0, p[e - 1] == 0x20 { e -= 1 }
+        var s = e
+        while s > 0, ByteScan.isDigit(p[s - 1]) || ((p[s - 1] == 0x2C || p[s - 1] == 0x2E) && s - 2 >= 0 && ByteScan.isDigit(p[s - 2]) && ByteScan.isDigit(p[s])) { s -= 1 }
+        guard s < e, e - s <= 8 else { return nil }
+        if s > 0, ByteScan.isWordByte(p[s - 1]) && p[s - 1] < 0x80 || (s > 0 && p[s - 1] == 0x2F) { return nil }
+        let digits = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self).replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(digits) else { return nil }
+        var unitEnd = at + 1
+        var unit = "%"
+        if unitEnd < p.count, p[unitEnd] == 0x2F, let w = ByteScan.wordAfter(p, unitEnd + 1), w.lowerBound == unitEnd + 1 {
+            unit += "/" + String(decoding: UnsafeBufferPointer(rebasing: p[w]), as: UTF8.self)
+            unitEnd = w.upperBound
+        }
+        return Candidate(value: value, valueRange: s..<e, unitEnd: unitEnd, unit: unit, counted: false)
+    }
+
+    private func counted(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
+        guard e + 1 < p.count, ByteScan.isWordByte(p[e + 1]) else { return nil }
+        let ahead = ByteScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
+        guard let unit = countUnits.first(where: { u in
+            ahead.starts(with: u) && (ahead.count == u.count || !ByteScan.isWordByte(ahead[u.count]))
+        }) else { return nil }
+        let lead = DateCues.trimEnd(ByteScan.lowerBytes(p, max(0, s - 30)..<s)[...])
+        guard countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) else { return nil }
+        var unitEnd = e + 1
+        for _ in unit.split(separator: 0x20) {
+            guard let w = ByteScan.wordAfter(p, unitEnd) else { break }
+            unitEnd = w.upperBound
+        }
+        let unitText = ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[(e + 1)..<unitEnd]), as: UTF8.self))
+        return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true)
+    }
+
+    // MARK: Text structure
+
+    /// A sentence: to ". ", "!", "?", or a new line that opens a bullet, a number or a capital, at most 600 bytes each way.
+    private func sentenceBounds(_ p: ByteScan.Buffer, _ i: Int) -> Range<Int> {
+        var s = i
+        while s > 0, i - s < 600 {
+            let b = p[s - 1]
+            if b == 0x21 || b == 0x3F { break }
+            if b == 0x2E, s < p.count, ByteScan.isSpace(p[s]) { break }
+            if b == 0x0A, opensLine(p, s) { break }
+            s -= 1
+        }
+        var e = i
+        while e < p.count, e - i < 600 {
+            let b = p[e]
+            if b == 0x21 || b == 0x3F { break }
+            if b == 0x2E, e + 1 >= p.count || ByteScan.isSpace(p[e + 1]) { break }
+            if b == 0x0A, opensLine(p, e + 1) { break }
+            e += 1
+        }
+        return s..<e
+    }
+
+    /// A line that starts a new unit: a bullet, a number, "a)", or a capital letter.
+    private func opensLine(_ p: ByteScan.Buffer, _ i: Int) -> Bool {
+        let k = ByteScan.skipSpaces(p, from: i, limit: 8)
+        guard k < p.count else { return true }
+        let b = p[k]
+        return b == 0x2D || b == 0x2B || b == 0x2A || b == 0x0A || ByteScan.isDigit(b) || ByteScan.isUpperStart(p, k)
+            || (k + 1 < p.count && p[k + 1] == 0x29)
+    }
+
+    private func clauseBounds(_ p: ByteScan.Buffer, _ i: Int, within s: Range<Int>) -> Range<Int> {
+        var a = i
+        while a > s.lowerBound, p[a - 1] != 0x3B, p[a - 1] != 0x3A { a -= 1 }
+        var b = i
+        while b < s.upperBound, p[b] != 0x3B, p[b] != 0x3A { b += 1 }
+        return a..<b
+    }
+
+    /// The start after the last comma before `i` in the clause (a subject written before the value).
+    private func clauseStartBeforeComma(_ p: ByteScan.Buffer, _ i: Int, _ lower: Int) -> Int {
+        var a = i
+        while a > lower, p[a - 1] != 0x2C, p[a - 1] != 0x29 { a -= 1 }
+        return a
+    }
+
+    /// The line that governs a list holding `i`: the first line above the list's bullets that ends with ':'.
+    private func governingLine(_ p: ByteScan.Buffer, _ i: Int) -> Range<Int>? {
+        var ls = ByteScan.lineStart(p, i)
+        guard isBullet(p, ls) else { return nil }
+        var steps = 0
+        while ls > 0, steps < 40 {
+            let prevStart = ByteScan.lineStart(p, ls - 1)
+            if !isBullet(p, prevStart) {
+                var end = ls - 1
+                while end > prevStart, ByteScan.isSpace(p[end - 1]) { end -= 1 }
+                return end > prevStart && p[end - 1] == 0x3A ? prevStart..<end : nil
+            }
+            ls = prevStart
+            steps += 1
+        }
+        return nil
+    }
+
+    private func isBullet(_ p: ByteScan.Buffer, _ ls: Int) -> Bool {
+        let k = ByteScan.skipSpaces(p, from: ls, limit: 8)
+        guard k < p.count else { return false }
+        let b = p[k]
+        if b == 0x2D || b == 0x2B || b == 0x2A { return true }
+        if ByteScan.hasPrefix(p, at: k, [0xE2, 0x80, 0xA2]) { return true }  // •
+        return k + 1 < p.count && p[k + 1] == 0x29 && ByteScan.isASCIILetter(b)
+    }
+
+    // MARK: Words
+
+    private struct Word {
+        var range: Range<Int>
+        var lower: String
+    }
+
+    private func words(_ p: ByteScan.Buffer, _ r: Range<Int>) -> [Word] {
+        var out: [Word] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            while i < r.upperBound, ByteScan.isSpace(p[i]) { i += 1 }
+            let s = i
+            while i < r.upperBound, !ByteScan.isSpace(p[i]) { i += 1 }
+            if s < i { out.append(Word(range: s..<i, lower: ByteScan.lower(p, s..<i))) }
+        }
+        return out
+    }
+
+    /// How many trailing words of `ws` match the longest cue of `list` (0 when none).
+    private func endsWith(_ ws: [Word], _ list: [[String]]) -> Int {
+        for cue in list where cue.count <= ws.count {
+            if zip(ws.suffix(cue.count), cue).allSatisfy({ $0.lower == $1 }) { return cue.count }
+        }
+        return 0
+    }
+
+    private func comparatorStart(_ ws: [Word]) -> Int {
+        let m = max(endsWith(ws, atLeastBefore), endsWith(ws, atMostBefore))
+        return ws[ws.count - max(m, 1)].range.lowerBound
+    }
+
+    private func skipWords(_ p: ByteScan.Buffer, _ i: Int, _ count: Int) -> Int {
+        var e = i
+        for _ in 0..<count { if let w = ByteScan.wordAfter(p, e) { e = w.upperBound } }
+        return e
+    }
+
+    /// The subject written after the value: up to a stop word, a date, the next value or the clause end.
+    private func subjectAfter(_ p: ByteScan.Buffer, from: Int, to: Int, deadlines: [Dated]) -> Range<Int>? {
+        let ws = words(p, from..<min(to, from + 240))
+        let near = ByteScan.slice(deadlines, in: max(0, from - 64)..<(from + 240)) { $0.range.lowerBound }
+        var last: Word?
+        var first: Word?
+        for (k, w) in ws.enumerated() {
+            let f = w.lower.trimmingCharacters(in: .punctuationCharacters)
+            if subjectStops.contains(where: { stop in
+                let parts = stop.split(separator: " ")
+                return k + parts.count <= ws.count && zip(ws[k..<(k + parts.count)], parts).allSatisfy { $0.lower == $1 }
+            }) { break }
+            if near.contains(where: { $0.range.contains(w.range.lowerBound) }) { break }
+            if w.lower.hasPrefix("(") || (f.first?.isNumber ?? true) { break }
+            if f == "và", k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
+            if first == nil { first = w }
+            last = w
+            if w.lower.hasSuffix(",") || w.lower.hasSuffix(".") {
+                if k + 1 < ws.count, ws[k + 1].lower.first?.isNumber == true { break }
+            }
+        }
+        guard let first, var last else { return nil }
+        // A trailing connector before the next value ("20% TTHC nội bộ và 20% chi phí").
+        while last.range.lowerBound > first.range.lowerBound, ["và", "hoặc", "với"].contains(last.lower),
+              let k = ws.firstIndex(where: { $0.range == last.range }), k > 0 {
+            last = ws[k - 1]
+        }
+        var end = last.range.upperBound
+        while end > first.range.lowerBound, p[end - 1] == 0x2C || p[end - 1] == 0x2E || p[end - 1] == 0x3B { end -= 1 }
+        return end - first.range.lowerBound >= 2 ? first.range.lowerBound..<end : nil
+    }
+}
