@@ -50,7 +50,7 @@ struct DateCues: Sendable {
     static func windowEnds(_ w: ArraySlice<UInt8>, with cue: [UInt8]) -> Bool {
         let t = trimEnd(w)
         if endsWithWord(t, cue) { return true }
-        guard let space = t.lastIndex(where: { ByteScan.isSpace($0) }) else { return false }
+        guard let space = t.lastIndex(where: { TemporalScan.isSpace($0) }) else { return false }
         let last = t[(space + 1)...]
         guard dateWords.contains(where: { $0.elementsEqual(last) }) else { return false }
         return endsWithWord(trimEnd(t[..<space]), cue)
@@ -63,7 +63,7 @@ struct DateCues: Sendable {
 
         init(_ w: ArraySlice<UInt8>) {
             full = trimEnd(w)
-            if let space = full.lastIndex(where: { ByteScan.isSpace($0) }),
+            if let space = full.lastIndex(where: { TemporalScan.isSpace($0) }),
                DateCues.dateWords.contains(where: { $0.elementsEqual(full[(space + 1)...]) }) {
                 beforeDateWord = trimEnd(full[..<space])
             }
@@ -77,7 +77,7 @@ struct DateCues: Sendable {
     /// Trailing spaces, colons and commas removed.
     static func trimEnd(_ w: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var e = w.endIndex
-        while e > w.startIndex, ByteScan.isSpace(w[e - 1]) || w[e - 1] == 0x3A || w[e - 1] == 0x2C { e -= 1 }
+        while e > w.startIndex, TemporalScan.isSpace(w[e - 1]) || w[e - 1] == 0x3A || w[e - 1] == 0x2C { e -= 1 }
         return w[w.startIndex..<e]
     }
 
@@ -85,7 +85,7 @@ struct DateCues: Sendable {
     static func endsWithWord(_ w: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
         guard w.count >= cue.count, w.suffix(cue.count).elementsEqual(cue) else { return false }
         let before = w.endIndex - cue.count - 1
-        return before < w.startIndex || !(ByteScan.isWordByte(w[before]) || ByteScan.isDigit(w[before]))
+        return before < w.startIndex || !(TemporalScan.isWordByte(w[before]) || TemporalScan.isDigit(w[before]))
     }
 
     /// Where `cue` occurs in `w`, if it does.

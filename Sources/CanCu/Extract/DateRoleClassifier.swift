@@ -9,7 +9,7 @@ struct DateRoleClassifier: Sendable {
     static let headerReach = 6000
 
     /// The index of the header's own date among `dates`, if any.
-    func headerDate(_ p: ByteScan.Buffer, _ dates: [DateScanner.Found]) -> Int? {
+    func headerDate(_ p: TemporalScan.Buffer, _ dates: [DateScanner.Found]) -> Int? {
         for (k, d) in dates.enumerated() {
             guard d.range.lowerBound < Self.headerReach else { break }
             if isPlaceDateLine(p, d) { return k }
@@ -18,11 +18,11 @@ struct DateRoleClassifier: Sendable {
         for (k, d) in dates.enumerated() {
             guard d.range.lowerBound < 400 else { break }
             guard d.day > 0 else { continue }
-            let ls = ByteScan.lineStart(p, d.range.lowerBound)
-            let le = ByteScan.lineEnd(p, d.range.upperBound)
+            let ls = TemporalScan.lineStart(p, d.range.lowerBound)
+            let le = TemporalScan.lineEnd(p, d.range.upperBound)
             var s = ls, e = le
-            while s < e, ByteScan.isSpace(p[s]) { s += 1 }
-            while e > s, ByteScan.isSpace(p[e - 1]) { e -= 1 }
+            while s < e, TemporalScan.isSpace(p[s]) { s += 1 }
+            while e > s, TemporalScan.isSpace(p[e - 1]) { e -= 1 }
             if s == d.range.lowerBound, e == d.range.upperBound { return k }
         }
         return nil
@@ -30,12 +30,12 @@ struct DateRoleClassifier: Sendable {
 
     /// "Hà Nội, ngày 30 tháng 12 năm 2022", "Tp. Hồ Chí Minh, ngày …", and the unsigned
     /// "Hà Nội, ngày      tháng     năm 2026" (year only).
-    private func isPlaceDateLine(_ p: ByteScan.Buffer, _ d: DateScanner.Found) -> Bool {
-        var segmentStart = ByteScan.lineStart(p, d.range.lowerBound)
+    private func isPlaceDateLine(_ p: TemporalScan.Buffer, _ d: DateScanner.Found) -> Bool {
+        var segmentStart = TemporalScan.lineStart(p, d.range.lowerBound)
         for k in segmentStart..<d.range.lowerBound where p[k] == 0x09 { segmentStart = k + 1 }
         while segmentStart < d.range.lowerBound, p[segmentStart] == 0x20 { segmentStart += 1 }
-        guard ByteScan.isUpperStart(p, segmentStart) else { return false }
-        let segment = ByteScan.fold(p, segmentStart..<d.numerals)
+        guard TemporalScan.isUpperStart(p, segmentStart) else { return false }
+        let segment = TemporalScan.fold(p, segmentStart..<d.numerals)
         guard let comma = segment.range(of: ", ngay") else { return false }
         let place = segment[..<comma.lowerBound]
         guard place.count >= 2, place.count <= 40, !place.contains(where: { $0.isNumber || $0 == "," }) else { return false }
@@ -45,10 +45,10 @@ struct DateRoleClassifier: Sendable {
 
     /// The role of a date that is not the header's. `columns` are the starts of the table column
     /// header lines of the text (see `columnHeaders`).
-    func role(_ p: ByteScan.Buffer, _ d: DateScanner.Found, previousEnd: Int, columns: [Int]) -> DateMention.Role {
+    func role(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, previousEnd: Int, columns: [Int]) -> DateMention.Role {
         if isQuoted(p, d) { return .mention }
         let windowStart = max(0, max(previousEnd, d.numerals - 90))
-        let raw = ByteScan.lowerBytes(p, windowStart..<d.numerals)
+        let raw = TemporalScan.lowerBytes(p, windowStart..<d.numerals)
         let clause = Self.clause(raw[...], commas: false)
         let near = Self.clause(clause, commas: true)
         let ends = DateCues.Ends(clause)
@@ -79,25 +79,25 @@ struct DateRoleClassifier: Sendable {
         while k > w.startIndex {
             let c = w[k - 1]
             if c == 0x3B || c == 0x21 || c == 0x3F || c == 0x28 || c == 0x29 || c == 0x3A || (commas && c == 0x2C) { break }
-            if c == 0x2E, k < w.endIndex, ByteScan.isSpace(w[k]) { break }
+            if c == 0x2E, k < w.endIndex, TemporalScan.isSpace(w[k]) { break }
             k -= 1
         }
         return w[k...]
     }
 
     /// The starts of short lines that are deadline column headers ("Thời gian hoàn thành").
-    func columnHeaders(_ p: ByteScan.Buffer) -> [Int] {
+    func columnHeaders(_ p: TemporalScan.Buffer) -> [Int] {
         guard !cues.columns.isEmpty else { return [] }
         let wanted = cues.columns.map { Array($0.utf8) }
         let longest = wanted.map(\.count).max() ?? 0
         var out: [Int] = []
         var ls = 0
         while ls < p.count {
-            let le = ByteScan.lineEnd(p, ls)
+            let le = TemporalScan.lineEnd(p, ls)
             var s = ls
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
             if s < le, p[s] | 0x20 == 0x74, le - s <= longest + 8 {   // 't' / 'T'
-                let lower = DateCues.trimEnd(ByteScan.lowerBytes(p, s..<le)[...])
+                let lower = DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...])
                 if wanted.contains(where: { $0.elementsEqual(lower) }) { out.append(ls) }
             }
             ls = le + 1
@@ -106,7 +106,7 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// Inside quotation marks (“trước ngày 30/6/2026” quoted in a correction): a mention.
-    private func isQuoted(_ p: ByteScan.Buffer, _ d: DateScanner.Found) -> Bool {
+    private func isQuoted(_ p: TemporalScan.Buffer, _ d: DateScanner.Found) -> Bool {
         var k = d.range.lowerBound
         while k >= 3, d.range.lowerBound - k < 40, p[k - 1] != 0x0A {
             if p[k - 1] == 0x9C, p[k - 2] == 0x80, p[k - 3] == 0xE2 { return true }   // “
@@ -117,18 +117,18 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// The cue word follows the date and a capitalised name follows it ("của Chính phủ").
-    private func follows(_ p: ByteScan.Buffer, _ end: Int, _ cue: [UInt8]) -> Bool {
-        guard let w = ByteScan.wordAfter(p, end), w.lowerBound - end <= 3, w.count == cue.count,
-              ByteScan.lowerBytes(p, w) == cue else { return false }
-        let next = ByteScan.skipSpaces(p, from: w.upperBound)
-        return next > w.upperBound && ByteScan.isUpperStart(p, next)
+    private func follows(_ p: TemporalScan.Buffer, _ end: Int, _ cue: [UInt8]) -> Bool {
+        guard let w = TemporalScan.wordAfter(p, end), w.lowerBound - end <= 3, w.count == cue.count,
+              TemporalScan.lowerBytes(p, w) == cue else { return false }
+        let next = TemporalScan.skipSpaces(p, from: w.upperBound)
+        return next > w.upperBound && TemporalScan.isUpperStart(p, next)
     }
 
     /// A date alone in a table cell under a deadline column ("Thời gian hoàn thành").
-    private func isTableCell(_ p: ByteScan.Buffer, _ d: DateScanner.Found, columns: [Int]) -> Bool {
+    private func isTableCell(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, columns: [Int]) -> Bool {
         guard let first = columns.first, first < d.range.lowerBound else { return false }
-        let ls = ByteScan.lineStart(p, d.range.lowerBound)
-        let le = ByteScan.lineEnd(p, d.range.upperBound)
+        let ls = TemporalScan.lineStart(p, d.range.lowerBound)
+        let le = TemporalScan.lineEnd(p, d.range.upperBound)
         guard le - ls <= d.range.count + 24 else { return false }
         // The nearest column header above, at most 6000 bytes up.
         guard let header = columns.last(where: { $0 < ls }) else { return false }
@@ -136,18 +136,18 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// A document symbol right before "ngày", or a capitalised type word earlier in the clause.
-    private func citesDocument(_ p: ByteScan.Buffer, _ d: DateScanner.Found, windowStart: Int) -> Bool {
-        guard let ngay = d.range.lowerBound < d.numerals ? d.range.lowerBound..<(d.range.lowerBound + 1) : ByteScan.wordBefore(p, d.numerals) else { return false }
+    private func citesDocument(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, windowStart: Int) -> Bool {
+        guard let ngay = d.range.lowerBound < d.numerals ? d.range.lowerBound..<(d.range.lowerBound + 1) : TemporalScan.wordBefore(p, d.numerals) else { return false }
         // The token before "ngày".
         // Glued to the token before ("…/Ngày 10-8-2025" in a Gazette running header) is no citation.
-        guard ngay.lowerBound > 0, ByteScan.isSpace(p[ngay.lowerBound - 1]) else { return false }
-        var end = ByteScan.skipSpacesBack(p, from: ngay.lowerBound)
-        if end > 0, p[end - 1] == 0x2C { end = ByteScan.skipSpacesBack(p, from: end - 1) }
+        guard ngay.lowerBound > 0, TemporalScan.isSpace(p[ngay.lowerBound - 1]) else { return false }
+        var end = TemporalScan.skipSpacesBack(p, from: ngay.lowerBound)
+        if end > 0, p[end - 1] == 0x2C { end = TemporalScan.skipSpacesBack(p, from: end - 1) }
         var start = end
-        while start > 0, end - start < 40, !ByteScan.isSpace(p[start - 1]) { start -= 1 }
+        while start > 0, end - start < 40, !TemporalScan.isSpace(p[start - 1]) { start -= 1 }
         var slash = false, digit = false
         for k in start..<end {
-            if p[k] == 0x2F { slash = true } else if ByteScan.isDigit(p[k]) { digit = true }
+            if p[k] == 0x2F { slash = true } else if TemporalScan.isDigit(p[k]) { digit = true }
         }
         if slash && (digit || end - start >= 4) { return true }
         return anchorBefore(p, from: max(windowStart, ngay.lowerBound - 200), to: ngay.lowerBound)
@@ -155,19 +155,19 @@ struct DateRoleClassifier: Sendable {
 
     /// Whether a capitalised document type word ("Luật", "Nghị định") stands in `from..<to`
     /// within the same clause and is not followed by "này".
-    func anchorBefore(_ p: ByteScan.Buffer, from: Int, to: Int) -> Bool {
+    func anchorBefore(_ p: TemporalScan.Buffer, from: Int, to: Int) -> Bool {
         var k = to
         while k >= from, k > 0 || k == from {
             let b: UInt8 = k > 0 ? p[k - 1] : 0x0A
             if b == 0x3B || b == 0x28 || b == 0x29 { return false }
-            if b == 0x2E, k < to, ByteScan.isSpace(p[k]) { return false }
-            if ByteScan.isSpace(b), k < to, ByteScan.isUpperStart(p, k) {
-                let lower = ByteScan.lowerBytes(p, k..<min(to, k + 40))
+            if b == 0x2E, k < to, TemporalScan.isSpace(p[k]) { return false }
+            if TemporalScan.isSpace(b), k < to, TemporalScan.isUpperStart(p, k) {
+                let lower = TemporalScan.lowerBytes(p, k..<min(to, k + 40))
                 for a in cues.anchors where lower.starts(with: a) {
                     let rest = lower[a.count...]
-                    guard rest.first.map(ByteScan.isSpace) ?? true else { continue }
+                    guard rest.first.map(TemporalScan.isSpace) ?? true else { continue }
                     let nay = Array(" này".utf8)
-                    if rest.starts(with: nay), rest.count == nay.count || !ByteScan.isWordByte(rest[rest.startIndex + nay.count]) { return false }
+                    if rest.starts(with: nay), rest.count == nay.count || !TemporalScan.isWordByte(rest[rest.startIndex + nay.count]) { return false }
                     return true
                 }
             }

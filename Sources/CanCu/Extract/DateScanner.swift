@@ -28,13 +28,13 @@ struct DateScanner: Sendable {
 
     let periodEnds: [[UInt8]]
 
-    static let ngay = ByteScan.variants("ngày")
-    static let thang = ByteScan.variants("tháng")
-    static let nam = ByteScan.variants("năm")
-    static let quy = ByteScan.variants("quý")
-    static let tu = ByteScan.variants("từ")
-    static let den = ByteScan.variants("đến")
-    static let so = ByteScan.variants("số")
+    static let ngay = TemporalScan.variants("ngày")
+    static let thang = TemporalScan.variants("tháng")
+    static let nam = TemporalScan.variants("năm")
+    static let quy = TemporalScan.variants("quý")
+    static let tu = TemporalScan.variants("từ")
+    static let den = TemporalScan.variants("đến")
+    static let so = TemporalScan.variants("số")
     static let romans: [[UInt8]] = ["I", "II", "III", "IV"].map { Array($0.utf8) }
 
     init(cues: DateCues) {
@@ -43,23 +43,23 @@ struct DateScanner: Sendable {
 
     /// Scans the whole text; `isCitationYear` says whether a "năm YYYY" is the year of a cited
     /// document ("Luật Cư trú năm 2020") rather than a date.
-    func scan(_ p: ByteScan.Buffer, isCitationYear: (Int) -> Bool) -> (dates: [Found], periods: [FoundPeriod]) {
+    func scan(_ p: TemporalScan.Buffer, isCitationYear: (Int) -> Bool) -> (dates: [Found], periods: [FoundPeriod]) {
         var dates: [Found] = []
         var periods: [FoundPeriod] = []
         var lastCitationYearEnd = -100
         let n = p.count
         var i = 0
         while i < n {
-            guard ByteScan.isDigit(p[i]) else { i += 1; continue }
+            guard TemporalScan.isDigit(p[i]) else { i += 1; continue }
             let s = i
-            guard let (a, e) = ByteScan.number(p, at: s) else { i += 1; continue }
+            guard let (a, e) = TemporalScan.number(p, at: s) else { i += 1; continue }
             i = e
             let length = e - s
             let prev: UInt8 = s > 0 ? p[s - 1] : 0x20
             // Glued to a word or inside a number/symbol ("QH14", "1.004222", "/2019/").
-            if ByteScan.isWordByte(prev) && prev < 0x80 { continue }
+            if TemporalScan.isWordByte(prev) && prev < 0x80 { continue }
             if prev == 0x2E || prev == 0x2C || prev == 0x3A || prev == 0x2D {
-                if s >= 2 && ByteScan.isDigit(p[s - 2]) { continue }
+                if s >= 2 && TemporalScan.isDigit(p[s - 2]) { continue }
             }
             if length == 4 {
                 if prev == 0x2F {
@@ -69,7 +69,7 @@ struct DateScanner: Sendable {
                 if let d = iso(p, s, e, a) { dates.append(d); i = d.range.upperBound; continue }
                 if let q = quarter(p, yearStart: s, yearEnd: e, year: a, slash: false) { periods.append(q); continue }
                 if let r = yearRange(p, s, e, a) { periods.append(r); i = r.range.upperBound; continue }
-                if let w = ByteScan.wordBefore(p, s), ByteScan.equals(p, w, Self.nam) {
+                if let w = TemporalScan.wordBefore(p, s), TemporalScan.equals(p, w, Self.nam) {
                     guard CalendarDate.plausibleYears.contains(a), !gluedAfter(p, e) else { continue }
                     if let r = fromToYears(p, namWord: w, e, a) { periods.append(r); i = r.range.upperBound; continue }
                     if let r = periodEnd(p, leadEnd: w.lowerBound, s, e, a) { periods.append(r); continue }
@@ -91,11 +91,11 @@ struct DateScanner: Sendable {
                 if let d { dates.append(d); i = d.range.upperBound }
                 continue
             }
-            let before = ByteScan.wordBefore(p, s)
-            if let w = before, ByteScan.equals(p, w, Self.ngay), let d = long(p, ngayWord: w, s, e, a) {
+            let before = TemporalScan.wordBefore(p, s)
+            if let w = before, TemporalScan.equals(p, w, Self.ngay), let d = long(p, ngayWord: w, s, e, a) {
                 dates.append(d); i = d.range.upperBound; continue
             }
-            if let w = before, ByteScan.equals(p, w, Self.thang), let d = monthForm(p, thangWord: w, s, e, a) {
+            if let w = before, TemporalScan.equals(p, w, Self.thang), let d = monthForm(p, thangWord: w, s, e, a) {
                 dates.append(d); i = d.range.upperBound; continue
             }
         }
@@ -103,47 +103,47 @@ struct DateScanner: Sendable {
     }
 
     /// The byte after a year is not part of a longer token ("2019/", "20191", "2019-3").
-    private func gluedAfter(_ p: ByteScan.Buffer, _ e: Int) -> Bool {
+    private func gluedAfter(_ p: TemporalScan.Buffer, _ e: Int) -> Bool {
         guard e < p.count else { return false }
         let b = p[e]
-        if ByteScan.isDigit(b) || b == 0x2F { return true }
-        if (b == 0x2D || b == 0x2E) && e + 1 < p.count && ByteScan.isDigit(p[e + 1]) { return true }
+        if TemporalScan.isDigit(b) || b == 0x2F { return true }
+        if (b == 0x2D || b == 0x2E) && e + 1 < p.count && TemporalScan.isDigit(p[e + 1]) { return true }
         return false
     }
 
     /// "năm 2020, năm 2021" after a citation year: the list goes on.
-    private func continuesCitationYears(_ p: ByteScan.Buffer, _ lastEnd: Int, _ namStart: Int) -> Bool {
+    private func continuesCitationYears(_ p: TemporalScan.Buffer, _ lastEnd: Int, _ namStart: Int) -> Bool {
         guard lastEnd >= 0, namStart > lastEnd, namStart - lastEnd <= 6 else { return false }
-        for k in lastEnd..<namStart where !(p[k] == 0x2C || ByteScan.isSpace(p[k]) || p[k] == 0x76 || p[k] == 0xC3 || p[k] == 0xA0) {
+        for k in lastEnd..<namStart where !(p[k] == 0x2C || TemporalScan.isSpace(p[k]) || p[k] == 0x76 || p[k] == 0xC3 || p[k] == 0xA0) {
             return false
         }
         return true
     }
 
     /// "2022-11-14" with an optional time "09:31:01".
-    private func iso(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ y: Int) -> Found? {
+    private func iso(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ y: Int) -> Found? {
         guard e + 5 < p.count || e + 5 == p.count, p[e] == 0x2D,
-              let (m, e2) = ByteScan.number(p, at: e + 1), e2 - e == 3, e2 < p.count, p[e2] == 0x2D,
-              let (d, e3) = ByteScan.number(p, at: e2 + 1), e3 - e2 == 3, !gluedAfter(p, e3),
+              let (m, e2) = TemporalScan.number(p, at: e + 1), e2 - e == 3, e2 < p.count, p[e2] == 0x2D,
+              let (d, e3) = TemporalScan.number(p, at: e2 + 1), e3 - e2 == 3, !gluedAfter(p, e3),
               let date = CalendarDate(year: y, month: m, day: d) else { return nil }
         var end = e3
         if end + 6 <= p.count, p[end] == 0x20 || p[end] == 0x54,
-           let (_, h) = ByteScan.number(p, at: end + 1), h - end == 3, h < p.count, p[h] == 0x3A,
-           let (_, mi) = ByteScan.number(p, at: h + 1), mi - h == 3 {
+           let (_, h) = TemporalScan.number(p, at: end + 1), h - end == 3, h < p.count, p[h] == 0x3A,
+           let (_, mi) = TemporalScan.number(p, at: h + 1), mi - h == 3 {
             end = mi
-            if end < p.count, p[end] == 0x3A, let (_, se) = ByteScan.number(p, at: end + 1), se - end == 3 { end = se }
+            if end < p.count, p[end] == 0x3A, let (_, se) = TemporalScan.number(p, at: end + 1), se - end == 3 { end = se }
         }
         return Found(range: s..<end, numerals: s, date: date, day: d, month: m, afterNgay: false)
     }
 
     /// "24/01/2019", "7-3-2019", "24.01.2019", and "ngày 01/7" (year to infer). Returns
     /// `.some(nil)` for a d/m/y that is no date (consumed), nil when the form does not apply.
-    private func numeric(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ d: Int) -> Found?? {
+    private func numeric(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ d: Int) -> Found?? {
         guard e + 1 < p.count else { return nil }
         let sep = p[e]
-        guard sep == 0x2F || sep == 0x2D || sep == 0x2E, let (m, e2) = ByteScan.number(p, at: e + 1), e2 - e - 1 <= 2 else { return nil }
-        let afterNgay = ByteScan.wordBefore(p, s).map { ByteScan.equals(p, $0, Self.ngay) } ?? false
-        if e2 < p.count, p[e2] == sep, let (y, e3) = ByteScan.number(p, at: e2 + 1) {
+        guard sep == 0x2F || sep == 0x2D || sep == 0x2E, let (m, e2) = TemporalScan.number(p, at: e + 1), e2 - e - 1 <= 2 else { return nil }
+        let afterNgay = TemporalScan.wordBefore(p, s).map { TemporalScan.equals(p, $0, Self.ngay) } ?? false
+        if e2 < p.count, p[e2] == sep, let (y, e3) = TemporalScan.number(p, at: e2 + 1) {
             guard e3 - e2 - 1 == 4, !gluedAfter(p, e3) else { return .some(nil) }
             guard let date = CalendarDate(year: y, month: m, day: d) else { return .some(nil) }
             return Found(range: s..<e3, numerals: s, date: date, day: d, month: m, afterNgay: afterNgay)
@@ -159,18 +159,18 @@ struct DateScanner: Sendable {
     }
 
     /// " năm 2019" after position `i`: the year and its end.
-    private func yearAfterNam(_ p: ByteScan.Buffer, _ i: Int) -> (year: Int, end: Int)? {
-        guard let w = ByteScan.wordAfter(p, i), ByteScan.equals(p, w, Self.nam) else { return nil }
-        let ys = ByteScan.skipSpaces(p, from: w.upperBound)
-        guard ys > w.upperBound, let (y, ye) = ByteScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye) else { return nil }
+    private func yearAfterNam(_ p: TemporalScan.Buffer, _ i: Int) -> (year: Int, end: Int)? {
+        guard let w = TemporalScan.wordAfter(p, i), TemporalScan.equals(p, w, Self.nam) else { return nil }
+        let ys = TemporalScan.skipSpaces(p, from: w.upperBound)
+        guard ys > w.upperBound, let (y, ye) = TemporalScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye) else { return nil }
         return (y, ye)
     }
 
     /// "ngày 24 tháng 01 năm 2019" (and "ngày 24 tháng 01" with the year left to the context).
-    private func long(_ p: ByteScan.Buffer, ngayWord: Range<Int>, _ s: Int, _ e: Int, _ d: Int) -> Found? {
-        guard let t = ByteScan.wordAfter(p, e), ByteScan.equals(p, t, Self.thang) else { return nil }
-        let ms = ByteScan.skipSpaces(p, from: t.upperBound)
-        guard ms > t.upperBound, let (m, me) = ByteScan.number(p, at: ms), me - ms <= 2 else { return nil }
+    private func long(_ p: TemporalScan.Buffer, ngayWord: Range<Int>, _ s: Int, _ e: Int, _ d: Int) -> Found? {
+        guard let t = TemporalScan.wordAfter(p, e), TemporalScan.equals(p, t, Self.thang) else { return nil }
+        let ms = TemporalScan.skipSpaces(p, from: t.upperBound)
+        guard ms > t.upperBound, let (m, me) = TemporalScan.number(p, at: ms), me - ms <= 2 else { return nil }
         if let y = yearAfterNam(p, me) {
             guard let date = CalendarDate(year: y.year, month: m, day: d) else { return nil }
             return Found(range: ngayWord.lowerBound..<y.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
@@ -181,8 +181,8 @@ struct DateScanner: Sendable {
     }
 
     /// "tháng 6/2021", "tháng 6 năm 2021".
-    private func monthForm(_ p: ByteScan.Buffer, thangWord: Range<Int>, _ s: Int, _ e: Int, _ m: Int) -> Found? {
-        if e < p.count, p[e] == 0x2F, let (y, ye) = ByteScan.number(p, at: e + 1), ye - e - 1 == 4, !gluedAfter(p, ye),
+    private func monthForm(_ p: TemporalScan.Buffer, thangWord: Range<Int>, _ s: Int, _ e: Int, _ m: Int) -> Found? {
+        if e < p.count, p[e] == 0x2F, let (y, ye) = TemporalScan.number(p, at: e + 1), ye - e - 1 == 4, !gluedAfter(p, ye),
            let date = CalendarDate(year: y, month: m) {
             return Found(range: thangWord.lowerBound..<ye, numerals: s, date: date, day: 0, month: m, afterNgay: false)
         }
@@ -193,63 +193,63 @@ struct DateScanner: Sendable {
     }
 
     /// "quý II năm 2023", "Quý II/2023", "quý 2 năm 2023": the months of the quarter.
-    private func quarter(_ p: ByteScan.Buffer, yearStart s: Int, yearEnd e: Int, year: Int, slash: Bool) -> FoundPeriod? {
+    private func quarter(_ p: TemporalScan.Buffer, yearStart s: Int, yearEnd e: Int, year: Int, slash: Bool) -> FoundPeriod? {
         guard CalendarDate.plausibleYears.contains(year), !gluedAfter(p, e) else { return nil }
         var k: Int
         if slash {
             k = s - 1
         } else {
-            guard let w = ByteScan.wordBefore(p, s), ByteScan.equals(p, w, Self.nam) else { return nil }
-            k = ByteScan.skipSpacesBack(p, from: w.lowerBound)
+            guard let w = TemporalScan.wordBefore(p, s), TemporalScan.equals(p, w, Self.nam) else { return nil }
+            k = TemporalScan.skipSpacesBack(p, from: w.lowerBound)
         }
         var q = 0
         var start = k
         while start > 0, k - start < 3, p[start - 1] == 0x49 || p[start - 1] == 0x56 { start -= 1 }
         if start < k {
-            guard let r = Self.romans.firstIndex(where: { $0.count == k - start && ByteScan.hasPrefix(p, at: start, $0) }) else { return nil }
+            guard let r = Self.romans.firstIndex(where: { $0.count == k - start && TemporalScan.hasPrefix(p, at: start, $0) }) else { return nil }
             q = r + 1
-        } else if k > 0, ByteScan.isDigit(p[k - 1]), k < 2 || !ByteScan.isDigit(p[k - 2]) {
+        } else if k > 0, TemporalScan.isDigit(p[k - 1]), k < 2 || !TemporalScan.isDigit(p[k - 2]) {
             start = k - 1
             q = Int(p[k - 1] - 0x30)
         }
-        guard (1...4).contains(q), let w = ByteScan.wordBefore(p, start), ByteScan.equals(p, w, Self.quy),
+        guard (1...4).contains(q), let w = TemporalScan.wordBefore(p, start), TemporalScan.equals(p, w, Self.quy),
               let from = CalendarDate(year: year, month: q * 3 - 2), let to = CalendarDate(year: year, month: q * 3) else { return nil }
         return FoundPeriod(range: w.lowerBound..<e, from: from.iso, to: to.iso)
     }
 
     /// "2021-2025", "2019 - 2020" (dashes are normalised to '-'): plausible, increasing years.
-    private func yearRange(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ a: Int) -> FoundPeriod? {
+    private func yearRange(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ a: Int) -> FoundPeriod? {
         var j = e
         while j < p.count, j - e < 3, p[j] == 0x20 { j += 1 }
         guard j < p.count, p[j] == 0x2D else { return nil }
         j += 1
         while j < p.count, j - e < 7, p[j] == 0x20 { j += 1 }
-        guard let (b, e2) = ByteScan.number(p, at: j), e2 - j == 4, !gluedAfter(p, e2),
+        guard let (b, e2) = TemporalScan.number(p, at: j), e2 - j == 4, !gluedAfter(p, e2),
               CalendarDate.plausibleYears.contains(a), CalendarDate.plausibleYears.contains(b), a < b else { return nil }
         if s > 0, p[s - 1] == 0x2D || p[s - 1] == 0x2F { return nil }
         return FoundPeriod(range: s..<e2, from: String(a), to: String(b))
     }
 
     /// "từ năm 2021 đến năm 2025" / "từ năm 2021 đến 2025".
-    private func fromToYears(_ p: ByteScan.Buffer, namWord: Range<Int>, _ e: Int, _ a: Int) -> FoundPeriod? {
-        guard let t = ByteScan.wordBefore(p, namWord.lowerBound), ByteScan.equals(p, t, Self.tu),
-              let d = ByteScan.wordAfter(p, e), ByteScan.equals(p, d, Self.den) else { return nil }
-        var ys = ByteScan.skipSpaces(p, from: d.upperBound)
-        if let w = ByteScan.wordAfter(p, d.upperBound), ByteScan.equals(p, w, Self.nam) { ys = ByteScan.skipSpaces(p, from: w.upperBound) }
-        guard let (b, ye) = ByteScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye), a < b,
+    private func fromToYears(_ p: TemporalScan.Buffer, namWord: Range<Int>, _ e: Int, _ a: Int) -> FoundPeriod? {
+        guard let t = TemporalScan.wordBefore(p, namWord.lowerBound), TemporalScan.equals(p, t, Self.tu),
+              let d = TemporalScan.wordAfter(p, e), TemporalScan.equals(p, d, Self.den) else { return nil }
+        var ys = TemporalScan.skipSpaces(p, from: d.upperBound)
+        if let w = TemporalScan.wordAfter(p, d.upperBound), TemporalScan.equals(p, w, Self.nam) { ys = TemporalScan.skipSpaces(p, from: w.upperBound) }
+        guard let (b, ye) = TemporalScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye), a < b,
               CalendarDate.plausibleYears.contains(b) else { return nil }
         return FoundPeriod(range: t.lowerBound..<ye, from: String(a), to: String(b))
     }
 
     /// "định hướng đến năm 2030", "tầm nhìn đến năm 2045", "định hướng đến 2025": an end only.
-    private func periodEnd(_ p: ByteScan.Buffer, leadEnd: Int, _ s: Int, _ e: Int, _ a: Int) -> FoundPeriod? {
+    private func periodEnd(_ p: TemporalScan.Buffer, leadEnd: Int, _ s: Int, _ e: Int, _ a: Int) -> FoundPeriod? {
         let windowStart = max(0, leadEnd - 40)
-        let t = DateCues.trimEnd(ByteScan.lowerBytes(p, windowStart..<leadEnd)[...])
+        let t = DateCues.trimEnd(TemporalScan.lowerBytes(p, windowStart..<leadEnd)[...])
         guard let cue = periodEnds.first(where: { DateCues.endsWithWord(t, $0) }) else { return nil }
         // Walk back as many words as the cue has.
         var start = leadEnd
         for _ in 0..<cue.split(separator: 0x20).count {
-            guard let w = ByteScan.wordBefore(p, start) else { break }
+            guard let w = TemporalScan.wordBefore(p, start) else { break }
             start = w.lowerBound
         }
         return FoundPeriod(range: start..<e, from: nil, to: String(a))

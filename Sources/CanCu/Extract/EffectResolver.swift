@@ -14,7 +14,7 @@ struct EffectResolver: Sendable {
     static let unitWords: Set<Substring> = ["khoan", "dieu", "diem", "chuong", "muc", "phan", "phu"]
 
     /// `dates` are the found dates with their values (nil when the year is unknown); `issued` the header date.
-    func resolve(_ p: ByteScan.Buffer, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)], issued: CalendarDate?) -> Effect {
+    func resolve(_ p: TemporalScan.Buffer, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)], issued: CalendarDate?) -> Effect {
         var effect = Effect()
         var wholeFound = false
         var exceptions: [String] = []
@@ -25,13 +25,13 @@ struct EffectResolver: Sendable {
         let anchor = 10
         i = anchor
         while i < n {
-            guard p[i] == 0xB1, ByteScan.hasPrefix(p, at: i - anchor, pattern) else { i += 1; continue }
+            guard p[i] == 0xB1, TemporalScan.hasPrefix(p, at: i - anchor, pattern) else { i += 1; continue }
             let at = i - anchor
             i = at + pattern.count
-            guard let co = ByteScan.wordBefore(p, at), ByteScan.fold(p, co) == "co" else { continue }
+            guard let co = TemporalScan.wordBefore(p, at), TemporalScan.fold(p, co) == "co" else { continue }
             // The subject: from the clause start to "có".
             let subjectRange = clauseStart(p, before: co.lowerBound)..<co.lowerBound
-            let subjectText = ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[subjectRange]), as: UTF8.self))
+            let subjectText = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[subjectRange]), as: UTF8.self))
                 .trimmingCharacters(in: .whitespaces)
             let subject = Folding.fold(subjectText)
             let words = subject.split(separator: " ")
@@ -59,16 +59,16 @@ struct EffectResolver: Sendable {
     }
 
     /// After the last boundary (. ; : , "trừ", "riêng") at most 160 bytes back.
-    private func clauseStart(_ p: ByteScan.Buffer, before i: Int) -> Int {
+    private func clauseStart(_ p: TemporalScan.Buffer, before i: Int) -> Int {
         var k = i
         while k > 0, i - k < 160 {
             let b = p[k - 1]
             if b == 0x3B || b == 0x3A || b == 0x2C || b == 0x28 || b == 0x29 { return k }
-            if b == 0x2E, k < p.count, ByteScan.isSpace(p[k]) { return k }
-            if b == 0x0A, k < p.count, ByteScan.isDigit(p[k]) || ByteScan.isUpperStart(p, k) { return k }
-            if ByteScan.isSpace(b), let w = ByteScan.wordAfter(p, k) {
-                let f = ByteScan.fold(p, w)
-                if f == "tru" || f == "rieng" { return ByteScan.skipSpaces(p, from: w.upperBound) }
+            if b == 0x2E, k < p.count, TemporalScan.isSpace(p[k]) { return k }
+            if b == 0x0A, k < p.count, TemporalScan.isDigit(p[k]) || TemporalScan.isUpperStart(p, k) { return k }
+            if TemporalScan.isSpace(b), let w = TemporalScan.wordAfter(p, k) {
+                let f = TemporalScan.fold(p, w)
+                if f == "tru" || f == "rieng" { return TemporalScan.skipSpaces(p, from: w.upperBound) }
             }
             k -= 1
         }
@@ -77,10 +77,10 @@ struct EffectResolver: Sendable {
 
     /// The date an effect phrase gives, and where the phrase ends. `.some(nil)` when the
     /// phrase is an effect phrase whose date is unknown (no issue date, "kể từ ngày công bố").
-    private func date(_ p: ByteScan.Buffer, after i: Int, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)],
+    private func date(_ p: TemporalScan.Buffer, after i: Int, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)],
                       issued: CalendarDate?) -> (CalendarDate?, Int)? {
         let end = min(p.count, i + 120)
-        let folded = ByteScan.fold(p, i..<end)
+        let folded = TemporalScan.fold(p, i..<end)
         var t = Substring(folded)
         func drop(_ word: String) -> Bool {
             let s = t.drop(while: { $0 == " " || $0 == "\n" })
@@ -108,7 +108,7 @@ struct EffectResolver: Sendable {
         }
         t = afterTu
         // The first date whose numerals start within the next 40 bytes.
-        let k = ByteScan.lowerBound(dates, i + 1) { $0.numerals }
+        let k = TemporalScan.lowerBound(dates, i + 1) { $0.numerals }
         for d in dates[k...].prefix(1) where d.numerals < i + 40 {
             guard let date = d.date else { return (nil, d.range.upperBound) }
             return (days > 0 ? date.adding(days: days) : date, d.range.upperBound)
@@ -117,16 +117,16 @@ struct EffectResolver: Sendable {
     }
 
     /// ", trừ khoản 2 Điều 5 …" right after the effective date: the excepted part.
-    private func exception(_ p: ByteScan.Buffer, from i: Int) -> String? {
-        var k = ByteScan.skipSpaces(p, from: i)
-        if k < p.count, p[k] == 0x2C { k = ByteScan.skipSpaces(p, from: k + 1) }
-        guard let w = ByteScan.wordAfter(p, k), ByteScan.fold(p, w) == "tru" else { return nil }
+    private func exception(_ p: TemporalScan.Buffer, from i: Int) -> String? {
+        var k = TemporalScan.skipSpaces(p, from: i)
+        if k < p.count, p[k] == 0x2C { k = TemporalScan.skipSpaces(p, from: k + 1) }
+        guard let w = TemporalScan.wordAfter(p, k), TemporalScan.fold(p, w) == "tru" else { return nil }
         var e = w.upperBound
         while e < p.count, e - w.upperBound < 160, p[e] != 0x2E, p[e] != 0x3B, p[e] != 0x2C {
-            if ByteScan.hasPrefix(p, at: e, Array(" có hiệu lực".utf8)) { break }
+            if TemporalScan.hasPrefix(p, at: e, Array(" có hiệu lực".utf8)) { break }
             e += 1
         }
-        let text = ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[ByteScan.skipSpaces(p, from: w.upperBound)..<e]), as: UTF8.self))
+        let text = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[TemporalScan.skipSpaces(p, from: w.upperBound)..<e]), as: UTF8.self))
         return text.isEmpty ? nil : text
     }
 }

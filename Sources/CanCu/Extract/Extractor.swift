@@ -11,12 +11,15 @@ public struct Extractor: Sendable {
     public let pipeline: TextPipeline
     /// The header reader (Document/).
     public let header: HeaderParser
+    /// Dates, periods, targets and the effective date (Extract/).
+    public let temporal: TemporalExtractor
     /// The structure reader (Document/).
     public let structure: StructureParser
 
     public init(lexicon: Lexicon = .builtIn) {
         pipeline = TextPipeline(lexicon: lexicon)
         header = HeaderParser(lexicon: lexicon)
+        temporal = TemporalExtractor(lexicon: lexicon)
         structure = StructureParser(lexicon: lexicon)
     }
 
@@ -31,17 +34,14 @@ public struct Extractor: Sendable {
         var result = Extraction(source: path, warnings: warnings)
 
         // MARK: Header and structure (Document/)
-        let effective = result.document.effective
         result.document = header.parse(text, lines: pipeline.tokenizer.lines(text))
-        result.document.effective = effective
 
         // MARK: Citations and relations (Extract/, Resolve/)
 
 
         // MARK: Dates, periods and targets (Extract/)
-        TemporalExtractor(lexicon: pipeline.lexicon).extract(text, into: &result)
+        temporal.extract(text, into: &result)
 
-        _ = text
         return result
     }
 }

@@ -51,7 +51,7 @@ struct TargetScanner: Sendable {
     }
 
     /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
-    func scan(_ p: ByteScan.Buffer, deadlines: [Dated], periods: [Dated],
+    func scan(_ p: TemporalScan.Buffer, deadlines: [Dated], periods: [Dated],
               makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
         let candidates = findCandidates(p)
         var targets: [Target] = []
@@ -59,19 +59,19 @@ struct TargetScanner: Sendable {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
             let governing = governingLine(p, c.valueRange.lowerBound)
-            let inClause = ByteScan.slice(deadlines, in: clause) { $0.range.lowerBound }
-            let sentenceLower = ByteScan.lowerBytes(p, sentence)[...]
+            let inClause = TemporalScan.slice(deadlines, in: clause) { $0.range.lowerBound }
+            let sentenceLower = TemporalScan.lowerBytes(p, sentence)[...]
             let cued = sentenceCues.contains { Self.containsWord(sentenceLower, $0) }
             guard cued || !inClause.isEmpty || governing != nil else { continue }
             let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
-            let beforeLower = ByteScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)[...]
+            let beforeLower = TemporalScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)[...]
             if !c.counted, vetoes.contains(where: { Self.containsWord(beforeLower, $0) }) { continue }
             // Comparator.
             var comparator = Target.Comparator.exactly
             if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
             else if endsWith(beforeWords, atMostBefore) > 0 { comparator = .atMost }
             var afterStart = c.unitEnd
-            let afterLower = ByteScan.lower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let afterLower = TemporalScan.lower(p, c.unitEnd..<min(clause.upperBound, c.unitEnd + 20)).trimmingCharacters(in: .whitespacesAndNewlines)
             if let cue = atLeastAfter.first(where: { afterLower.hasPrefix($0) }) {
                 comparator = .atLeast; afterStart = skipWords(p, c.unitEnd, cue.split(separator: " ").count)
             } else if let cue = atMostAfter.first(where: { afterLower.hasPrefix($0) }) {
@@ -82,7 +82,7 @@ struct TargetScanner: Sendable {
             var subjectRange = subjectAfter(p, from: afterStart, to: min(clause.upperBound, nextValue), deadlines: deadlines)
             var textStart = c.valueRange.lowerBound
             if c.counted {
-                let unitStart = ByteScan.skipSpaces(p, from: c.valueRange.upperBound)
+                let unitStart = TemporalScan.skipSpaces(p, from: c.valueRange.upperBound)
                 subjectRange = unitStart..<max(subjectRange?.upperBound ?? c.unitEnd, c.unitEnd)
             }
             if subjectRange == nil {
@@ -108,10 +108,10 @@ struct TargetScanner: Sendable {
             // Deadline: after the value in its clause (before the next value), else before it in the clause, else the governing line.
             let deadline = inClause.first(where: { $0.range.lowerBound >= c.unitEnd && $0.range.lowerBound < nextValue })
                 ?? inClause.last(where: { $0.range.upperBound <= c.valueRange.lowerBound })
-                ?? governing.flatMap { g in ByteScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
-            let period = ByteScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
-                ?? governing.flatMap { g in ByteScan.slice(periods, in: g) { $0.range.lowerBound }.first }
-            let subject = subjectRange.map { ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self)) }
+                ?? governing.flatMap { g in TemporalScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
+            let period = TemporalScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
+                ?? governing.flatMap { g in TemporalScan.slice(periods, in: g) { $0.range.lowerBound }.first }
+            let subject = subjectRange.map { TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[$0]), as: UTF8.self)) }
             targets.append(makeTarget(textStart..<textEnd, c.value, c.unit, comparator,
                                       subject.flatMap { $0.isEmpty ? nil : $0 }, deadline?.value, period?.value))
         }
@@ -123,9 +123,9 @@ struct TargetScanner: Sendable {
         guard let first = cue.first, w.count >= cue.count else { return false }
         var i = w.startIndex
         while i + cue.count <= w.endIndex {
-            if w[i] == first, i == w.startIndex || !ByteScan.isWordByte(w[i - 1]),
+            if w[i] == first, i == w.startIndex || !TemporalScan.isWordByte(w[i - 1]),
                w[i..<(i + cue.count)].elementsEqual(cue),
-               i + cue.count == w.endIndex || !ByteScan.isWordByte(w[i + cue.count]) { return true }
+               i + cue.count == w.endIndex || !TemporalScan.isWordByte(w[i + cue.count]) { return true }
             i += 1
         }
         return false
@@ -133,7 +133,7 @@ struct TargetScanner: Sendable {
 
     // MARK: Candidates
 
-    private func findCandidates(_ p: ByteScan.Buffer) -> [Candidate] {
+    private func findCandidates(_ p: TemporalScan.Buffer) -> [Candidate] {
         var out: [Candidate] = []
         var i = 0
         let n = p.count
@@ -144,8 +144,8 @@ struct TargetScanner: Sendable {
                 i += 1
                 continue
             }
-            if ByteScan.isDigit(b), i == 0 || !(ByteScan.isDigit(p[i - 1]) || p[i - 1] == 0x2E || p[i - 1] == 0x2C || p[i - 1] == 0x2F) {
-                if let (v, e) = ByteScan.number(p, at: i) {
+            if TemporalScan.isDigit(b), i == 0 || !(TemporalScan.isDigit(p[i - 1]) || p[i - 1] == 0x2E || p[i - 1] == 0x2C || p[i - 1] == 0x2F) {
+                if let (v, e) = TemporalScan.number(p, at: i) {
                     if e - i <= 3, e < n, p[e] == 0x20, let c = counted(p, i, e, v) { out.append(c) }
                     i = e
                     continue
@@ -156,50 +156,50 @@ struct TargetScanner: Sendable {
         return out
     }
 
-    private func percent(_ p: ByteScan.Buffer, _ at: Int) -> Candidate? {
+    private func percent(_ p: TemporalScan.Buffer, _ at: Int) -> Candidate? {
         var e = at
         if e > 0, p[e - 1] == 0x20 { e -= 1 }
         var s = e
-        while s > 0, ByteScan.isDigit(p[s - 1]) || ((p[s - 1] == 0x2C || p[s - 1] == 0x2E) && s - 2 >= 0 && ByteScan.isDigit(p[s - 2]) && ByteScan.isDigit(p[s])) { s -= 1 }
+        while s > 0, TemporalScan.isDigit(p[s - 1]) || ((p[s - 1] == 0x2C || p[s - 1] == 0x2E) && s - 2 >= 0 && TemporalScan.isDigit(p[s - 2]) && TemporalScan.isDigit(p[s])) { s -= 1 }
         guard s < e, e - s <= 8 else { return nil }
-        if s > 0, ByteScan.isWordByte(p[s - 1]) && p[s - 1] < 0x80 || (s > 0 && p[s - 1] == 0x2F) { return nil }
+        if s > 0, TemporalScan.isWordByte(p[s - 1]) && p[s - 1] < 0x80 || (s > 0 && p[s - 1] == 0x2F) { return nil }
         let digits = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self).replacingOccurrences(of: ",", with: ".")
         guard let value = Double(digits) else { return nil }
         var unitEnd = at + 1
         var unit = "%"
-        if unitEnd < p.count, p[unitEnd] == 0x2F, let w = ByteScan.wordAfter(p, unitEnd + 1), w.lowerBound == unitEnd + 1 {
+        if unitEnd < p.count, p[unitEnd] == 0x2F, let w = TemporalScan.wordAfter(p, unitEnd + 1), w.lowerBound == unitEnd + 1 {
             unit += "/" + String(decoding: UnsafeBufferPointer(rebasing: p[w]), as: UTF8.self)
             unitEnd = w.upperBound
         }
         return Candidate(value: value, valueRange: s..<e, unitEnd: unitEnd, unit: unit, counted: false)
     }
 
-    private func counted(_ p: ByteScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
-        guard e + 1 < p.count, ByteScan.isWordByte(p[e + 1]) else { return nil }
-        let ahead = ByteScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
+    private func counted(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
+        guard e + 1 < p.count, TemporalScan.isWordByte(p[e + 1]) else { return nil }
+        let ahead = TemporalScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
         guard let unit = countUnits.first(where: { u in
-            ahead.starts(with: u) && (ahead.count == u.count || !ByteScan.isWordByte(ahead[u.count]))
+            ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count]))
         }) else { return nil }
-        let lead = DateCues.trimEnd(ByteScan.lowerBytes(p, max(0, s - 30)..<s)[...])
+        let lead = DateCues.trimEnd(TemporalScan.lowerBytes(p, max(0, s - 30)..<s)[...])
         guard countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) else { return nil }
         var unitEnd = e + 1
         for _ in unit.split(separator: 0x20) {
-            guard let w = ByteScan.wordAfter(p, unitEnd) else { break }
+            guard let w = TemporalScan.wordAfter(p, unitEnd) else { break }
             unitEnd = w.upperBound
         }
-        let unitText = ByteScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[(e + 1)..<unitEnd]), as: UTF8.self))
+        let unitText = TemporalScan.collapseSpaces(String(decoding: UnsafeBufferPointer(rebasing: p[(e + 1)..<unitEnd]), as: UTF8.self))
         return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true)
     }
 
     // MARK: Text structure
 
     /// A sentence: to ". ", "!", "?", or a new line that opens a bullet, a number or a capital, at most 600 bytes each way.
-    private func sentenceBounds(_ p: ByteScan.Buffer, _ i: Int) -> Range<Int> {
+    private func sentenceBounds(_ p: TemporalScan.Buffer, _ i: Int) -> Range<Int> {
         var s = i
         while s > 0, i - s < 600 {
             let b = p[s - 1]
             if b == 0x21 || b == 0x3F { break }
-            if b == 0x2E, s < p.count, ByteScan.isSpace(p[s]) { break }
+            if b == 0x2E, s < p.count, TemporalScan.isSpace(p[s]) { break }
             if b == 0x0A, opensLine(p, s) { break }
             s -= 1
         }
@@ -207,7 +207,7 @@ struct TargetScanner: Sendable {
         while e < p.count, e - i < 600 {
             let b = p[e]
             if b == 0x21 || b == 0x3F { break }
-            if b == 0x2E, e + 1 >= p.count || ByteScan.isSpace(p[e + 1]) { break }
+            if b == 0x2E, e + 1 >= p.count || TemporalScan.isSpace(p[e + 1]) { break }
             if b == 0x0A, opensLine(p, e + 1) { break }
             e += 1
         }
@@ -215,15 +215,15 @@ struct TargetScanner: Sendable {
     }
 
     /// A line that starts a new unit: a bullet, a number, "a)", or a capital letter.
-    private func opensLine(_ p: ByteScan.Buffer, _ i: Int) -> Bool {
-        let k = ByteScan.skipSpaces(p, from: i, limit: 8)
+    private func opensLine(_ p: TemporalScan.Buffer, _ i: Int) -> Bool {
+        let k = TemporalScan.skipSpaces(p, from: i, limit: 8)
         guard k < p.count else { return true }
         let b = p[k]
-        return b == 0x2D || b == 0x2B || b == 0x2A || b == 0x0A || ByteScan.isDigit(b) || ByteScan.isUpperStart(p, k)
+        return b == 0x2D || b == 0x2B || b == 0x2A || b == 0x0A || TemporalScan.isDigit(b) || TemporalScan.isUpperStart(p, k)
             || (k + 1 < p.count && p[k + 1] == 0x29)
     }
 
-    private func clauseBounds(_ p: ByteScan.Buffer, _ i: Int, within s: Range<Int>) -> Range<Int> {
+    private func clauseBounds(_ p: TemporalScan.Buffer, _ i: Int, within s: Range<Int>) -> Range<Int> {
         var a = i
         while a > s.lowerBound, p[a - 1] != 0x3B, p[a - 1] != 0x3A { a -= 1 }
         var b = i
@@ -232,22 +232,22 @@ struct TargetScanner: Sendable {
     }
 
     /// The start after the last comma before `i` in the clause (a subject written before the value).
-    private func clauseStartBeforeComma(_ p: ByteScan.Buffer, _ i: Int, _ lower: Int) -> Int {
+    private func clauseStartBeforeComma(_ p: TemporalScan.Buffer, _ i: Int, _ lower: Int) -> Int {
         var a = i
         while a > lower, p[a - 1] != 0x2C, p[a - 1] != 0x29 { a -= 1 }
         return a
     }
 
     /// The line that governs a list holding `i`: the first line above the list's bullets that ends with ':'.
-    private func governingLine(_ p: ByteScan.Buffer, _ i: Int) -> Range<Int>? {
-        var ls = ByteScan.lineStart(p, i)
+    private func governingLine(_ p: TemporalScan.Buffer, _ i: Int) -> Range<Int>? {
+        var ls = TemporalScan.lineStart(p, i)
         guard isBullet(p, ls) else { return nil }
         var steps = 0
         while ls > 0, steps < 40 {
-            let prevStart = ByteScan.lineStart(p, ls - 1)
+            let prevStart = TemporalScan.lineStart(p, ls - 1)
             if !isBullet(p, prevStart) {
                 var end = ls - 1
-                while end > prevStart, ByteScan.isSpace(p[end - 1]) { end -= 1 }
+                while end > prevStart, TemporalScan.isSpace(p[end - 1]) { end -= 1 }
                 return end > prevStart && p[end - 1] == 0x3A ? prevStart..<end : nil
             }
             ls = prevStart
@@ -256,13 +256,13 @@ struct TargetScanner: Sendable {
         return nil
     }
 
-    private func isBullet(_ p: ByteScan.Buffer, _ ls: Int) -> Bool {
-        let k = ByteScan.skipSpaces(p, from: ls, limit: 8)
+    private func isBullet(_ p: TemporalScan.Buffer, _ ls: Int) -> Bool {
+        let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
         guard k < p.count else { return false }
         let b = p[k]
         if b == 0x2D || b == 0x2B || b == 0x2A { return true }
-        if ByteScan.hasPrefix(p, at: k, [0xE2, 0x80, 0xA2]) { return true }  // •
-        return k + 1 < p.count && p[k + 1] == 0x29 && ByteScan.isASCIILetter(b)
+        if TemporalScan.hasPrefix(p, at: k, [0xE2, 0x80, 0xA2]) { return true }  // •
+        return k + 1 < p.count && p[k + 1] == 0x29 && TemporalScan.isASCIILetter(b)
     }
 
     // MARK: Words
@@ -272,14 +272,14 @@ struct TargetScanner: Sendable {
         var lower: String
     }
 
-    private func words(_ p: ByteScan.Buffer, _ r: Range<Int>) -> [Word] {
+    private func words(_ p: TemporalScan.Buffer, _ r: Range<Int>) -> [Word] {
         var out: [Word] = []
         var i = r.lowerBound
         while i < r.upperBound {
-            while i < r.upperBound, ByteScan.isSpace(p[i]) { i += 1 }
+            while i < r.upperBound, TemporalScan.isSpace(p[i]) { i += 1 }
             let s = i
-            while i < r.upperBound, !ByteScan.isSpace(p[i]) { i += 1 }
-            if s < i { out.append(Word(range: s..<i, lower: ByteScan.lower(p, s..<i))) }
+            while i < r.upperBound, !TemporalScan.isSpace(p[i]) { i += 1 }
+            if s < i { out.append(Word(range: s..<i, lower: TemporalScan.lower(p, s..<i))) }
         }
         return out
     }
@@ -297,16 +297,16 @@ struct TargetScanner: Sendable {
         return ws[ws.count - max(m, 1)].range.lowerBound
     }
 
-    private func skipWords(_ p: ByteScan.Buffer, _ i: Int, _ count: Int) -> Int {
+    private func skipWords(_ p: TemporalScan.Buffer, _ i: Int, _ count: Int) -> Int {
         var e = i
-        for _ in 0..<count { if let w = ByteScan.wordAfter(p, e) { e = w.upperBound } }
+        for _ in 0..<count { if let w = TemporalScan.wordAfter(p, e) { e = w.upperBound } }
         return e
     }
 
     /// The subject written after the value: up to a stop word, a date, the next value or the clause end.
-    private func subjectAfter(_ p: ByteScan.Buffer, from: Int, to: Int, deadlines: [Dated]) -> Range<Int>? {
+    private func subjectAfter(_ p: TemporalScan.Buffer, from: Int, to: Int, deadlines: [Dated]) -> Range<Int>? {
         let ws = words(p, from..<min(to, from + 240))
-        let near = ByteScan.slice(deadlines, in: max(0, from - 64)..<(from + 240)) { $0.range.lowerBound }
+        let near = TemporalScan.slice(deadlines, in: max(0, from - 64)..<(from + 240)) { $0.range.lowerBound }
         var last: Word?
         var first: Word?
         for (k, w) in ws.enumerated() {

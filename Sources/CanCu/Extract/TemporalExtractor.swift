@@ -28,7 +28,7 @@ public struct TemporalExtractor: Sendable {
         }
     }
 
-    private func extract(_ p: ByteScan.Buffer, _ text: NormalizedText, into result: inout Extraction) {
+    private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout Extraction) {
         let (found, foundPeriods) = scanner.scan(p, isCitationYear: { isCitationYear(p, namStart: $0) })
         var dates = found
         let header = classifier.headerDate(p, dates)
@@ -49,9 +49,9 @@ public struct TemporalExtractor: Sendable {
                 let a = dates[k], b = dates[k + 1]
                 guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from < to, roles[k] != .issued,
                       b.numerals - a.range.upperBound <= 24 else { continue }
-                let between = ByteScan.collapseSpaces(ByteScan.lower(p, a.range.upperBound..<b.numerals)).trimmingCharacters(in: .whitespaces)
+                let between = TemporalScan.collapseSpaces(TemporalScan.lower(p, a.range.upperBound..<b.numerals)).trimmingCharacters(in: .whitespaces)
                 guard between == "đến" || between == "đến ngày" || between == "đến hết ngày" else { continue }
-                let lead = DateRoleClassifier.clause(ByteScan.lowerBytes(p, max(0, a.numerals - 20)..<a.numerals)[...], commas: false)
+                let lead = DateRoleClassifier.clause(TemporalScan.lowerBytes(p, max(0, a.numerals - 20)..<a.numerals)[...], commas: false)
                 guard DateCues.windowEnds(lead, with: Array("từ".utf8)), let tu = tuStart(p, a) else { continue }
                 periods.append(DateScanner.FoundPeriod(range: tu..<b.range.upperBound, from: from.iso, to: to.iso))
                 if roles[k + 1] == .deadline { roles[k + 1] = .mention }
@@ -85,11 +85,11 @@ public struct TemporalExtractor: Sendable {
     }
 
     /// Where "từ" opens a range before date `d`.
-    private func tuStart(_ p: ByteScan.Buffer, _ d: DateScanner.Found) -> Int? {
+    private func tuStart(_ p: TemporalScan.Buffer, _ d: DateScanner.Found) -> Int? {
         var k = d.range.lowerBound
         for _ in 0..<2 {
-            guard let w = ByteScan.wordBefore(p, k) else { return nil }
-            if ByteScan.equals(p, w, DateScanner.tu) { return w.lowerBound }
+            guard let w = TemporalScan.wordBefore(p, k) else { return nil }
+            if TemporalScan.equals(p, w, DateScanner.tu) { return w.lowerBound }
             k = w.lowerBound
         }
         return nil
@@ -97,11 +97,11 @@ public struct TemporalExtractor: Sendable {
 
     /// "năm 2020" is the year of a cited document: after "số 01" or after a capitalised type
     /// word in the same clause ("Luật Cư trú năm 2020", "Nghị quyết số 01 năm 2020").
-    private func isCitationYear(_ p: ByteScan.Buffer, namStart: Int) -> Bool {
-        let end = ByteScan.skipSpacesBack(p, from: namStart)
+    private func isCitationYear(_ p: TemporalScan.Buffer, namStart: Int) -> Bool {
+        let end = TemporalScan.skipSpacesBack(p, from: namStart)
         var s = end
-        while s > 0, ByteScan.isDigit(p[s - 1]) { s -= 1 }
-        if s < end, let w = ByteScan.wordBefore(p, s), ByteScan.equals(p, w, DateScanner.so) { return true }
+        while s > 0, TemporalScan.isDigit(p[s - 1]) { s -= 1 }
+        if s < end, let w = TemporalScan.wordBefore(p, s), TemporalScan.equals(p, w, DateScanner.so) { return true }
         var k = namStart
         // Stop at a comma: "Đến hết năm", "trong năm" after a clause are dates.
         while k > max(0, namStart - 80), p[k - 1] != 0x2C { k -= 1 }

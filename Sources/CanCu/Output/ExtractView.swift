@@ -138,10 +138,12 @@ public enum ExtractView {
             out += "Ngày (\(e.dates.count)): " + e.dates.map { "\($0.value) \($0.role.rawValue)" }.joined(separator: "; ") + "\n"
         }
         if !e.periods.isEmpty {
-            out += "Giai đoạn: " + e.periods.map { "\($0.from ?? "…")–\($0.to ?? "…")" }.joined(separator: "; ") + "\n"
+            var seen = Set<String>()
+            let distinct = e.periods.map { "\($0.from ?? "…")–\($0.to ?? "…")" }.filter { seen.insert($0).inserted }
+            out += "Giai đoạn: " + distinct.joined(separator: "; ") + "\n"
         }
         for t in e.targets {
-            var line = "Mục tiêu: \(t.comparator == .atLeast ? "≥ " : t.comparator == .atMost ? "≤ " : "")\(formatNumber(t.value))\(t.unit)"
+            var line = "Mục tiêu: \(t.comparator == .atLeast ? "≥ " : t.comparator == .atMost ? "≤ " : "")\(formatNumber(t.value))\(t.unit.first?.isLetter == true ? " " : "")\(t.unit)"
             if let s = t.subject { line += " — \(s)" }
             if let d = t.deadline { line += " (hạn \(d))" }
             out += line + "\n"

@@ -1,6 +1,6 @@
 /// Small byte-level helpers shared by the date, period and target scanners: character classes,
 /// numbers, words before and after a position, and folded windows of normalised UTF-8 text.
-enum ByteScan {
+enum TemporalScan {
     typealias Buffer = UnsafeBufferPointer<UInt8>
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
