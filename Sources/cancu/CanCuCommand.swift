@@ -37,6 +37,7 @@ struct CanCuCommand: ParsableCommand {
             CitedByCommand.self,
             ShowCommand.self,
             AnalyzeCommand.self,
+            BenchIndexCommand.self,
         ]
     )
 }

@@ -30,6 +30,8 @@ public struct Indexer: Sendable {
         public var failures: [InputError] = []
         /// Warnings per indexed file.
         public var warnings: [(path: String, warning: Diagnostic)] = []
+
+        public init() {}
     }
 
     /// Progress after each file: files done, files in all, bytes read so far.
@@ -154,5 +156,21 @@ public struct Indexer: Sendable {
             }
         }
         return gone.count
+    }
+}
+
+extension Indexer {
+    /// Writes ready-made analyses (benchmarks and tests), one transaction per file.
+    public func write(_ analyses: [FileAnalysis], into index: DocumentIndex) throws(IndexError) {
+        for analysis in analyses {
+            do {
+                try index.queue.inTransaction(.immediate) { db in
+                    try writer.replace(analysis, path: analysis.path, hash: "synthetic", size: 0, db: db)
+                    return .commit
+                }
+            } catch {
+                throw IndexError.database(path: index.path, message: "\(analysis.path): \(error)")
+            }
+        }
     }
 }
