@@ -37,11 +37,14 @@ struct BenchIndexCommand: ParsableCommand {
     @Option(help: "Working folder (generated files and indexes; removed afterwards).")
     var work: String = NSTemporaryDirectory() + "cancu-bench-index"
 
+    @Flag(help: "Keep the working folder (to inspect the indexes).")
+    var keep = false
+
     func run() throws {
         let wanted = Set(stages.split(separator: ",").map(String.init))
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
         if wanted.contains("corpus") { try benchCorpus() }
         if wanted.contains("generated") { try benchGenerated() }
         if wanted.contains("query") { try benchQuery() }
@@ -96,25 +99,33 @@ struct BenchIndexCommand: ParsableCommand {
 
     private func benchQuery() throws {
         let index = try open("query.sqlite")
-        let analyses = CorpusGenerator.syntheticAnalyses(documents: documents, procedures: procedures)
+        // Procedure names from the real records under PATH, when there are any.
+        var names: [String] = []
+        let reader = ProcedureRecordReader(lexicon: .builtIn)
+        for path in DocumentReader.expand(paths, extensions: FileAnalyzer.recordExtensions) {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                names += reader.read(text, path: path).procedures.map(\.name)
+            }
+        }
+        let analyses = CorpusGenerator.syntheticAnalyses(documents: documents, procedures: procedures, names: names)
         let build = try seconds {
             try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).write(analyses, into: index) }
         }
-        let reader = IndexQueries(index: try reportingIndexErrors { () throws(IndexError) in
+        let queryReader = IndexQueries(index: try reportingIndexErrors { () throws(IndexError) in
             try DocumentIndex.openForReading(path: index.path) }, lexicon: .builtIn)
-        let words = ["cap doi the", "dang ky thuong tru", "khai sinh", "giay phep xay dung", "the can cuoc", "hoi quan thue",
-                     "noi quy lao dong", "ket hon", "chung thuc ban sao", "tam vang"]
+        let words = ["cap doi the can cuoc", "dang ky thuong tru", "khai sinh", "giay phep xay dung", "the can cuoc", "hai quan thue",
+                     "noi quy lao dong", "ket hon", "chung thuc ban sao", "tam vang", "cap giay phep", "dang ky"]
         var codeTimes: [Double] = []
         var nameTimes: [Double] = []
         var found = 0
         for q in 0..<queries {
             let code = String(format: "%d.%06d", 1 + (q * 7) % procedures % 3, (q * 7) % procedures)
             codeTimes.append(try seconds {
-                found += try reportingIndexErrors { () throws(IndexError) in try queries(reader, code) }
+                found += try reportingIndexErrors { () throws(IndexError) in try queries(queryReader, code) }
             })
             let name = words[q % words.count]
             nameTimes.append(try seconds {
-                found += try reportingIndexErrors { () throws(IndexError) in try queries(reader, name) }
+                found += try reportingIndexErrors { () throws(IndexError) in try queries(queryReader, name) }
             })
         }
         func percentile(_ times: [Double], _ p: Double) -> Double {

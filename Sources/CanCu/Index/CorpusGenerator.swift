@@ -48,9 +48,10 @@ public struct CorpusGenerator: Sendable {
     }
 
     /// Synthetic analyses for a query benchmark: `documents` decrees citing earlier ones, and
-    /// `procedures` records (in files of 1,000) each based on three of those decrees, with names
-    /// built from real procedure words.
-    public static func syntheticAnalyses(documents: Int, procedures: Int) -> [FileAnalysis] {
+    /// `procedures` records (in files of 1,000) each based on three of those decrees, named after
+    /// `names` (real procedure names; a copy number tells them apart) or, without them, after
+    /// real procedure words.
+    public static func syntheticAnalyses(documents: Int, procedures: Int, names: [String] = []) -> [FileAnalysis] {
         let words = ["cấp", "đổi", "thẻ", "căn", "cước", "đăng", "ký", "thường", "trú", "khai", "sinh", "giao", "đất",
                      "thuê", "giấy", "phép", "xây", "dựng", "hộ", "tịch", "lao", "động", "nội", "quy", "doanh", "nghiệp",
                      "thuế", "hải", "quan", "môi", "trường", "tạm", "vắng", "kết", "hôn", "chứng", "thực", "bản", "sao"]
@@ -72,7 +73,9 @@ public struct CorpusGenerator: Sendable {
         }
         var batch: [Procedure] = []
         for p in 0..<procedures {
-            let name = (0..<7).map { words[(p &* 13 &+ $0 &* (p % 7 + 3)) % words.count] }.joined(separator: " ")
+            let name = names.isEmpty
+                ? (0..<7).map { words[(p &* 13 &+ $0 &* (p % 7 + 3)) % words.count] }.joined(separator: " ")
+                : names[p % names.count] + " (bản \(p / names.count))"
             let code = String(format: "%d.%06d", 1 + p % 3, p)
             let basis = (0..<3).map { citation((p &* 31 &+ $0 &* 7) % max(1, documents), pinpoint: $0 == 0) }
             batch.append(Procedure(code: code, name: name.prefix(1).uppercased() + name.dropFirst(), agency: "Bộ Công an",

@@ -26,37 +26,51 @@ extension IndexQueries {
         let folded = Folding.fold(trimmed)
         let words = Self.words(folded)
         return try index.read { db in
-            var scored: [(ProcedureInfo, Double, Double)] = []
-            let byCode = try Row.fetchAll(db, sql: """
-                SELECT p.*, f.path FROM procedures p JOIN files f ON f.id = p.file_id WHERE p.code = ? ORDER BY p.id
-                """, arguments: [trimmed])
-            scored = byCode.map { (ProcedureInfo(row: $0), 1.0, 0.0) }
+            var scored: [(id: Int64, score: Double, name: String)] = []
+            let byCode = try Row.fetchAll(db, sql: "SELECT id, folded_name FROM procedures WHERE code = ? ORDER BY id",
+                                          arguments: [trimmed])
+            scored = byCode.map { ($0["id"], 1.0, $0["folded_name"]) }
             if scored.isEmpty, !words.isEmpty {
-                for mode in [" ", " OR "] {
-                    let match = words.map { "\"\($0)\"" }.joined(separator: mode)
+                // The words as a phrase first (selective, and what a name query usually is), then
+                // all words anywhere, then any half of them. Candidates come in index order (ranking
+                // thousands of loose matches by bm25 costs tens of ms on a large index) and the word
+                // score orders them; the exact name is always a candidate.
+                let exact = try Row.fetchAll(db, sql: "SELECT id, folded_name FROM procedures WHERE folded_name = ? LIMIT 50",
+                                             arguments: [folded])
+                for mode in ["phrase", "all", "half"] {
+                    let match: String
+                    switch mode {
+                    case "phrase": match = "\"" + words.joined(separator: " ") + "\""
+                    case "all": match = words.map { "\"\($0)\"" }.joined(separator: " ")
+                    default: match = Self.halfMatch(Array(Set(words)).sorted())
+                    }
                     let rows = try Row.fetchAll(db, sql: """
-                        SELECT p.*, f.path, bm25(procedure_search) AS rank FROM procedure_search
-                        JOIN procedures p ON p.id = procedure_search.rowid JOIN files f ON f.id = p.file_id
-                        WHERE procedure_search MATCH ? ORDER BY rank LIMIT 200
+                        SELECT rowid AS id, folded_name FROM procedure_search WHERE procedure_search MATCH ? LIMIT 500
                         """, arguments: [match])
-                    scored = rows.compactMap { row in
-                        let info = ProcedureInfo(row: row)
-                        let name = Folding.fold(info.name)
+                    var seen = Set<Int64>()
+                    scored = (exact + rows).compactMap { row in
+                        let id: Int64 = row["id"]
+                        guard seen.insert(id).inserted else { return nil }
+                        let name: String = row["folded_name"]
                         let nameWords = Self.words(name)
                         // Any-word matches must still cover half of the query's words.
-                        if mode != " " && Set(words).intersection(nameWords).count * 2 < Set(words).count { return nil }
-                        return (info, name == folded ? 1.0 : Self.score(query: words, name: nameWords), row["rank"] as Double)
+                        if mode == "half" && Set(words).intersection(nameWords).count * 2 < Set(words).count { return nil }
+                        return (id, name == folded ? 1.0 : Self.score(query: words, name: nameWords), name)
                     }
                     if !scored.isEmpty { break }
                 }
             }
             scored.sort { a, b in
-                if a.1 != b.1 { return a.1 > b.1 }
-                if a.2 != b.2 { return a.2 < b.2 }
-                return VietnameseCollator.shared.areInIncreasingOrder(a.0.name, b.0.name)
+                if a.score != b.score { return a.score > b.score }
+                if a.name.count != b.name.count { return a.name.count < b.name.count }
+                return a.id < b.id
             }
-            return try scored.prefix(limit).map { info, score, _ in
-                BasisMatch(procedure: info, score: (score * 1000).rounded() / 1000, basis: try basisEntries(of: info.id, db: db))
+            return try scored.prefix(limit).compactMap { id, score, _ -> BasisMatch? in
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT p.*, f.path FROM procedures p JOIN files f ON f.id = p.file_id WHERE p.id = ?
+                    """, arguments: [id]) else { return nil }
+                return BasisMatch(procedure: ProcedureInfo(row: row), score: (score * 1000).rounded() / 1000,
+                                  basis: try basisEntries(of: id, db: db))
             }
         }
     }
@@ -82,9 +96,32 @@ extension IndexQueries {
         return entries
     }
 
-    /// The words of folded text (letters and digits, split on everything else).
+    /// An FTS5 expression matching any `ceil(n/2)` of the words (at most 8 words are used).
+    static func halfMatch(_ words: [String]) -> String {
+        let words = Array(words.prefix(8))
+        let k = (words.count + 1) / 2
+        var groups: [String] = []
+        func choose(_ start: Int, _ picked: [String]) {
+            if picked.count == k { groups.append("(" + picked.map { "\"\($0)\"" }.joined(separator: " AND ") + ")"); return }
+            guard start < words.count else { return }
+            for i in start..<words.count { choose(i + 1, picked + [words[i]]) }
+        }
+        choose(0, [])
+        return groups.joined(separator: " OR ")
+    }
+
+    /// The words of folded text (letters and digits, split on ASCII punctuation and spaces).
     static func words(_ folded: String) -> [String] {
-        folded.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        var words: [String] = []
+        var current: [UInt8] = []
+        for b in folded.utf8 {
+            let lower = b | 0x20
+            let isLetter = lower >= 0x61 && lower <= 0x7A
+            let isDigit = b >= 0x30 && b <= 0x39
+            if b >= 0x80 || isLetter || isDigit { current.append(b) } else if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// Dice coefficient of the two word sets, times the share of query words found.

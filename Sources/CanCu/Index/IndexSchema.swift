@@ -146,7 +146,7 @@ public enum IndexSchema {
         }
         migrator.registerMigration("v1-search") { db in
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE procedure_search USING fts5(folded_name, tokenize = 'unicode61');
+                CREATE VIRTUAL TABLE procedure_search USING fts5(folded_name, code, tokenize = 'unicode61');
                 CREATE VIRTUAL TABLE document_search USING fts5(folded_title, tokenize = 'unicode61');
                 CREATE TRIGGER procedures_search_delete AFTER DELETE ON procedures BEGIN
                     DELETE FROM procedure_search WHERE rowid = old.id;

@@ -145,8 +145,8 @@ struct IndexWriter {
                 procedure.publishedBy, procedure.origin.rawValue, procedure.source.lowerBound, procedure.source.upperBound,
             ])
         let procedureID = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO procedure_search (rowid, folded_name) VALUES (?, ?)")
-            .execute(arguments: [procedureID, folded + " " + (procedure.code ?? "")])
+        try db.cachedStatement(sql: "INSERT INTO procedure_search (rowid, folded_name, code) VALUES (?, ?, ?)")
+            .execute(arguments: [procedureID, folded, procedure.code ?? ""])
         let insertBasis = try db.cachedStatement(sql: """
             INSERT INTO procedure_basis (procedure_id, position, target, symbol, symbol_key, name, type, year, issued, pinpoints, kind, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -160,17 +160,22 @@ public struct Indexer: Sendable {
 }
 
 extension Indexer {
-    /// Writes ready-made analyses (benchmarks and tests), one transaction per file.
+    /// Writes ready-made analyses (benchmarks and tests), a thousand files per transaction.
     public func write(_ analyses: [FileAnalysis], into index: DocumentIndex) throws(IndexError) {
-        for analysis in analyses {
+        var start = 0
+        while start < analyses.count {
+            let slice = analyses[start..<min(analyses.count, start + 1000)]
             do {
                 try index.queue.inTransaction(.immediate) { db in
-                    try writer.replace(analysis, path: analysis.path, hash: "synthetic", size: 0, db: db)
+                    for analysis in slice {
+                        try writer.replace(analysis, path: analysis.path, hash: "synthetic", size: 0, db: db)
+                    }
                     return .commit
                 }
             } catch {
-                throw IndexError.database(path: index.path, message: "\(analysis.path): \(error)")
+                throw IndexError.database(path: index.path, message: "\(error)")
             }
+            start += slice.count
         }
     }
 }
