@@ -36,6 +36,39 @@ int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t
     return U_SUCCESS(status) ? written : -1;
 }
 
+int32_t cicu_nfc_utf8(const uint8_t *source, int32_t length, uint8_t *dest, int32_t capacity) {
+    const UNormalizer2 *n = nfc();
+    if (n == NULL) return -1;
+    UChar small_in[512], small_out[1024];
+    UChar *in = small_in, *out = small_out;
+    int32_t in_capacity = 512, out_capacity = 1024;
+    if (length > in_capacity) {
+        in_capacity = length;
+        in = malloc(sizeof(UChar) * (size_t)in_capacity);
+    }
+    int32_t result = -1;
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t in_length = 0;
+    if (in == NULL) goto done;
+    u_strFromUTF8(in, in_capacity, &in_length, (const char *)source, length, &status);
+    if (U_FAILURE(status)) goto done;
+    if (in_length * 3 + 16 > out_capacity) {
+        out_capacity = in_length * 3 + 16;
+        out = malloc(sizeof(UChar) * (size_t)out_capacity);
+        if (out == NULL) goto done;
+    }
+    int32_t out_length = unorm2_normalize(n, in, in_length, out, out_capacity, &status);
+    if (U_FAILURE(status)) goto done;
+    int32_t written = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8((char *)dest, capacity, &written, out, out_length, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING || U_SUCCESS(status)) result = written;
+done:
+    if (in != small_in) free(in);
+    if (out != small_out && out != NULL) free(out);
+    return result;
+}
+
 int32_t cicu_nfc_flags(int32_t c) {
     const UNormalizer2 *n = nfc();
     if (n == NULL) return 3;
@@ -80,9 +113,30 @@ static inline void advance(const UChar *text, int32_t *index16, int64_t *offset8
     *offset8 = o;
 }
 
+/// Kinds of ASCII characters whose break status is "none": 0 white space or control, else the kind.
+static const uint8_t ascii_kind[128] = {
+    ['!'] = CICU_TOKEN_PUNCTUATION, ['"'] = CICU_TOKEN_PUNCTUATION, ['#'] = CICU_TOKEN_PUNCTUATION,
+    ['$'] = CICU_TOKEN_SYMBOL, ['%'] = CICU_TOKEN_PUNCTUATION, ['&'] = CICU_TOKEN_PUNCTUATION,
+    ['\''] = CICU_TOKEN_PUNCTUATION, ['('] = CICU_TOKEN_PUNCTUATION, [')'] = CICU_TOKEN_PUNCTUATION,
+    ['*'] = CICU_TOKEN_PUNCTUATION, ['+'] = CICU_TOKEN_SYMBOL, [','] = CICU_TOKEN_PUNCTUATION,
+    ['-'] = CICU_TOKEN_PUNCTUATION, ['.'] = CICU_TOKEN_PUNCTUATION, ['/'] = CICU_TOKEN_PUNCTUATION,
+    [':'] = CICU_TOKEN_PUNCTUATION, [';'] = CICU_TOKEN_PUNCTUATION, ['<'] = CICU_TOKEN_SYMBOL,
+    ['='] = CICU_TOKEN_SYMBOL, ['>'] = CICU_TOKEN_SYMBOL, ['?'] = CICU_TOKEN_PUNCTUATION,
+    ['@'] = CICU_TOKEN_PUNCTUATION, ['['] = CICU_TOKEN_PUNCTUATION, ['\\'] = CICU_TOKEN_PUNCTUATION,
+    [']'] = CICU_TOKEN_PUNCTUATION, ['^'] = CICU_TOKEN_SYMBOL, ['_'] = CICU_TOKEN_PUNCTUATION,
+    ['`'] = CICU_TOKEN_SYMBOL, ['{'] = CICU_TOKEN_PUNCTUATION, ['|'] = CICU_TOKEN_SYMBOL,
+    ['}'] = CICU_TOKEN_PUNCTUATION, ['~'] = CICU_TOKEN_SYMBOL,
+};
+
 static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t status) {
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) return CICU_TOKEN_NUMBER;
     if (status >= UBRK_WORD_LETTER) return CICU_TOKEN_WORD;
+    if (text[start] < 0x80) {
+        UChar a = text[start];
+        if (a >= '0' && a <= '9') return CICU_TOKEN_NUMBER;
+        if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') return CICU_TOKEN_WORD;
+        return ascii_kind[a];
+    }
     UChar32 c;
     U16_GET(text, 0, start, end, c);
     switch (u_charType(c)) {

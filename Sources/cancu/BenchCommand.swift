@@ -23,10 +23,26 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Runs per measurement; the best is reported.")
     var runs: Int = 3
 
-    @Option(help: "Stages to measure, comma-separated: read,normalize,fold,tokenize,pipeline.")
-    var stages: String = "read,normalize,fold,tokenize,pipeline"
+    @Option(help: "Stages to measure, comma-separated: read,normalize,normalize-nfc,fold,tokenize,pipeline,extract,graph.")
+    var stages: String = "read,normalize,normalize-nfc,fold,tokenize,pipeline,extract"
+
+    @Option(help: "Stage graph: nodes of the generated graph.")
+    var graphNodes: Int = 100_000
+
+    @Option(help: "Stage graph: edges of the generated graph.")
+    var graphEdges: Int = 500_000
 
     func run() throws {
+        let requested = Set(stages.split(separator: ",").map(String.init))
+        if requested.contains("graph") {
+            print("cancu bench: graph of \(graphNodes) nodes, \(graphEdges) edges (generated), one core")
+            try GraphBenchmark.run(nodes: graphNodes, edges: graphEdges, folder: NSTemporaryDirectory()) { m in
+                let size = m.bytes > 0 ? String(format: "  %.1f MB", Double(m.bytes) / 1e6) : ""
+                print("  " + m.stage.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: " %7.3f s", m.seconds) + size)
+            }
+            print(String(format: "  peak memory %.0f MB", GraphBenchmark.peakMemoryMB))
+            if requested == ["graph"] { return }
+        }
         let files = DocumentReader.expand(paths, extensions: ["txt"])
         var texts: [String] = []
         var totalBytes = 0
@@ -75,11 +91,26 @@ struct BenchCommand: ParsableCommand {
         report("normalize") {
             for t in texts { _ = pipeline.normalizer.normalize(t) }
         }
+        let nfcTexts = normalized.map(\.string)
+        report("normalize-nfc") {
+            for t in nfcTexts { _ = pipeline.normalizer.normalize(t) }
+        }
         report("fold") {
             for t in normalized { _ = Folding.fold(bytes: t.bytes) }
         }
         report("tokenize") {
             for t in normalized { _ = pipeline.tokenizer.words(t) }
+        }
+        // End to end as `cancu extract --format json` does it: read, normalise, extract, write JSON.
+        report("extract") {
+            let extractor = Extractor(lexicon: pipeline.lexicon)
+            var json = JSONWriter()
+            for f in files {
+                if case .success(let d) = DocumentReader.read(f) {
+                    json.reset()
+                    ExtractView.writeJSON(extractor.extract(d), to: &json)
+                }
+            }
         }
         report("pipeline") {
             for f in files {

@@ -31,6 +31,7 @@ struct CanCuCommand: ParsableCommand {
             ReviewCommand.self,
             TokenizeCommand.self,
             TextCommand.self,
+            GraphCommand.self,
             BenchCommand.self,
             IndexCommand.self,
             BasisCommand.self,

@@ -40,6 +40,33 @@ struct ProcedureTests {
         let labour = try #require(procedures.first { $0.code == "1.999401" })
         #expect(labour.agency == "Sở Lao động - Thương binh và Xã hội")
         #expect(labour.basisText.contains("45/2019/QH14"))
+        #expect(procedures.allSatisfy { $0.aliases.isEmpty })
+    }
+
+    @Test("legacy codes (§6.5) in a record's ma_thu_tuc become aliases")
+    func recordAliases() throws {
+        let url = SharedCorpus.repositoryRoot.appendingPathComponent("corpus/thu-tuc-hanh-chinh.jsonl")
+        let line = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first { $0.contains("\"1.001193\"") }
+        let record = String(try #require(line))
+        let reader = ProcedureRecordReader(lexicon: .builtIn)
+        // The same record as a provincial portal and an older export would write its code.
+        let cases: [(String, String?, [String])] = [
+            ("1.001193", "1.001193", []),
+            ("1.001193; T-BKA-290103-TT", "1.001193", ["T-BKA-290103-TT"]),
+            ("T-BKA-290103-TT", nil, ["T-BKA-290103-TT"]),
+            ("BTP-263563", nil, ["BTP-263563"]),
+            ("1.001193.000.00.00.H35", "1.001193", ["1.001193.000.00.00.H35"]),
+            ("H15.50.05.13-261008-0975", "H15.50.05.13-261008-0975", []),
+        ]
+        for (value, code, aliases) in cases {
+            let text = record.replacingOccurrences(of: "\"ma_thu_tuc\": \"1.001193\"", with: "\"ma_thu_tuc\": \"\(value)\"")
+            let (procedures, warnings) = reader.read(text, path: "r.jsonl")
+            #expect(warnings.isEmpty && procedures.count == 1)
+            #expect(procedures.first?.code == code, "\(value)")
+            #expect(procedures.first?.aliases == aliases, "\(value)")
+        }
+        #expect(ProcedureCode.legacy(in: "Nghị định số 09/2019/NĐ-CP; mẫu T-BPC-280421.") == ["T-BPC-280421"])
+        #expect(ProcedureCode.legacy(in: "Quyết định 5710/QĐ-BCA-C06, QCVN 102:2016/BTTTT").isEmpty)
     }
 
     @Test("bad JSON lines are warnings, the good ones are read")
@@ -78,6 +105,9 @@ struct ProcedureTests {
         #expect(procedures.count == 3)
         guard procedures.count == 3 else { return }
         #expect(procedures.map(\.code) == ["2.999101", "2.999102", nil])
+        // "(Mã số TTHC cũ: T-BKA-290103-TT)": the legacy code is an alias, not part of the name.
+        #expect(procedures.map(\.aliases) == [[], [], ["T-BKA-290103-TT"]])
+        #expect(!procedures[2].name.contains("T-BKA"))
         #expect(procedures[0].name == "Công bố danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của các cơ quan hành chính nhà nước trên địa bàn tỉnh")
         #expect(procedures[1].name == "Thông qua phương án đơn giản hóa thủ tục hành chính nội bộ")
         #expect(procedures[2].name.hasPrefix("Báo cáo định kỳ tình hình, kết quả thực hiện kiểm soát thủ tục hành chính"))

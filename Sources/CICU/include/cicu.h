@@ -22,6 +22,10 @@ void cicu_version(char *buffer, int32_t capacity);
 /// `capacity` is too small, or -1 on any other ICU error.
 int32_t cicu_nfc(const uint16_t *source, int32_t length, uint16_t *dest, int32_t capacity);
 
+/// NFC of UTF-8 text into `dest` (UTF-8). Returns the length written, the needed length when
+/// `capacity` is too small, or -1 on an error.
+int32_t cicu_nfc_utf8(const uint8_t *source, int32_t length, uint8_t *dest, int32_t capacity);
+
 /// NFC properties of `c`: bit 1 set when a normalisation boundary lies before it (it starts a
 /// segment), bit 2 set when it is stable (NFC quick check "yes" and combining class 0).
 int32_t cicu_nfc_flags(int32_t c);

@@ -9,6 +9,8 @@ extension StructureParser {
             var endLine: Int
             var parent: Int?
             var children: [Int] = []
+            /// A khoản or điểm inside quoted amendment text.
+            var quoted = false
             // Numbering state of the children, for sequence checks.
             var lastClause: Int?
             var lastPoint: Int?
@@ -20,6 +22,9 @@ extension StructureParser {
         var roots: [Int] = []
         var stack: [Int] = []
         var lastArticle: Int?
+        /// The open article's last own (unquoted) khoản, which may already be closed by quoted ones:
+        /// the numbering of the document's own điểm continues from it.
+        var ownClause: Int?
 
         init(text: NormalizedText, lines: [TextSpan]) {
             self.text = text
@@ -41,6 +46,9 @@ extension StructureParser {
 
         /// The Vietnamese alphabet of điểm: a b c d đ e g h i k l m n o p q r s t u v x y.
         static let alphabet = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+
+        /// The letters' UTF-8 bytes.
+        static let alphabetBytes: [[UInt8]] = alphabet.map { Array($0.utf8) }
 
         /// The index of a point's letter (its digit suffix aside), or nil.
         static func alphabetIndex(_ letter: String) -> Int? {
@@ -114,17 +122,23 @@ extension StructureParser {
                 }
             }
             push(node)
+            ownClause = nil
             if level == .article, let n = Int(number.prefix { $0.isNumber }) { lastArticle = n }
         }
 
-        /// Opens a khoản or điểm.
-        mutating func openItem(_ level: StructureUnit.Level, number: String, line: Int) {
+        /// Opens a khoản or điểm. Units of quoted text keep no numbering state: the document's own
+        /// numbering goes on around them.
+        mutating func openItem(_ level: StructureUnit.Level, number: String, line: Int, quoted: Bool = false) {
+            let owner = level == .point && !quoted ? pointOwner : nil
             close(downTo: Self.rank(level), before: line)
-            if let parent = stack.last {
-                if level == .clause { nodes[parent].lastClause = Int(number.prefix { $0.isNumber }) }
-                if level == .point { nodes[parent].lastPoint = Self.alphabetIndex(number) }
+            if !quoted {
+                if level == .clause, let article = openArticle { nodes[article].lastClause = Int(number.prefix { $0.isNumber }) }
+                if level == .point, let owner { nodes[owner].lastPoint = Self.alphabetIndex(number) }
             }
-            push(Node(level: level, number: number, startLine: line, headEndLine: line, endLine: line))
+            var node = Node(level: level, number: number, startLine: line, headEndLine: line, endLine: line)
+            node.quoted = quoted
+            push(node)
+            if level == .clause && !quoted { ownClause = nodes.count - 1 }
         }
 
         // MARK: Sequence checks
@@ -135,6 +149,18 @@ extension StructureParser {
             guard let n = Int(number.prefix { $0.isNumber }) else { return false }
             guard let last = lastArticle else { return true }
             return n >= last
+        }
+
+        /// True when `number` is the next article: one more than the last, or 1 for the first.
+        func continuesArticles(_ number: String) -> Bool {
+            guard number.allSatisfy(\.isNumber), let n = Int(number) else { return false }
+            return n == (lastArticle ?? 0) + 1
+        }
+
+        /// True when the innermost open unit is a heading whose heading lines end at `line`.
+        func headingEnds(at line: Int) -> Bool {
+            guard let top = stack.last else { return false }
+            return nodes[top].level != .clause && nodes[top].level != .point && nodes[top].headEndLine == line
         }
 
         /// The open article (a khoản needs one), or nil.
@@ -149,16 +175,40 @@ extension StructureParser {
             return n <= 2 || inserted
         }
 
-        /// A điểm: inside a khoản or an Điều, lettered after the previous one (gaps kept).
-        func acceptsPoint(_ letter: String) -> Bool {
+        /// The innermost open khoản or Điều.
+        private var openClauseOrArticle: Int? {
+            stack.last { nodes[$0].level == .clause || nodes[$0].level == .article }
+        }
+
+        /// The unit whose điểm numbering an own (unquoted) điểm continues: the innermost open khoản
+        /// or Điều, or — when that is a quoted khoản — the article's last own khoản (or the article).
+        private var pointOwner: Int? {
+            guard let parent = openClauseOrArticle else { return nil }
+            guard nodes[parent].quoted else { return parent }
+            return ownClause ?? openArticle
+        }
+
+        /// A khoản of quoted amendment text: inside an Điều, numbered "1." … (any number: the quoted
+        /// article has its own numbering; "1a." stays text, as in the gold trees).
+        func acceptsQuotedClause(_ number: String) -> Bool {
+            openArticle != nil && number.allSatisfy(\.isNumber)
+        }
+
+        /// A điểm of quoted amendment text: inside a khoản or an Điều, any letter.
+        func acceptsQuotedPoint(_ letter: String) -> Bool {
+            openClauseOrArticle != nil && Self.alphabetIndex(letter) != nil
+        }
+
+        /// A điểm: inside a khoản or an Điều, lettered after the previous one (gaps kept). The first
+        /// điểm is "a)" or "b)", or any letter right after a line ending in ':' (a list whose first
+        /// điểm the text lost, as in Điều 251 of the Criminal Code).
+        func acceptsPoint(_ letter: String, afterColon: Bool = false) -> Bool {
             guard let index = Self.alphabetIndex(letter) else { return false }
-            guard let parent = stack.last(where: { nodes[$0].level == .clause || nodes[$0].level == .article }) else { return false }
-            // Only the innermost clause or article counts (a point never skips its clause).
-            if let top = stack.last, nodes[top].level != .point, top != parent { return false }
+            guard let parent = pointOwner else { return false }
             let last = nodes[parent].lastPoint
             let inserted = letter.last.map { $0.isNumber } == true
             if let last { return index > last || (inserted && index == last) }
-            return index <= 1
+            return index <= 1 || afterColon
         }
 
         // MARK: Output
@@ -183,7 +233,7 @@ extension StructureParser {
             return StructureUnit(level: node.level, number: node.number, heading: heading,
                                  source: text.sourceRange(ofBytes: start..<end),
                                  body: text.sourceRange(ofBytes: bodyRange),
-                                 children: node.children.map { unit($0) })
+                                 children: node.children.map { unit($0) }, quoted: node.quoted)
         }
     }
 }

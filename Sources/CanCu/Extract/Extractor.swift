@@ -11,6 +11,8 @@ public struct Extractor: Sendable {
     public let pipeline: TextPipeline
     /// The header reader (Document/).
     public let header: HeaderParser
+    /// Citations, pinpoints and typed relations (Extract/, Resolve/).
+    public let citations: CitationExtractor
     /// Dates, periods, targets and the effective date (Extract/).
     public let temporal: TemporalExtractor
     /// The structure reader (Document/).
@@ -20,6 +22,7 @@ public struct Extractor: Sendable {
         pipeline = TextPipeline(lexicon: lexicon)
         header = HeaderParser(lexicon: lexicon)
         temporal = TemporalExtractor(lexicon: lexicon)
+        citations = CitationExtractor.shared(for: lexicon)
         structure = StructureParser(lexicon: lexicon)
     }
 
@@ -37,6 +40,7 @@ public struct Extractor: Sendable {
         result.document = header.parse(text, lines: pipeline.tokenizer.lines(text))
 
         // MARK: Citations and relations (Extract/, Resolve/)
+        (result.citations, result.relations) = citations.extract(text)
 
 
         // MARK: Dates, periods and targets (Extract/)

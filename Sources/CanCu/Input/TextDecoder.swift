@@ -41,6 +41,10 @@ public enum TextDecoder {
 
     static func decodeUTF8(_ bytes: [UInt8], from start: Int) -> Decoded {
         let body = bytes[start...]
+        // Valid input (the common case): the standard library's vectorised validation.
+        if let text = String(validating: body, as: UTF8.self) {
+            return Decoded(text: text, encoding: start == 3 ? "utf-8-bom" : "utf-8", warnings: [])
+        }
         var repaired: [UInt8] = []
         var offsets: [Int] = []
         var index = start

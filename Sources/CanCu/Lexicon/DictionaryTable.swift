@@ -46,16 +46,35 @@ public struct DictionaryTable: Sendable {
     /// Adds the rows of another file with the same columns (a user's `--dictionaries` file).
     /// Its columns may be a subset or in another order; it must have the first column.
     public mutating func append(text: String, origin: String) throws(FormatError) {
+        // Data files are NFC already; a user's file may not be, or may use Ð: normalise the whole
+        // file once (a read-only pass when nothing changes), then split it on bytes.
+        let bytes = Normalizer.basic.normalize(text).bytes
         var header: [String]? = nil
         var index: [String: Int] = [:]
+        var ownIndex: [String: Int] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        let n = bytes.count
+        while lineStart <= n {
+            var lineEnd = lineStart
+            while lineEnd < n && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                String($0).trimmingCharacters(in: .whitespaces).precomposedForLookup
+            defer { lineStart = lineEnd + 1 }
+            var end = lineEnd
+            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+            if end == lineStart || bytes[lineStart] == 0x23 /* # */ { continue }
+            var fields: [String] = []
+            var fieldStart = lineStart
+            var i = lineStart
+            while i <= end {
+                if i == end || bytes[i] == 0x09 {
+                    var a = fieldStart, b = i
+                    while a < b && bytes[a] == 0x20 { a += 1 }
+                    while b > a && bytes[b - 1] == 0x20 { b -= 1 }
+                    fields.append(String(decoding: bytes[a..<b], as: UTF8.self))
+                    fieldStart = i + 1
+                }
+                i += 1
             }
             guard let columnsOfFile = header else {
                 header = fields
@@ -64,28 +83,24 @@ public struct DictionaryTable: Sendable {
                     throw FormatError(description: "\(origin): the header must have the column '\(columns.first ?? "?")'")
                 }
                 for (i, column) in fields.enumerated() { index[column] = i }
+                ownIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
                 continue
             }
             if fields.count > columnsOfFile.count {
                 throw FormatError(description: "\(origin):\(lineNumber): \(fields.count) fields, the header has \(columnsOfFile.count)")
             }
-            // Reorder into this table's columns.
-            let ordered = columns.map { column -> String in
-                guard let i = index[column], i < fields.count else { return "" }
-                return fields[i]
+            // Reorder into this table's columns (a user's file may order them differently).
+            let ordered: [String]
+            if columnsOfFile == columns {
+                ordered = fields
+            } else {
+                ordered = columns.map { column -> String in
+                    guard let i = index[column], i < fields.count else { return "" }
+                    return fields[i]
+                }
             }
-            let ownIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
             rows.append(Row(fields: ordered, columnIndex: ownIndex))
             origins.append("\(origin):\(lineNumber)")
         }
-    }
-}
-
-extension String {
-    /// Dictionary text in the form scanners see: NFC (data files are NFC already; this guards
-    /// against a user's decomposed file) with `Ð` read as `Đ`; tone placement is left as written.
-    var precomposedForLookup: String {
-        if allSatisfy({ $0.isASCII }) { return self }
-        return Normalizer.basic.normalize(self).string
     }
 }

@@ -12,6 +12,9 @@ public struct Procedure: Sendable, Hashable {
 
     /// The national code ("1.004222"), when there is one.
     public var code: String?
+    /// Other codes of the same procedure (legal-conventions.md §6.5): legacy codes such as
+    /// "T-BKA-290103-TT" or "BTP-263563", and a provincial variant "1.001193.000.00.00.H35".
+    public var aliases: [String]
     public var name: String
     public var agency: String?
     /// Lĩnh vực.
@@ -34,9 +37,10 @@ public struct Procedure: Sendable, Hashable {
 
     public init(code: String?, name: String, agency: String? = nil, field: String? = nil, level: String? = nil,
                 publishedBy: String? = nil, basis: [Citation] = [], basisText: String = "", origin: Origin,
-                sourcePath: String, source: Range<Int>, basisRange: Range<Int>? = nil) {
+                sourcePath: String, source: Range<Int>, basisRange: Range<Int>? = nil, aliases: [String] = []) {
         self.code = code; self.name = name; self.agency = agency; self.field = field; self.level = level
         self.publishedBy = publishedBy; self.basis = basis; self.basisText = basisText; self.origin = origin
         self.sourcePath = sourcePath; self.source = source; self.basisRange = basisRange
+        self.aliases = aliases
     }
 }

@@ -15,9 +15,14 @@ public struct StructureUnit: Sendable, Hashable {
     /// Source range of the body (for Chương, Mục and Điều: after the heading line).
     public var body: Range<Int>
     public var children: [StructureUnit]
+    /// True for a khoản or điểm written inside quoted amendment text (“1. …” of an article that an
+    /// amending law rewrites): part of the quoted law, not a clause of this document. Its children
+    /// may still be the document's own units when the quotation closes inside it.
+    public var quoted: Bool
 
-    public init(level: Level, number: String, heading: String, source: Range<Int>, body: Range<Int>, children: [StructureUnit] = []) {
+    public init(level: Level, number: String, heading: String, source: Range<Int>, body: Range<Int>,
+                children: [StructureUnit] = [], quoted: Bool = false) {
         self.level = level; self.number = number; self.heading = heading
-        self.source = source; self.body = body; self.children = children
+        self.source = source; self.body = body; self.children = children; self.quoted = quoted
     }
 }

@@ -1,7 +1,8 @@
 /// Finds the procedures of a publishing decision (Quyết định công bố thủ tục hành chính) in its
 /// annex (legal-conventions.md §6.2–6.4, 6.6, 6.7): the detailed content ("1. Thủ tục: …",
 /// "Trình tự thực hiện", …, "Căn cứ pháp lý") and, when there is no detailed content, the list
-/// table (Danh mục). Each procedure keeps its code, name, agency, field, level, the decision's own
+/// table (Danh mục). Each procedure keeps its code (legacy codes such as "Mã số TTHC cũ:
+/// T-BKA-290103-TT" go to `aliases`), name, agency, field, level, the decision's own
 /// symbol and its legal-basis text with that section's byte range; internal procedures (TTHC nội
 /// bộ) get origin `.internalProcedure`. Labels are in `dictionaries/procedure-fields.tsv`.
 ///
@@ -25,6 +26,7 @@ public struct ProcedureParser: Sendable {
     private struct Draft {
         var name: String
         var code: String?
+        var aliases: [String] = []
         var agency: String?
         var field: String?
         var level: String?
@@ -53,7 +55,7 @@ public struct ProcedureParser: Sendable {
             if label == "heading" {
                 if let c = current { drafts.append(c) }
                 let (name, code) = nameAndCode(value)
-                current = Draft(name: name, code: code, field: field, level: level, startLine: i, endLine: i)
+                current = Draft(name: name, code: code, aliases: ProcedureCode.legacy(in: value), field: field, level: level, startLine: i, endLine: i)
                 currentField = nil
                 continue
             }
@@ -64,8 +66,9 @@ public struct ProcedureParser: Sendable {
                     var k = i - 1
                     while k >= 0, folded[k].hasPrefix("mau so") || folded[k].hasPrefix("bieu so") { k -= 1 }
                     guard k >= 0 else { current = nil; continue }
-                    let (name, code) = nameAndCode(stripNumbering(text.text(ofBytes: lines[k].range)))
-                    current = Draft(name: name, code: code, field: field, level: level, startLine: k, endLine: i)
+                    let heading = stripNumbering(text.text(ofBytes: lines[k].range))
+                    let (name, code) = nameAndCode(heading)
+                    current = Draft(name: name, code: code, aliases: ProcedureCode.legacy(in: heading), field: field, level: level, startLine: k, endLine: i)
                 }
                 current?.hasSteps = true
             }
@@ -97,7 +100,7 @@ public struct ProcedureParser: Sendable {
             let range = lines[d.startLine].range.lowerBound..<lines[d.endLine].range.upperBound
             return Procedure(code: d.code, name: d.name, agency: d.agency, field: d.field, level: d.level,
                              publishedBy: header.symbol, basisText: basisText, origin: origin,
-                             sourcePath: path, source: text.sourceRange(ofBytes: range), basisRange: basisRange)
+                             sourcePath: path, source: text.sourceRange(ofBytes: range), basisRange: basisRange, aliases: d.aliases)
         }
     }
 
@@ -145,18 +148,7 @@ public struct ProcedureParser: Sendable {
     }
 
     /// The first national code "d.dddddd" in a text (§6.5).
-    private func nationalCode(in s: String) -> String? {
-        let chars = Array(s.utf8)
-        var i = 0
-        while i + 8 <= chars.count {
-            if ByteScan.isDigit(chars[i]), chars[i + 1] == 0x2E, (2..<8).allSatisfy({ ByteScan.isDigit(chars[i + $0]) }),
-               i + 8 == chars.count || !ByteScan.isDigit(chars[i + 8]), i == 0 || !ByteScan.isDigit(chars[i - 1]) {
-                return String(decoding: chars[i..<(i + 8)], as: UTF8.self)
-            }
-            i += 1
-        }
-        return nil
-    }
+    private func nationalCode(in s: String) -> String? { ProcedureCode.national(in: s) }
 
     /// "A. THỦ TỤC HÀNH CHÍNH …", "PHẦN II. NỘI DUNG …": an upper-case group or part heading.
     private func isGroupHeading(_ raw: String) -> Bool {
@@ -182,7 +174,7 @@ public struct ProcedureParser: Sendable {
     }
 
     /// The Danh mục table, one cell a line: a row starts with its number alone on a line, then an
-    /// optional code, the name, the basis lines ("- …") and the agency.
+    /// optional code (national, or a legacy one kept as alias), the name, the basis lines ("- …") and the agency.
     private func listTable(_ text: NormalizedText, _ lines: [TextSpan], _ folded: [String], header: DocumentHeader,
                            path: String, origin: Procedure.Origin, field: String?) -> [Procedure] {
         guard let start = folded.firstIndex(where: { $0.contains("danh muc") && ByteScan.isUpperCaseLine(text.text(ofBytes: lines[folded.firstIndex(of: $0) ?? 0].range)) }) else { return [] }
@@ -196,7 +188,12 @@ public struct ProcedureParser: Sendable {
             var k = i + 1
             var code: String?
             let next = text.text(ofBytes: lines[k].range)
-            if let c = nationalCode(in: next), c.count == next.count { code = c; k += 1 }
+            var aliases: [String] = []
+            if let c = nationalCode(in: next), c.count == next.count {
+                code = c; k += 1
+            } else if let legacy = ProcedureCode.legacy(in: next).first, legacy.count == next.count {
+                aliases = [legacy]; k += 1
+            }
             guard k < lines.count else { break }
             let name = text.text(ofBytes: lines[k].range)
             k += 1
@@ -211,7 +208,8 @@ public struct ProcedureParser: Sendable {
             let basisRange = basis.first.map { lines[$0].range.lowerBound..<lines[basis.last ?? $0].range.upperBound }
             result.append(Procedure(code: code, name: name, agency: agency, field: field, level: level, publishedBy: header.symbol,
                                     basisText: basis.map { text.sourceText(ofBytes: lines[$0].range) }.joined(separator: "\n"),
-                                    origin: origin, sourcePath: path, source: text.sourceRange(ofBytes: range), basisRange: basisRange))
+                                    origin: origin, sourcePath: path, source: text.sourceRange(ofBytes: range), basisRange: basisRange,
+                                    aliases: aliases))
             i = k
         }
         return result

@@ -4,6 +4,8 @@ import Foundation
 /// Portal's field names (`ma_thu_tuc`, `ten_thu_tuc`, `so_quyet_dinh`, `can_cu_phap_ly`, …; the
 /// mapping is in `dictionaries/procedure-fields.tsv`). Each record becomes a `Procedure` with origin
 /// `.record`, `basisText` = `can_cu_phap_ly` and `source` = the record's span in Unicode scalars.
+/// A legacy code in `ma_thu_tuc` ("T-BKA-290103-TT", alone or beside the national code) and a
+/// provincial variant ("1.001193.000.00.00.H35") go to `aliases`; `code` keeps the national code.
 /// A bad line or row is a warning, never a crash.
 ///
 /// ```swift
@@ -97,8 +99,9 @@ public struct ProcedureRecordReader: Sendable {
             return nil
         }
         let published = fields["published_by"].map { symbols.canonical($0) ?? $0 }
-        return Procedure(code: fields["code"], name: name, agency: fields["agency"] ?? fields["agency_alt"], field: fields["field"],
+        let (code, aliases) = ProcedureCode.split(fields["code"])
+        return Procedure(code: code, name: name, agency: fields["agency"] ?? fields["agency_alt"], field: fields["field"],
                          level: fields["level"], publishedBy: published, basisText: fields["basis"] ?? "",
-                         origin: .record, sourcePath: path, source: source)
+                         origin: .record, sourcePath: path, source: source, aliases: aliases)
     }
 }

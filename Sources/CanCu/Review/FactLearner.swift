@@ -24,15 +24,19 @@ public enum FactLearner {
         }
         let citations = extraction.citations
         for relation in extraction.relations {
-            let kind: DocumentFact.Kind
+            let wholeKind: DocumentFact.Kind
             switch relation.type {
-            case .replaces: kind = .replacedBy
-            case .repeals: kind = .repealedBy
-            case .expires: kind = .expired
-            case .amends: kind = .amendedBy
+            case .replaces: wholeKind = .replacedBy
+            case .repeals: wholeKind = .repealedBy
+            case .expires: wholeKind = .expired
+            case .amends: wholeKind = .amendedBy
             default: continue
             }
             guard relation.to < citations.count, let target = citations[relation.to].symbol else { continue }
+            // Repealing, replacing or ending only some units ("Bãi bỏ điểm a khoản 1 Điều 3 …") changes
+            // the document in part: it stays in force, amended.
+            var kind = wholeKind
+            if kind != .amendedBy, !citations[relation.to].pinpoints.isEmpty { kind = .amendedBy }
             let actor: String?
             if let from = relation.from {
                 guard from < citations.count else { continue }

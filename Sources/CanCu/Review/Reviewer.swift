@@ -274,10 +274,17 @@ public struct Reviewer: Sendable {
             var message = "\(change.oldBody) \(verb) từ \(change.effective)\(basis)"
             let severity: Finding.Severity
             let when: Finding.AsOf
-            if date >= change.effective {
+            if let written, written >= change.effective {
                 severity = match.severity
-                when = written == nil ? .now : .written
-                if let written { message += "; văn bản này ban hành ngày \(written)" }
+                when = .written
+                message += "; văn bản này ban hành ngày \(written)"
+            } else if written == nil, asOf >= change.effective {
+                // Undated (a compilation, a web page): outdated now, but whether it already was when
+                // written cannot be told. Once per body per document, as a warning at most.
+                guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
+                severity = min(match.severity, .warning)
+                when = .now
+                message += "; văn bản không ghi ngày ban hành (tính đến \(asOf))"
             } else if asOf >= change.effective {
                 // Right when written: say it once per document, for people updating it.
                 guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }

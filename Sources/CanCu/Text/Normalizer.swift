@@ -128,6 +128,9 @@ enum CharacterPass {
 
         init(tonePairs: [UInt64: (UInt32, UInt32)]) { self.tonePairs = tonePairs }
 
+        /// The longest run of text composed by one ICU call (decomposed input).
+        static let maxRun = 1 << 16
+
         @inline(__always)
         func outputPosition(ofSource i: Int) -> Int { out.count + (i - copyFrom) }
 
@@ -149,7 +152,8 @@ enum CharacterPass {
             while i < n {
                 let lead = p[i]
                 if lead < 0x80 {
-                    if dirty { flush(at: i, p) }
+                    // A pending NFC run is composed in one call, at a boundary once it is long.
+                    if dirty && i - segmentSource >= Self.maxRun { flush(at: i, p) }
                     i += 1
                     while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
                     while i < n && p[i] < 0x80 { i += 1 }
@@ -158,20 +162,24 @@ enum CharacterPass {
                 // Fast paths for Vietnamese letters, all NFC starters: Latin-1 letters (C3),
                 // Latin Extended-A/B (C4..CB), Latin Extended Additional (E1 B8..BB).
                 if lead >= 0xC4 && lead <= 0xCB {
-                    if dirty { flush(at: i, p) }
                     i += 2
                     continue
                 }
                 if lead == 0xC3 && i + 1 < n && p[i + 1] != 0x90 && p[i + 1] != 0xB0 {
-                    if dirty { flush(at: i, p) }
-                    if i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 2, p) { i += 2; continue }
+                    if !dirty, i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 2, p) { i += 2; continue }
                     i += 2
                     continue
                 }
                 if lead == 0xE1 && i + 2 < n && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB {
-                    if dirty { flush(at: i, p) }
-                    if i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 3, p) { i += 3; continue }
+                    if !dirty, i > 0, isToneBase(p[i - 1]), rewriteTone(at: i, length: 3, p) { i += 3; continue }
                     i += 3
+                    continue
+                }
+                // Combining diacritics (U+0300..U+036F) of decomposed text: never stable, never a
+                // segment start; no need to ask ICU.
+                if (lead == 0xCC || (lead == 0xCD && i + 1 < n && p[i + 1] <= 0xAF)) && i + 1 < n {
+                    if !dirty { beginSegment(endingAt: i, startsHere: false, p) }
+                    i += 2
                     continue
                 }
                 let (c, length) = decodeScalar(p, i)
@@ -184,6 +192,7 @@ enum CharacterPass {
                     copyFrom = i + length
                     edits.add(sourceStart: i, sourceEnd: i + length, outputStart: start, outputEnd: out.count)
                 case .delete:
+                    if dirty { flush(at: i, p) }
                     materialize(upTo: i, p)
                     copyFrom = i + length
                     edits.add(sourceStart: i, sourceEnd: i + length, outputStart: out.count, outputEnd: out.count)
@@ -194,7 +203,6 @@ enum CharacterPass {
                     } else {
                         flags = cicu_nfc_flags(Int32(bitPattern: c))
                     }
-                    if flags & 1 != 0 && dirty { flush(at: i, p) }
                     if flags & 2 == 0 && !dirty { beginSegment(endingAt: i, startsHere: flags & 1 != 0, p) }
                 }
                 i += length
@@ -252,26 +260,56 @@ enum CharacterPass {
             return true
         }
 
-        /// NFC of the pending segment, which ends at source offset `i`.
+        /// NFC of the pending run, which ends at source offset `i`. Its output is replaced with one
+        /// edit per stretch between ASCII bytes (NFC leaves ASCII alone and never composes across
+        /// it), so offsets inside the run stay exact.
         mutating func flush(at i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             dirty = false
             composed = true
-            let segmentBytes: [UInt8]
-            if segmentOutput < out.count {
-                segmentBytes = Array(out[segmentOutput...]) + Array(p[copyFrom..<i])
+            let fromSource = segmentOutput >= out.count
+            var segment: [UInt8]
+            if fromSource {
+                segment = Array(UnsafeBufferPointer(rebasing: p[segmentSource..<i]))
             } else {
-                segmentBytes = Array(p[segmentSource..<i])
+                segment = Array(out[segmentOutput...])
+                segment.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i]))
             }
-            let utf16 = Array(String(decoding: segmentBytes, as: UTF8.self).utf16)
-            var normalized = [UInt16](repeating: 0, count: utf16.count * 3 + 4)
-            let written = Int(cicu_nfc(utf16, Int32(utf16.count), &normalized, Int32(normalized.count)))
+            var normalized = [UInt8](repeating: 0, count: segment.count * 3 + 16)
+            let written = Int(segment.withUnsafeBufferPointer { s in
+                normalized.withUnsafeMutableBufferPointer { d in
+                    cicu_nfc_utf8(s.baseAddress, Int32(s.count), d.baseAddress, Int32(d.count))
+                }
+            })
             guard written >= 0, written <= normalized.count else { return }
-            let newBytes = Array(String(decoding: normalized[0..<written], as: UTF16.self).utf8)
-            if newBytes == segmentBytes { return }
+            normalized.removeSubrange(written...)
+            if normalized == segment { return }
             materialize(upTo: i, p)
             out.removeSubrange(segmentOutput...)
-            out.append(contentsOf: newBytes)
-            edits.add(sourceStart: segmentSource, sourceEnd: i, outputStart: segmentOutput, outputEnd: out.count)
+            out.append(contentsOf: normalized)
+            guard fromSource else {
+                edits.add(sourceStart: segmentSource, sourceEnd: i, outputStart: segmentOutput, outputEnd: out.count)
+                return
+            }
+            // ASCII characters other than letters and < = > (which compose with U+0338) are starters
+            // that never compose, so the stretches between them correspond one to one.
+            @inline(__always) func isWhite(_ x: UInt8) -> Bool {
+                x < 0x80 && !((x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A) && x != 0x3C && x != 0x3D && x != 0x3E
+            }
+            var a = 0, b = 0
+            while a < segment.count || b < normalized.count {
+                var a2 = a, b2 = b
+                while a2 < segment.count && !isWhite(segment[a2]) { a2 += 1 }
+                while b2 < normalized.count && !isWhite(normalized[b2]) { b2 += 1 }
+                if !segment[a..<a2].elementsEqual(normalized[b..<b2]) {
+                    edits.add(sourceStart: segmentSource + a, sourceEnd: segmentSource + a2,
+                              outputStart: segmentOutput + b, outputEnd: segmentOutput + b2)
+                }
+                var run = 0
+                while a2 + run < segment.count && isWhite(segment[a2 + run]) { run += 1 }
+                if run == 0 { break }
+                a = a2 + run
+                b = b2 + run
+            }
         }
     }
 }

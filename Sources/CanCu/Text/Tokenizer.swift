@@ -97,12 +97,14 @@ public struct Tokenizer: Sendable {
     /// The lines of `text` (without their line break); empty lines are dropped.
     public func lines(_ text: NormalizedText) -> [TextSpan] {
         var spans: [TextSpan] = []
+        var cursor = text.cursor()
         text.bytes.withUnsafeBufferPointer { p in
             var start = 0
             var i = 0
             while i <= p.count {
+                if i < p.count, let next = Self.nextLineBreak(p, from: i) { i = next } else { i = p.count }
                 if i == p.count || p[i] == 0x0A || p[i] == 0x0D {
-                    if let span = trimmed(p, start..<i, text) { spans.append(span) }
+                    if let span = trimmed(p, start..<i, text, cursor: &cursor) { spans.append(span) }
                     if i < p.count && p[i] == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A { i += 1 }
                     start = i + 1
                 }
@@ -116,11 +118,29 @@ public struct Tokenizer: Sendable {
     public func countLines(_ text: NormalizedText) -> Int { lines(text).count }
 
     private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText) -> TextSpan? {
+        var cursor = text.cursor()
+        return trimmed(p, range, text, cursor: &cursor)
+    }
+
+    private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText,
+                         cursor: inout SourceCursor) -> TextSpan? {
         var a = range.lowerBound, b = range.upperBound
         while a < b, isSpace(p[a]) { a += 1 }
         while b > a, isSpace(p[b - 1]) { b -= 1 }
         guard a < b else { return nil }
-        return TextSpan(range: a..<b, source: text.sourceRange(ofBytes: a..<b))
+        return TextSpan(range: a..<b, source: cursor.sourceRange(ofBytes: a..<b))
+    }
+
+    /// The offset of the next CR or LF at or after `i`, or nil (memchr-speed scan).
+    @inline(__always)
+    private static func nextLineBreak(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int? {
+        var j = i
+        while j < p.count {
+            let b = p[j]
+            if b == 0x0A || b == 0x0D { return j }
+            j += 1
+        }
+        return nil
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
