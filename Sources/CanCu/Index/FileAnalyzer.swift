@@ -55,9 +55,13 @@ public struct FileAnalyzer: Sendable {
         return title.contains("cong bo") && (title.contains("thu tuc") || title.contains("tthc"))
     }
 
-    /// The procedure with its legal basis read from its basis text.
+    /// The procedure with its legal basis: the documents its basis text cites (one citation per
+    /// distinct document, glued table cells split).
     func withBasis(_ procedure: Procedure) -> Procedure {
-        procedure
+        guard procedure.basis.isEmpty, !procedure.basisText.isEmpty else { return procedure }
+        var result = procedure
+        result.basis = extractor.citations.citations(inField: procedure.basisText)
+        return result
     }
 
     private func analyzeRecords(_ path: String) -> Result<FileAnalysis, InputError> {
