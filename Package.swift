@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The only place that includes the system ICU headers (Debian: libicu-dev).
@@ -29,7 +30,11 @@ let package = Package(
         ),
         .target(
             name: "CanCu",
-            dependencies: ["CICU", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CICU",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedDictionaries"]
         ),
         .executableTarget(
@@ -41,7 +46,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CanCuTests",
-            dependencies: ["CanCu", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CanCu",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

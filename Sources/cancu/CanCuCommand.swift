@@ -33,6 +33,12 @@ struct CanCuCommand: ParsableCommand {
             TextCommand.self,
             GraphCommand.self,
             BenchCommand.self,
+            IndexCommand.self,
+            BasisCommand.self,
+            CitedByCommand.self,
+            ShowCommand.self,
+            AnalyzeCommand.self,
+            BenchIndexCommand.self,
         ]
     )
 }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CanCu
+
+/// `cancu analyze`: index documents and records, then print what a reviewer needs to read.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Phân tích một bộ văn bản: lập chỉ mục rồi tóm tắt loại văn bản, văn bản được trích nhiều, căn cứ pháp lý của thủ tục.",
+        discussion: """
+            Indexes PATH (as `cancu index`, into --db, default ./cancu.sqlite) and prints a summary.
+            Example:
+              cancu analyze corpus/
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to analyse (folders recursively).", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var options: IndexOptions
+
+    @Option(help: "How many of the most cited documents to list.")
+    var top: Int = 10
+
+    @Option(help: "At most this many procedures in the summary.")
+    var procedures: Int = 100
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one file or folder to analyse.") }
+    }
+
+    func run() throws {
+        let report = try IndexCommand.index(paths, options: options, prune: false, rebuild: false)
+        Console.error(IndexCommand.describe(report, db: options.db))
+        let queries = try options.queries()
+        let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }
+        Console.write(QueryView.text(summary))
+        if !report.failures.isEmpty { throw ExitStatus.inputFailed }
+    }
+}

@@ -1,0 +1,153 @@
+import ArgumentParser
+import CanCu
+import Foundation
+
+/// `cancu bench-index`: speed of the index — a real corpus, a generated large corpus, and the
+/// latency of `basis` on a generated index of many documents and procedures.
+struct BenchIndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-index",
+        abstract: "Đo tốc độ lập chỉ mục (MB/s) và độ trễ truy vấn basis (p50/p99).",
+        discussion: """
+            Build in release mode first: swift build -c release && .build/release/cancu bench-index
+            Stages: corpus (index PATH from scratch), generated (a corpus of --size MB made by varying
+            the texts of PATH), query (basis latency on an index of --documents documents and
+            --procedures procedures).
+            """
+    )
+
+    @Argument(help: "Files or folders of real documents (default ../shared/corpus).")
+    var paths: [String] = ["../shared/corpus"]
+
+    @Option(help: "Stages, comma-separated: corpus,generated,query.")
+    var stages: String = "corpus,generated,query"
+
+    @Option(help: "Size in MB of the generated corpus.")
+    var size: Int = 1000
+
+    @Option(help: "Documents in the query benchmark's index.")
+    var documents: Int = 100_000
+
+    @Option(help: "Procedures in the query benchmark's index.")
+    var procedures: Int = 50_000
+
+    @Option(help: "Queries to time.")
+    var queries: Int = 2000
+
+    @Option(help: "Working folder (generated files and indexes; removed afterwards).")
+    var work: String = NSTemporaryDirectory() + "cancu-bench-index"
+
+    @Flag(help: "Keep the working folder (to inspect the indexes).")
+    var keep = false
+
+    func run() throws {
+        let wanted = Set(stages.split(separator: ",").map(String.init))
+        try? FileManager.default.removeItem(atPath: work)
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+        if wanted.contains("corpus") { try benchCorpus() }
+        if wanted.contains("generated") { try benchGenerated() }
+        if wanted.contains("query") { try benchQuery() }
+    }
+
+    private func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func open(_ name: String) throws -> DocumentIndex {
+        try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: work + "/" + name, rebuild: true) }
+    }
+
+    private func benchCorpus() throws {
+        let index = try open("corpus.sqlite")
+        var report = Indexer.Report()
+        let time = try seconds {
+            report = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run(paths, into: index) }
+        }
+        print(String(format: "corpus     %d files (%d failed), %.1f MB in %.2f s: %.1f MB/s; %d documents, %d procedures",
+                     report.files, report.failures.count, Double(report.bytes) / 1e6, time, Double(report.bytes) / 1e6 / time,
+                     report.documents, report.procedures))
+        var again = Indexer.Report()
+        let second = try seconds {
+            again = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run(paths, into: index) }
+        }
+        print(String(format: "corpus     unchanged re-run: %d unchanged, %d written in %.2f s", again.unchanged, again.indexed, second))
+    }
+
+    private func benchGenerated() throws {
+        let texts = DocumentReader.expand(paths, extensions: ["txt"]).compactMap { path -> String? in
+            if case .success(let d) = DocumentReader.read(path) { return d.text }
+            return nil
+        }
+        let folder = work + "/generated"
+        let generator = CorpusGenerator(sources: texts)
+        let (files, bytes) = try generator.write(bytes: size * 1_000_000, to: folder)
+        let largest = generator.sources.map(\.count).max() ?? 0
+        let index = try open("generated.sqlite")
+        let rssBefore = Self.maxResidentMB()
+        var report = Indexer.Report()
+        let time = try seconds {
+            report = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run([folder], into: index) }
+        }
+        print(String(format: "generated  %d files, %.1f MB in %.2f s: %.1f MB/s; %d failed; peak RSS %.0f MB (before %.0f MB; largest document %.1f MB)",
+                     files, Double(bytes) / 1e6, time, Double(bytes) / 1e6 / time, report.failures.count,
+                     Self.maxResidentMB(), rssBefore, Double(largest) / 1e6))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func benchQuery() throws {
+        let index = try open("query.sqlite")
+        // Procedure names from the real records under PATH, when there are any.
+        var names: [String] = []
+        let reader = ProcedureRecordReader(lexicon: .builtIn)
+        for path in DocumentReader.expand(paths, extensions: FileAnalyzer.recordExtensions) {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                names += reader.read(text, path: path).procedures.map(\.name)
+            }
+        }
+        let analyses = CorpusGenerator.syntheticAnalyses(documents: documents, procedures: procedures, names: names)
+        let build = try seconds {
+            try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).write(analyses, into: index) }
+        }
+        let queryReader = IndexQueries(index: try reportingIndexErrors { () throws(IndexError) in
+            try DocumentIndex.openForReading(path: index.path) }, lexicon: .builtIn)
+        let words = ["cap doi the can cuoc", "dang ky thuong tru", "khai sinh", "giay phep xay dung", "the can cuoc", "hai quan thue",
+                     "noi quy lao dong", "ket hon", "chung thuc ban sao", "tam vang", "cap giay phep", "dang ky"]
+        var codeTimes: [Double] = []
+        var nameTimes: [Double] = []
+        var found = 0
+        for q in 0..<queries {
+            let code = String(format: "%d.%06d", 1 + (q * 7) % procedures % 3, (q * 7) % procedures)
+            codeTimes.append(try seconds {
+                found += try reportingIndexErrors { () throws(IndexError) in try queries(queryReader, code) }
+            })
+            let name = words[q % words.count]
+            nameTimes.append(try seconds {
+                found += try reportingIndexErrors { () throws(IndexError) in try queries(queryReader, name) }
+            })
+        }
+        func percentile(_ times: [Double], _ p: Double) -> Double {
+            let sorted = times.sorted()
+            return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000
+        }
+        print(String(format: "query      index of %d documents, %d procedures built in %.1f s; %d answers", documents, procedures, build, found))
+        print(String(format: "query      basis by code: p50 %.2f ms, p99 %.2f ms; by name: p50 %.2f ms, p99 %.2f ms",
+                     percentile(codeTimes, 0.5), percentile(codeTimes, 0.99), percentile(nameTimes, 0.5), percentile(nameTimes, 0.99)))
+    }
+
+    private func queries(_ reader: IndexQueries, _ query: String) throws(IndexError) -> Int {
+        try reader.basis(query).count
+    }
+
+    /// Peak resident memory of this process, in MB (Linux `VmHWM`).
+    static func maxResidentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kb / 1024
+        }
+        return 0
+    }
+}

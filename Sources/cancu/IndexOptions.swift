@@ -1,0 +1,41 @@
+import ArgumentParser
+import CanCu
+
+/// Options shared by the commands that use the index.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The index file.", valueName: "file"))
+    var db: String = "cancu.sqlite"
+
+    @Option(name: .long, help: ArgumentHelp("A folder of extra .tsv dictionaries (added to the built-in ones).", valueName: "dir"))
+    var dictionaries: String?
+
+    /// The built-in dictionaries plus the user's.
+    func lexicon() throws -> Lexicon {
+        do { return try Lexicon.load(userDirectory: dictionaries) } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    /// Queries over the existing index (a clear message and exit 1 when it is missing or from another version).
+    func queries() throws -> IndexQueries {
+        do {
+            return IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: try lexicon())
+        } catch let error as IndexError {
+            Console.error("cancu: \(error)")
+            throw ExitStatus.inputFailed
+        }
+    }
+}
+
+/// Output formats of the query commands.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Runs an index or query step, turning an index error into its message and exit status 1.
+func reportingIndexErrors<T>(_ body: () throws(IndexError) -> T) throws -> T {
+    do { return try body() } catch {
+        Console.error("cancu: \(error)")
+        throw ExitStatus.inputFailed
+    }
+}

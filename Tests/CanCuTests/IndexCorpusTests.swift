@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import CanCu
+
+/// The index over the real documents of `../shared/corpus`: Gazette headers, the legal basis of
+/// every portal record against the gold file, and folded name search.
+@Suite("Index on the shared corpus")
+struct IndexCorpusTests {
+    /// An index of `paths` in a temporary folder (removed by the caller), and its queries.
+    static func indexed(_ paths: [String], name: String) throws -> (URL, IndexQueries) {
+        let dir = try IndexTestSupport.temporaryFolder(name)
+        let db = dir.appendingPathComponent("i.sqlite").path
+        let report = try Indexer(lexicon: .builtIn).run(paths, into: try DocumentIndex.create(path: db))
+        #expect(report.failures.isEmpty, "\(report.failures)")
+        return (dir, IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn))
+    }
+
+    @Test("every congbao document: symbol and type through the index, as its file name and metadata.jsonl say")
+    func congbaoHeaders() throws {
+        guard let folder = SharedCorpus.path("congbao") else { return }
+        let (dir, queries) = try Self.indexed([folder.path], name: "congbao")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let metadata = try String(contentsOf: folder.appendingPathComponent("metadata.jsonl"), encoding: .utf8)
+        let documents = try queries.documents()
+        #expect(documents.count == 24)
+        var checked = 0
+        for line in metadata.split(separator: "\n") {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            let file = record["file"] as? String ?? ""
+            let typeSlug = record["doc_type_slug"] as? String ?? ""
+            let stem = file.replacingOccurrences(of: ".txt", with: "")
+            let symbolSlug = stem.components(separatedBy: "-so-").dropFirst().joined(separator: "-so-")
+                .split(separator: "-").dropLast().joined(separator: "-")
+            guard let document = documents.first(where: { $0.path.hasSuffix("/" + file) }) else {
+                Issue.record("\(file) is not in the index")
+                continue
+            }
+            #expect(document.symbol.map(DocumentHeaderTests.slug) == symbolSlug, "\(file): symbol \(document.symbol ?? "nil")")
+            #expect(document.type.map(DocumentHeaderTests.slug) == typeSlug, "\(file): type \(document.type ?? "nil")")
+            #expect(document.issued != nil && document.title != nil && document.issuer != nil, "\(file)")
+            // And `show` finds it by its symbol.
+            if let symbol = document.symbol {
+                #expect(try queries.show(symbol)?.documents.contains { $0.path == document.path } == true, "\(file): show \(symbol)")
+            }
+            checked += 1
+        }
+        #expect(checked == 24)
+    }
+
+    @Test("basis by code returns exactly the gold legal basis of every portal record")
+    func goldBasis() throws {
+        guard let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let (dir, queries) = try Self.indexed([records.path], name: "gold")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gold = try String(contentsOf: SharedCorpus.repositoryRoot.appendingPathComponent("Tests/Gold/dichvucong-basis.tsv"), encoding: .utf8)
+        var expected: [String: Set<String>] = [:]
+        var codes: [String] = []
+        for line in gold.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("# empty: ") { let code = String(line.dropFirst(9)); expected[code] = []; codes.append(code); continue }
+            if line.hasPrefix("#") || line.hasPrefix("ma_thu_tuc\t") { continue }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count >= 6, !cells[5].hasPrefix("title-mention") else { continue }
+            if expected[cells[0]] == nil { codes.append(cells[0]) }
+            // A name-only row is matched on its name.
+            expected[cells[0], default: []].insert(cells[1].isEmpty ? "name:" + Folding.fold(cells[3]) : DocumentKey.symbolKey(cells[1]))
+        }
+        #expect(codes.count == 61)
+        var exact = 0
+        for code in codes {
+            let match = try queries.basis(code).first
+            #expect(match?.procedure.code == code && match?.score == 1.0, "\(code)")
+            let found = Set((match?.basis ?? []).map { entry in
+                entry.facts.symbol.map(DocumentKey.symbolKey) ?? "name:" + Folding.fold(entry.name ?? "")
+            })
+            #expect(found == expected[code], "\(code): extra \(found.subtracting(expected[code] ?? [])), missing \((expected[code] ?? []).subtracting(found))")
+            if found == expected[code] { exact += 1 }
+        }
+        print("gold basis: \(exact) of \(codes.count) records exact")
+    }
+
+    @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"")
+    func foldedSearch() throws {
+        guard let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let (dir, queries) = try Self.indexed([records.path], name: "fts")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try queries.basis("cap doi the can cuoc")
+        #expect(plain.first?.procedure.name.hasPrefix("Cấp đổi thẻ căn cước") == true)
+        let accented = try queries.basis("Cấp đổi thẻ căn cước")
+        #expect(accented.map(\.procedure.id) == plain.map(\.procedure.id))
+        #expect(try queries.basis("1.000889").first?.procedure.name == "Cấp đổi thẻ căn cước (thực hiện tại cấp trung ương)")
+    }
+}
