@@ -58,6 +58,57 @@ public struct CitationExtractor: Sendable {
         return result
     }
 
+    /// The rows of a legal-basis table flattened into one field, as the National Public Service
+    /// Portal gives `can_cu_phap_ly` ("Tên văn bản pháp lý | Mã văn bản", cells glued): one
+    /// citation per row document. A document named only inside another row's title ("… quy định
+    /// chi tiết thi hành Luật Căn cước") is not a row. Fields that are not such a table give every
+    /// document cited, as `citations(inField:)`.
+    public func basisRows(inField field: String) -> [Citation] {
+        let text = normalizer.normalize(field)
+        let bytes = text.bytes
+        guard bytes.count > 0, Self.isFlattenedTable(bytes) else { return citations(inField: field) }
+        let scan = ScanText(bytes, lexicon: tables, blankFooter: false)
+        // A row starts where a cell was glued to the previous one, so its first character follows a
+        // non-space; a mention inside a title follows a space.
+        func glued(_ i: Int) -> Bool { i == 0 || (bytes[i - 1] != 0x20 && bytes[i - 1] != 0x0A && bytes[i - 1] != 0x09) }
+        var seen = Set<String>()
+        var result: [Citation] = []
+        let found = find(scan, ownNumber: false).filter { $0.kind != .short }
+        // A code cell ends the row: the next row's title is glued to it (a letter), or the field ends.
+        func endsRow(_ f: FoundCitation) -> Bool {
+            guard f.symbol != nil else { return false }
+            var e = f.end
+            while e < bytes.count && (bytes[e] == 0x20 || bytes[e] == 0x2E || bytes[e] == 0x3B) { e += 1 }
+            if e >= bytes.count { return true }
+            guard f.end == e else { return false }
+            if bytes[e] >= 0x41 { return true }
+            // Glued to digits: a code cell only when they repeat its own number ("…số 67/2011/QH1267/2011/QH12");
+            // another number there is the next row's code, and this one was a mention in the title.
+            guard let number = f.number, bytes[e] >= 0x30 && bytes[e] <= 0x39 else { return false }
+            let prefix = Array((number + "/").utf8)
+            return bytes.count - e >= prefix.count && Array(bytes[e..<(e + prefix.count)]) == prefix
+        }
+        let isCode = found.map { f in f.symbolStart.map(glued) == true || endsRow(f) }
+        for (k, f) in found.enumerated() where glued(f.start) || isCode[k] {
+            // A title cell naming its law, then the law's number in the code cell: one row.
+            if f.symbol == nil, k + 1 < found.count, isCode[k + 1] { continue }
+            let key = f.symbol ?? "\(f.kind.rawValue)|\(f.type ?? "")|\(Folding.fold(f.name ?? ""))|\(f.number ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            result.append(makeCitation(f, text))
+        }
+        return result
+    }
+
+    /// True when the field is the portal's flattened two-column table.
+    static func isFlattenedTable(_ bytes: [UInt8]) -> Bool {
+        let header = Array("Mã văn bản".utf8)
+        let window = bytes.prefix(200)
+        guard window.count >= header.count else { return false }
+        return window.indices.dropLast(header.count - 1).contains { i in
+            window[i] == header[0] && Array(window[i..<(i + header.count)]) == header
+        }
+    }
+
     private func makeCitation(_ f: FoundCitation, _ text: NormalizedText) -> Citation {
         Citation(source: text.sourceRange(ofBytes: f.start..<f.end), range: f.start..<f.end, text: text.sourceText(ofBytes: f.start..<f.end),
                  symbol: f.symbol, type: f.type, number: f.number, year: f.year, issuers: f.issuers, issued: f.issued,
@@ -165,6 +216,7 @@ public struct CitationExtractor: Sendable {
     private func full(_ s: SymbolHit, _ scan: ScanText, typeWord: String?, start: Int) -> FoundCitation? {
         guard let first = s.tokens.first else { return nil }
         var f = FoundCitation(start: start, end: s.end, kind: .full)
+        f.symbolStart = s.gluedYearStart ?? s.start
         f.symbol = s.symbol
         f.number = s.number
         f.year = s.year
@@ -366,6 +418,8 @@ struct FoundCitation {
     var kind: Citation.Kind
     var chainStart = 0
     var dateEnd: Int?
+    /// Where the number of the symbol starts (nil for citations by name).
+    var symbolStart: Int?
     var symbol: String?
     var type: String?
     var number: String?

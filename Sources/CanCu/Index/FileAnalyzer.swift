@@ -60,7 +60,7 @@ public struct FileAnalyzer: Sendable {
     func withBasis(_ procedure: Procedure) -> Procedure {
         guard procedure.basis.isEmpty, !procedure.basisText.isEmpty else { return procedure }
         var result = procedure
-        result.basis = extractor.citations.citations(inField: procedure.basisText)
+        result.basis = extractor.citations.basisRows(inField: procedure.basisText)
         return result
     }
 
