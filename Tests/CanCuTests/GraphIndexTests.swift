@@ -87,6 +87,26 @@ struct GraphIndexTests {
         #expect(try filter.apply(to: graph).nodes.map(\.id) == ["1085/QĐ-TTg", "1234/QĐ-UBND", "1500/UBND-KSTT", "45/KH-UBND"])
     }
 
+    @Test("a partial citation in a procedure's basis keeps its written number (the index stores only its key)")
+    func partialBasisNumber() throws {
+        let dir = try IndexTestSupport.temporaryFolder("graphdb-partial")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = dir.appendingPathComponent("thu-tuc.jsonl")
+        let line = #"{"ma_thu_tuc": "9.000001", "ten_thu_tuc": "Thủ tục thử", "so_quyet_dinh": "12/QĐ-UBND", "#
+            + #""can_cu_phap_ly": "Nghị quyết số 07 năm 2019 của Hội đồng nhân dân tỉnh; Thông tư số 02/2017/TT-VPCP ngày 31/10/2017"}"#
+        try (line + "\n").write(to: records, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("i.sqlite").path
+        _ = try Indexer(lexicon: .builtIn).run([records.path], into: try DocumentIndex.create(path: db))
+        let fromIndex = try GraphIndexReader(lexicon: .builtIn).graph(of: try DocumentIndex.openForReading(path: db))
+        var builder = GraphBuilder(lexicon: .builtIn)
+        if case .success(let document) = DocumentReader.read(records.path) { GraphInput(lexicon: .builtIn).add(document, to: &builder) }
+        let fromFiles = builder.build()
+        #expect(fromIndex.node("Nghị quyết 07 (2019)")?.year == 2019)
+        #expect(Set(fromIndex.edgeTriples.map { "\($0.from) \($0.kind.rawValue) \($0.to)" })
+                == ["12/QĐ-UBND publishes 9.000001", "9.000001 governs Nghị quyết 07 (2019)", "9.000001 governs 02/2017/TT-VPCP"])
+        #expect(GraphExport.bytes(fromIndex, format: .json) == GraphExport.bytes(fromFiles, format: .json))
+    }
+
     @Test("the graph files sit next to the index")
     func graphPathsBesideIndex() {
         #expect(GraphIndexReader.graphPaths(besideIndex: "cancu.sqlite") == ["cancu.graph.graphml", "cancu.graph.json"])

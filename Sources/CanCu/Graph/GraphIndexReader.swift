@@ -7,10 +7,10 @@ import GRDB
 /// the same `GraphBuilder` as the files do. Node ids, attributes (status from the registry, names
 /// merged with symbols) and edges are therefore those of `cancu graph` on the indexed files.
 ///
-/// Two things the index does not store are recovered: a citation's issuers (from its symbol, by the
+/// What the index does not store is recovered: a citation's issuers (read again in its text by the
 /// citation stage, once per distinct symbol) and, for a procedure's basis, the number of a partial
-/// citation (from its stored key, so "01" reads back as "1") and the citation a back-reference
-/// names (the first earlier basis citation with the same key).
+/// citation as written (read again in its text, else the digits of its stored key, "01" → "1") and
+/// the citation a back-reference names (the first earlier basis citation with the same key).
 ///
 /// ```swift
 /// let index = try DocumentIndex.openForReading(path: "cancu.sqlite")
@@ -124,7 +124,7 @@ public struct GraphIndexReader: Sendable {
             let kind = Citation.Kind(rawValue: row["kind"]) ?? .full
             var citation = Citation(source: 0..<0, range: 0..<0, text: row["text"], symbol: row["symbol"], type: row["type"],
                                     year: row["year"], issued: row["issued"], name: row["name"], kind: kind)
-            if kind == .partial { citation.number = Self.number(ofPartialKey: target) }
+            if kind == .partial { citation.number = number(of: citation, key: target) }
             if kind == .short {
                 citation.resolvesTo = zip(keys[i].indices, keys[i]).first { j, key in
                     key == target && procedures[i].basis[j].kind != .short
@@ -148,6 +148,17 @@ public struct GraphIndexReader: Sendable {
         let found = citations.citations(inField: citation.text).first { $0.symbol == symbol }?.issuers ?? []
         cache[symbol] = found
         citation.issuers = found
+    }
+
+    /// The number of a partial citation of a procedure's basis, as written ("01"): read again in
+    /// its text by the citation stage when that agrees with its stored key, else the key's digits.
+    private func number(of citation: Citation, key: String) -> String? {
+        guard let digits = Self.number(ofPartialKey: key) else { return nil }
+        let written = citations.citations(inField: citation.text).first { found in
+            found.kind == .partial && (found.year == citation.year || citation.year == nil)
+                && found.number.map { String($0.drop { $0 == "0" }) } == digits
+        }?.number
+        return written ?? digits
     }
 
     /// The number in a partial citation's key ("p:nghi quyet 1|2020" → "1").
