@@ -145,7 +145,11 @@ public struct GraphIndexReader: Sendable {
             citation.issuers = known
             return
         }
-        let found = citations.citations(inField: citation.text).first { $0.symbol == symbol }?.issuers ?? []
+        // The stored text, else (a citation broken by a page footer, which the document scan
+        // blanks) the symbol after its type word.
+        let texts = [citation.text, (citation.type.map { $0 + " số " } ?? "") + symbol]
+        let found = texts.lazy.compactMap { text in self.citations.citations(inField: text).first { $0.symbol == symbol } }
+            .first?.issuers ?? []
         cache[symbol] = found
         citation.issuers = found
     }
