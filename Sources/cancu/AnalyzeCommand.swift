@@ -24,6 +24,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "At most this many procedures in the summary.")
     var procedures: Int = 100
 
+    @Flag(help: "Do not write the citation graph next to the index.")
+    var noGraph = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to analyse.") }
     }
@@ -34,6 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
         let queries = try options.queries()
         let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }
         Console.write(QueryView.text(summary))
+        try writeCorpusGraph()
         if !report.failures.isEmpty { throw ExitStatus.inputFailed }
     }
 }

@@ -11,11 +11,14 @@ struct GraphCommand: ParsableCommand {
         discussion: """
             Nodes are documents (canonical symbol, or name and year) and procedures (code); edges are
             typed relations (basis, implements, amends, …, refers) plus governs (procedure → basis).
+            With PATH, the files are read and analysed; with --db (or no PATH: ./cancu.sqlite), the
+            graph comes from the index `cancu index` or `cancu analyze` wrote, without re-reading.
             The format comes from --format, else from the --output extension (.dot .gv .graphml
             .json .csv .mmd .md), else json. CSV to a file writes NAME-nodes.csv and NAME-edges.csv;
             to standard output, nodes, an empty line, then edges.
             Examples:
               cancu graph corpus --format dot | dot -Tsvg > graph.svg
+              cancu graph --db cancu.sqlite --around 1085/QĐ-TTg --depth 1 --format mermaid
               cancu graph corpus --around 63/2010/NĐ-CP --depth 2 --direction in --output ego.graphml
               cancu graph corpus --relation amends replaces repeals --format mermaid
               cancu graph corpus --output graph.csv --csv-dialect neo4j
@@ -27,8 +30,11 @@ struct GraphCommand: ParsableCommand {
         case dot, graphml, json, csv, mermaid
     }
 
-    @Argument(help: ArgumentHelp("Files or folders to read (folders recursively); - for standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Files or folders to read (folders recursively); - for standard input. None: read the index (--db).", valueName: "path"))
     var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Build the graph from this index instead of files (default ./cancu.sqlite when no path is given).", valueName: "file"))
+    var db: String?
 
     @Option(help: "Output format: dot, graphml, json, csv or mermaid.")
     var format: Format?
@@ -83,7 +89,8 @@ struct GraphCommand: ParsableCommand {
     var encoding: String?
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one file or folder (or - for standard input).") }
+        if !paths.isEmpty, db != nil { throw ValidationError("Give files or folders, or --db, not both.") }
+        if db != nil, encoding != nil { throw ValidationError("--encoding reads files; it does not apply to --db.") }
         if depth < 0 { throw ValidationError("--depth must be 0 or more.") }
         if GraphFilter.Direction(rawValue: direction) == nil { throw ValidationError("--direction: use in, out or both.") }
         for name in relationNames where GraphEdge.Kind(rawValue: name) == nil {
@@ -125,17 +132,27 @@ struct GraphCommand: ParsableCommand {
     func run() throws {
         let lexicon: Lexicon
         do { lexicon = try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
-        let input = GraphInput(lexicon: lexicon)
         var builder = GraphBuilder(lexicon: lexicon)
         var failed = false
-        let forced = encoding.flatMap { InputEncoding(name: $0) }
-        for path in DocumentReader.expand(paths, extensions: GraphInput.extensions) {
-            switch DocumentReader.read(path, encoding: forced) {
-            case .failure(let error):
-                failed = true
+        if paths.isEmpty {
+            let path = db ?? "cancu.sqlite"
+            do {
+                try GraphIndexReader(lexicon: lexicon).add(try DocumentIndex.openForReading(path: path), to: &builder)
+            } catch {
                 Console.error("cancu: \(error)")
-            case .success(let document):
-                for warning in input.add(document, to: &builder) { Console.error("cancu: \(path): \(warning.message)") }
+                throw ExitStatus.inputFailed
+            }
+        } else {
+            let input = GraphInput(lexicon: lexicon)
+            let forced = encoding.flatMap { InputEncoding(name: $0) }
+            for path in DocumentReader.expand(paths, extensions: GraphInput.extensions) {
+                switch DocumentReader.read(path, encoding: forced) {
+                case .failure(let error):
+                    failed = true
+                    Console.error("cancu: \(error)")
+                case .success(let document):
+                    for warning in input.add(document, to: &builder) { Console.error("cancu: \(path): \(warning.message)") }
+                }
             }
         }
         var filter = GraphFilter()
