@@ -210,16 +210,6 @@ struct ScanText {
     }
 }
 
-/// Decodes the scalar at `i` of a mutable buffer of valid UTF-8.
-@inline(__always)
-func decodeScalarMutable(_ p: UnsafeMutableBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-    let b0 = UInt32(p[i])
-    if b0 < 0x80 { return (b0, 1) }
-    if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
-    if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
-    return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
-}
-
 /// Writes the UTF-8 of `c` at `i` (the caller guarantees the same length as the scalar it replaces).
 @inline(__always)
 func writeScalar(_ c: UInt32, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {

@@ -94,18 +94,7 @@ public enum ExtractView {
 
     /// The contract's `pinpoints` array (only the keys that are set).
     public static func writePinpoints(_ pinpoints: [Pinpoint], to json: inout JSONWriter) {
-        json.arrayField("pinpoints") { json in
-            for p in pinpoints {
-                json.object { json in
-                    if let v = p.part { json.field("part", v) }
-                    if let v = p.chapter { json.field("chapter", v) }
-                    if let v = p.section { json.field("section", v) }
-                    if let v = p.article { json.field("article", v) }
-                    if let v = p.clause { json.field("clause", v) }
-                    if let v = p.point { json.field("point", v) }
-                }
-            }
-        }
+        PinpointCoding.write(pinpoints, to: &json)
     }
 
     /// A view for people: the header, then each citation with its line, kind, symbol and relation,
