@@ -210,12 +210,3 @@ struct ScanText {
     }
 }
 
-/// Writes the UTF-8 of `c` at `i` (the caller guarantees the same length as the scalar it replaces).
-@inline(__always)
-func writeScalar(_ c: UInt32, into p: UnsafeMutableBufferPointer<UInt8>, at i: Int) {
-    if c < 0x80 { p[i] = UInt8(c) }
-    else if c < 0x800 { p[i] = UInt8(0xC0 | c >> 6); p[i + 1] = UInt8(0x80 | c & 0x3F) }
-    else if c < 0x10000 {
-        p[i] = UInt8(0xE0 | c >> 12); p[i + 1] = UInt8(0x80 | (c >> 6) & 0x3F); p[i + 2] = UInt8(0x80 | c & 0x3F)
-    }
-}
