@@ -27,7 +27,8 @@ public struct IndexReview: Sendable {
             let acting = try Set(Int64.fetchAll(db, sql: """
                 SELECT DISTINCT document_id FROM relations WHERE type IN ('replaces', 'repeals', 'expires', 'amends')
                 """))
-            let rows = try Row.fetchCursor(db, sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id")
+            // In path order, as `cancu review PATH` learns them (the first fact of a kind is its evidence).
+            let rows = try Row.fetchCursor(db, sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id ORDER BY f.path, d.id")
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
                 // Only a document with acting relations needs its citations to state facts about others.
@@ -56,16 +57,21 @@ public struct IndexReview: Sendable {
     /// symbol and by the documents acting on it.
     static func facts(about symbol: String, db: Database) throws -> LearnedFacts {
         let key = Registry.key(symbol)
-        let ids = try Set(Int64.fetchAll(db, sql: """
-            SELECT id FROM documents WHERE own_key = ?
-            UNION SELECT r.document_id FROM relations r JOIN citations c ON c.document_id = r.document_id AND c.position = r.to_citation
-            WHERE c.symbol_key = ? AND r.type IN ('replaces', 'repeals', 'expires', 'amends')
-            """, arguments: [key, key]))
         var facts = LearnedFacts()
-        for id in ids.sorted() {
-            guard let row = try Row.fetchOne(db, sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.id = ?",
-                                             arguments: [id]) else { continue }
-            facts.add(FactLearner.learn(from: try document(row, db: db)).filter { Registry.key($0.symbol) == key })
+        let select = "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id"
+        // Its own dates and term: the header row is enough.
+        for row in try Row.fetchAll(db.cachedStatement(sql: select + " WHERE d.own_key = ? ORDER BY d.id"), arguments: [key]) {
+            facts.add(FactLearner.learn(from: header(row)).filter { Registry.key($0.symbol) == key })
+        }
+        // What other documents do to it: their citations and relations are read.
+        let acting = try Int64.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT r.document_id FROM citations c JOIN relations r ON r.document_id = c.document_id AND r.to_citation = c.position
+            WHERE c.symbol_key = ? AND r.type IN ('replaces', 'repeals', 'expires', 'amends')
+            """), arguments: [key]).sorted()
+        for id in acting {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: select + " WHERE d.id = ?"), arguments: [id]) else { continue }
+            facts.add(FactLearner.learn(from: try document(row, db: db)).filter { Registry.key($0.symbol) == key && $0.kind != .issued
+                && $0.kind != .effective && $0.kind != .termEnd })
         }
         return facts
     }
