@@ -37,6 +37,7 @@ struct AnalyzeCommand: ParsableCommand {
         let queries = try options.queries()
         let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }
         Console.write(QueryView.text(summary))
+        Console.write(try AnalyzeReview.section(options))
         try writeCorpusGraph()
         if !report.failures.isEmpty { throw ExitStatus.inputFailed }
     }

@@ -12,15 +12,15 @@ struct BenchIndexCommand: ParsableCommand {
             Build in release mode first: swift build -c release && .build/release/cancu bench-index
             Stages: corpus (index PATH from scratch), generated (a corpus of --size MB made by varying
             the texts of PATH), query (basis latency on an index of --documents documents and
-            --procedures procedures).
+            --procedures procedures), review (`review --db` over an index of --documents documents).
             """
     )
 
     @Argument(help: "Files or folders of real documents (default ../shared/corpus).")
     var paths: [String] = ["../shared/corpus"]
 
-    @Option(help: "Stages, comma-separated: corpus,generated,query.")
-    var stages: String = "corpus,generated,query"
+    @Option(help: "Stages, comma-separated: corpus,generated,query,review.")
+    var stages: String = "corpus,generated,query,review"
 
     @Option(help: "Size in MB of the generated corpus.")
     var size: Int = 1000
@@ -48,6 +48,7 @@ struct BenchIndexCommand: ParsableCommand {
         if wanted.contains("corpus") { try benchCorpus() }
         if wanted.contains("generated") { try benchGenerated() }
         if wanted.contains("query") { try benchQuery() }
+        if wanted.contains("review") { try benchReview() }
     }
 
     private func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -135,6 +136,37 @@ struct BenchIndexCommand: ParsableCommand {
         print(String(format: "query      index of %d documents, %d procedures built in %.1f s; %d answers", documents, procedures, build, found))
         print(String(format: "query      basis by code: p50 %.2f ms, p99 %.2f ms; by name: p50 %.2f ms, p99 %.2f ms",
                      percentile(codeTimes, 0.5), percentile(codeTimes, 0.99), percentile(nameTimes, 0.5), percentile(nameTimes, 0.99)))
+    }
+
+    private func benchReview() throws {
+        let index = try open("review.sqlite")
+        let lexicon = Lexicon.builtIn
+        let analyses = CorpusGenerator.syntheticReviewAnalyses(documents: documents, changes: BodyChange.all(lexicon: lexicon))
+        let build = try seconds {
+            try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: lexicon).write(analyses, into: index) }
+        }
+        let reader = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: index.path) }
+        var reviewed = 0
+        var findings = 0
+        var bytes = 0
+        var learned = 0
+        var json = JSONWriter()
+        let time = try seconds {
+            try reportingIndexErrors { () throws(IndexError) in
+                let review = IndexReview(index: reader, reviewer: Reviewer(lexicon: lexicon))
+                let facts = try review.learnFacts()
+                learned = facts.count
+                try review.review(asOf: "2026-03-01", facts: facts) { _, found in
+                    reviewed += 1
+                    findings += found.count
+                    json.reset()
+                    ReviewView.writeJSON(found, to: &json)
+                    bytes += json.bytes.count
+                }
+            }
+        }
+        print(String(format: "review     index of %d documents built in %.1f s; review --db: %d documents, %d facts learned, %d findings (%.1f MB of JSON) in %.2f s",
+                     documents, build, reviewed, learned, findings, Double(bytes) / 1e6, time))
     }
 
     private func queries(_ reader: IndexQueries, _ query: String) throws(IndexError) -> Int {

@@ -9,6 +9,14 @@ struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of extra .tsv dictionaries (added to the built-in ones).", valueName: "dir"))
     var dictionaries: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "The date documents' status flags and review findings are judged by (ISO, default today).", valueName: "date"))
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, !ReviewCommand.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
+    }
+
     /// The built-in dictionaries plus the user's.
     func lexicon() throws -> Lexicon {
         do { return try Lexicon.load(userDirectory: dictionaries) } catch {
@@ -19,7 +27,7 @@ struct IndexOptions: ParsableArguments {
     /// Queries over the existing index (a clear message and exit 1 when it is missing or from another version).
     func queries() throws -> IndexQueries {
         do {
-            return IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: try lexicon())
+            return IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: try lexicon(), asOf: asOf)
         } catch let error as IndexError {
             Console.error("cancu: \(error)")
             throw ExitStatus.inputFailed

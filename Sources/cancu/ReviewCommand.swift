@@ -9,15 +9,18 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Rà soát tham chiếu lỗi thời: văn bản bị thay thế, bãi bỏ, hết hiệu lực; sai ngày; cơ quan đã sáp nhập.",
         discussion: """
-            Reads every document twice: first to learn what the documents say about each other
+            With PATH, reads every document twice: first to learn what the documents say about each other
             ("Nghị định này thay thế …"), then to review each against the registry
             (dictionaries/documents.tsv, succession.tsv, provinces.tsv, extended with --dictionaries)
             and those facts. Each finding says whether the reference was outdated already when the
             document was written (as_of: written) or only now (as_of: now).
+            With --db FILE, reviews the documents of an index built by `cancu index` from its stored
+            rows (the files are not read again), with the facts learned from the whole index.
             Exit status 1 when any finding is an error (or an input could not be read).
             Examples:
               cancu review corpus --format text
               cancu review van-ban.txt --as-of 2025-12-31 --format json
+              cancu review --db cancu.sqlite --format json
             """
     )
 
@@ -25,7 +28,19 @@ struct ReviewCommand: ParsableCommand {
         case text, json
     }
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: ArgumentHelp("Files or folders to review (folders recursively); - for standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Review the documents of this index (built by `cancu index`) instead of files.", valueName: "file"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of extra .tsv dictionaries (added to the built-in ones).", valueName: "dir"))
+    var dictionaries: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Read plain text (and HTML, Word text) in this encoding instead of detecting it: utf-8, tcvn3 (ABC), vni, viscii, cp1258.",
+        valueName: "name"))
+    var encoding: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge \"now\" by (ISO, default today).", valueName: "date"))
     var asOf: String?
@@ -34,6 +49,13 @@ struct ReviewCommand: ParsableCommand {
     var format: Format = .text
 
     func validate() throws {
+        if paths.isEmpty && db == nil {
+            throw ValidationError("Give the files or folders to review, or --db FILE to review an index built by `cancu index`.")
+        }
+        if !paths.isEmpty && db != nil { throw ValidationError("Give either files and folders or --db FILE, not both.") }
+        if let encoding, InputEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding: unknown encoding '\(encoding)'; use one of \(InputEncoding.names.joined(separator: ", ")).")
+        }
         if let asOf, !Self.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
@@ -44,18 +66,56 @@ struct ReviewCommand: ParsableCommand {
         return (1...12).contains(m) && (1...31).contains(d)
     }
 
+    private func lexicon() throws -> Lexicon {
+        do { return try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// Reviews the documents of an index from its stored rows.
+    private func runIndex(_ db: String, lexicon: Lexicon, today: String) throws {
+        let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: db) }
+        let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
+        var counts: [String: Int] = [:]
+        var documents = 0
+        var anyError = false
+        var json = JSONWriter()
+        try reportingIndexErrors { () throws(IndexError) in
+            let facts = try review.learnFacts()
+            try review.review(asOf: today, facts: facts) { document, findings in
+                documents += 1
+                for finding in findings {
+                    counts[finding.code.rawValue, default: 0] += 1
+                    counts["severity:" + finding.severity.rawValue, default: 0] += 1
+                    if finding.severity == .error { anyError = true }
+                }
+                switch format {
+                case .json:
+                    json.reset()
+                    ReviewView.writeJSON(findings, to: &json)
+                    Console.write(json.bytes)
+                case .text:
+                    Console.write(ReviewView.text(source: document.source, written: document.extras.written,
+                                                  findings: findings, lineOf: document.lines()))
+                }
+            }
+        }
+        if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
+        if anyError { throw ExitStatus.inputFailed }
+    }
+
     func run() throws {
-        let lexicon = try input.lexicon()
+        let lexicon = try lexicon()
+        let today = asOf ?? Reviewer.today()
+        if let db { return try runIndex(db, lexicon: lexicon, today: today) }
         let extractor = Extractor(lexicon: lexicon)
         let reviewer = Reviewer(lexicon: lexicon)
-        let today = asOf ?? Self.today()
-        let paths = input.documents
+        let forced = encoding.flatMap { InputEncoding(name: $0) }
+        let paths = DocumentReader.expand(self.paths, extensions: DocumentReader.documentExtensions)
         // Standard input cannot be read twice: keep it.
         var stdinDocument: SourceDocument? = nil
-        if paths.contains("-"), case .success(let document) = input.read("-") { stdinDocument = document }
+        if paths.contains("-"), case .success(let document) = DocumentReader.read("-", encoding: forced) { stdinDocument = document }
         func read(_ path: String) -> Result<SourceDocument, InputError> {
             if path == "-", let stdinDocument { return .success(stdinDocument) }
-            return input.read(path)
+            return DocumentReader.read(path, encoding: forced)
         }
 
         var facts = LearnedFacts()
@@ -92,7 +152,8 @@ struct ReviewCommand: ParsableCommand {
                 documents += 1
                 let text = extractor.pipeline.normalize(document)
                 let extraction = extractor.extract(text, path: path, warnings: document.warnings)
-                let findings = reviewer.review(extraction, text: text, asOf: today, facts: facts)
+                let data = ReviewDocument(extraction, text: text, scanner: reviewer.scanner)
+                let findings = reviewer.review(data, asOf: today, facts: facts)
                 for finding in findings {
                     counts[finding.code.rawValue, default: 0] += 1
                     counts["severity:" + finding.severity.rawValue, default: 0] += 1
@@ -104,20 +165,12 @@ struct ReviewCommand: ParsableCommand {
                     Console.write(json.bytes)
                 case .text:
                     let lines = LineIndex(document.text)
-                    Console.write(ReviewView.text(source: path, written: Reviewer.documentDate(extraction, text: text),
+                    Console.write(ReviewView.text(source: path, written: data.extras.written,
                                                   findings: findings, lineOf: lines.line(of:)))
                 }
             }
         }
         if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
         if failed || anyError { throw ExitStatus.inputFailed }
-    }
-
-    static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
     }
 }

@@ -15,9 +15,14 @@ public struct FileAnalysis: Sendable {
         public var citations: [Citation]
         public var relations: [Relation]
         public var structure: [StructureUnit]
+        /// What `cancu review --db` needs besides (own date and symbol, relation words, changed
+        /// bodies named); nil for synthetic documents (their header stands in).
+        public var review: ReviewDocument.Extras?
 
-        public init(header: DocumentHeader, citations: [Citation], relations: [Relation], structure: [StructureUnit]) {
+        public init(header: DocumentHeader, citations: [Citation], relations: [Relation], structure: [StructureUnit],
+                    review: ReviewDocument.Extras? = nil) {
             self.header = header; self.citations = citations; self.relations = relations; self.structure = structure
+            self.review = review
         }
     }
 

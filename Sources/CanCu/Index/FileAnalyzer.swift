@@ -15,9 +15,12 @@ public struct FileAnalyzer: Sendable {
     public let extractor: Extractor
     let records: ProcedureRecordReader
     let decisions: ProcedureParser
+    /// Finds the changed bodies a document names, stored for `cancu review --db`.
+    let bodies: BodyScanner
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
+        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
         records = ProcedureRecordReader(lexicon: lexicon)
         decisions = ProcedureParser(lexicon: lexicon)
     }
@@ -42,7 +45,8 @@ public struct FileAnalyzer: Sendable {
                 procedures = decisions.parse(text, header: extraction.document, path: path).map(withBasis)
             }
             let document = FileAnalysis.Document(
-                header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: structure)
+                header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: structure,
+                review: ReviewDocument.Extras(extraction, text: text, scanner: bodies))
             return .success(FileAnalysis(path: path, kind: .document, documents: [document], procedures: procedures,
                                          warnings: extraction.warnings))
         }

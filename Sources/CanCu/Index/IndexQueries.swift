@@ -12,11 +12,17 @@ public struct IndexQueries: Sendable {
     public let index: DocumentIndex
     let known: KnownDocuments
     let symbols: SymbolQuery
+    /// Judges each document's status for its flags (the review codes that apply to it).
+    let reviewer: Reviewer
+    /// The date the flags are judged by (ISO; today unless `--as-of`).
+    public let asOf: String
 
-    public init(index: DocumentIndex, lexicon: Lexicon) {
+    public init(index: DocumentIndex, lexicon: Lexicon, asOf: String? = nil) {
         self.index = index
         known = KnownDocuments(lexicon: lexicon)
         symbols = SymbolQuery(lexicon: lexicon)
+        reviewer = Reviewer(lexicon: lexicon)
+        self.asOf = asOf ?? Reviewer.today()
     }
 
     /// The canonical form of a symbol typed by a user ("ND-CP" → "NĐ-CP", spaces removed).
@@ -64,6 +70,11 @@ public struct IndexQueries: Sendable {
             if !record.repealedBy.isEmpty { facts.flags.append("repealed") }
             if !record.amendedBy.isEmpty { facts.flags.append("amended") }
         }
+        if let symbol = facts.symbol ?? DocumentKey.symbolPart(ofKey: key) {
+            let learned = try IndexReview.facts(about: symbol, db: db)
+            facts.review = reviewer.status(of: symbol, year: facts.issued.flatMap { Int($0.prefix(4)) }, asOf: asOf, facts: learned)
+            for status in facts.review where !facts.flags.contains(status.code.rawValue) { facts.flags.append(status.code.rawValue) }
+        }
         if !facts.indexed { facts.flags.append("not_indexed") }
         if DocumentKey.symbolPart(ofKey: key) == nil { facts.flags.append("no_symbol") }
         return facts
@@ -79,8 +90,11 @@ public struct NodeFacts: Sendable {
     public var issued: String?
     /// `in_force`, `expired`, `partly_expired` or `unknown`.
     public var status = "unknown"
-    /// `replaced`, `repealed`, `amended` (registry), `not_indexed` (only cited), `no_symbol`.
+    /// `replaced`, `repealed`, `amended` (registry), `not_indexed` (only cited), `no_symbol`, and
+    /// the review codes that apply as of the query's date (`doc_replaced`, `doc_amended`, …).
     public var flags: [String] = []
+    /// The review codes that apply to the document as of the query's date, with replacements and evidence.
+    public var review: [Reviewer.Status] = []
     /// True when the document itself is in the index.
     public var indexed = false
     /// The indexed file, when it is.

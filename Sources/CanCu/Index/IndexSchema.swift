@@ -7,12 +7,13 @@ import GRDB
 /// Tables: `files` (one row per indexed input, with its content hash), `documents` (the indexed
 /// documents, by node key), `structure_units`, `citations` (each with the node key of what it
 /// cites), `relations`, `aliases` (name-and-year keys an indexed document or citation ties to a
-/// symbol), `procedures`, `procedure_basis`, and the FTS5 tables `procedure_search` and
+/// symbol), `procedures`, `procedure_basis`, `body_mentions` (changed bodies a document names,
+/// for `cancu review --db`), and the FTS5 tables `procedure_search` and
 /// `document_search` over folded names and titles. Every row hangs off its file (`ON DELETE
 /// CASCADE`), so replacing or pruning a file is one `DELETE`.
 public enum IndexSchema {
     /// The schema version this build reads and writes.
-    public static let version = 1
+    public static let version = 2
 
     /// The migrations, in order.
     static var migrator: DatabaseMigrator {
@@ -155,6 +156,33 @@ public enum IndexSchema {
                     DELETE FROM document_search WHERE rowid = old.id;
                 END;
                 """)
+        }
+        migrator.registerMigration("v2-review") { db in
+            // What `cancu review --db` reads instead of the files: the document's own symbol and
+            // dates as review finds them, the words of acting relations, citation lines, and the
+            // changed bodies the text names.
+            try db.execute(sql: """
+                ALTER TABLE documents ADD COLUMN own_symbol TEXT;
+                ALTER TABLE documents ADD COLUMN own_key TEXT;
+                ALTER TABLE documents ADD COLUMN written TEXT;
+                ALTER TABLE documents ADD COLUMN stated_effective TEXT;
+                ALTER TABLE documents ADD COLUMN term_end INTEGER;
+                CREATE INDEX documents_own_key ON documents(own_key);
+                ALTER TABLE citations ADD COLUMN line INTEGER;
+                ALTER TABLE relations ADD COLUMN sentence TEXT;
+                CREATE TABLE body_mentions (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    line INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    origin TEXT NOT NULL,
+                    old_body TEXT NOT NULL,
+                    severity TEXT NOT NULL);
+                CREATE INDEX body_mentions_document ON body_mentions(document_id);
+                """)
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
         }
         return migrator
     }

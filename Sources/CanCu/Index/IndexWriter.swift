@@ -81,12 +81,15 @@ struct IndexWriter {
         let header = document.header
         let year = header.issued.flatMap { Int($0.prefix(4)) }
         let key = ownKey(header) ?? "f:\(fileID)"
+        let review = document.review ?? ReviewDocument.Extras(ownSymbol: header.symbol, written: header.issued, effective: header.effective)
         try db.cachedStatement(sql: """
-            INSERT INTO documents (file_id, key, symbol, symbol_key, type, issuer, issued, effective, place, title, year, kind)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed')
+            INSERT INTO documents (file_id, key, symbol, symbol_key, type, issuer, issued, effective, place, title, year, kind,
+                                   own_symbol, own_key, written, stated_effective, term_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 fileID, key, header.symbol, header.symbol.map(DocumentKey.symbolKey), header.type, header.issuer,
                 header.issued, header.effective, header.place, header.title, year,
+                review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd,
             ])
         let documentID = db.lastInsertedRowID
         if let title = header.title, !title.isEmpty {
@@ -96,8 +99,8 @@ struct IndexWriter {
         }
         let insertCitation = try db.cachedStatement(sql: """
             INSERT INTO citations (document_id, position, target, symbol, symbol_key, name, type, year, number, issued,
-                                   pinpoints, kind, resolves_to, start, "end", text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   pinpoints, kind, resolves_to, start, "end", text, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in document.citations.enumerated() {
             let target = target(of: document.citations, at: index, aliases: aliases)
@@ -105,14 +108,25 @@ struct IndexWriter {
                 documentID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.number, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue,
                 citation.resolvesTo, citation.source.lowerBound, citation.source.upperBound, citation.text,
+                index < review.citationLines.count ? review.citationLines[index] : nil,
             ])
         }
         let insertRelation = try db.cachedStatement(sql: """
-            INSERT INTO relations (document_id, from_citation, to_citation, type, start, "end") VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO relations (document_id, from_citation, to_citation, type, start, "end", sentence) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
-        for relation in document.relations {
+        for (index, relation) in document.relations.enumerated() {
             try insertRelation.execute(arguments: [
                 documentID, relation.from, relation.to, relation.type.rawValue, relation.source.lowerBound, relation.source.upperBound,
+                review.sentences[index],
+            ])
+        }
+        let insertBody = try db.cachedStatement(sql: """
+            INSERT INTO body_mentions (document_id, start, "end", line, text, origin, old_body, severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for body in review.bodies {
+            try insertBody.execute(arguments: [
+                documentID, body.range.lowerBound, body.range.upperBound, body.line, body.text, body.origin, body.oldBody,
+                body.severity.rawValue,
             ])
         }
         let insertUnit = try db.cachedStatement(sql: """

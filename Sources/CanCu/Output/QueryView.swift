@@ -26,6 +26,8 @@ public enum QueryView {
     static let flagText: [String: String] = [
         "replaced": "đã bị thay thế", "repealed": "đã bị bãi bỏ", "amended": "đã được sửa đổi",
         "not_indexed": "chưa có trong chỉ mục", "no_symbol": "chỉ trích theo tên",
+        "doc_replaced": "bị thay thế", "doc_repealed": "bị bãi bỏ", "doc_expired": "hết hiệu lực",
+        "doc_expired_by_term": "hết thời hạn áp dụng", "doc_amended": "được sửa đổi, bổ sung",
     ]
 
     static func statusLine(_ facts: NodeFacts) -> String {
@@ -33,6 +35,12 @@ public enum QueryView {
         if let record = facts.registry {
             if !record.replacedBy.isEmpty { parts.append("thay thế bởi " + record.replacedBy.joined(separator: ", ")) }
             if let expired = record.expiredOn { parts.append("từ " + expired) }
+        }
+        for status in facts.review {
+            var part = "[\(status.code.rawValue)"
+            if !status.replacement.isEmpty { part += " → " + status.replacement.joined(separator: ", ") }
+            if let changed = status.changed { part += " từ " + changed }
+            parts.append(part + "]")
         }
         return parts.joined(separator: ", ")
     }
@@ -54,6 +62,18 @@ public enum QueryView {
         PinpointCoding.write(pinpoints, to: &json)
         json.field("status", facts.status)
         json.field("flags", strings: facts.flags)
+        if !facts.review.isEmpty {
+            json.arrayField("review") { json in
+                for status in facts.review {
+                    json.object { json in
+                        json.field("code", status.code.rawValue)
+                        json.field("replacement", strings: status.replacement)
+                        json.field("changed", status.changed)
+                        json.field("evidence", status.evidence)
+                    }
+                }
+            }
+        }
         json.field("indexed", facts.indexed)
         if let source = facts.source { json.field("source", displayPath(source)) }
         if let record = facts.registry {

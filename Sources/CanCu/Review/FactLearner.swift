@@ -5,10 +5,23 @@
 public enum FactLearner {
     /// The facts one document states.
     public static func learn(from extraction: Extraction, text: NormalizedText) -> [DocumentFact] {
-        let path = extraction.source
-        let own = extraction.document.symbol ?? HeaderScan.ownSymbol(text)
-        let issued = extraction.document.issued ?? HeaderScan.issueDate(text)
-        let effective = extraction.document.effective ?? HeaderScan.effectiveDate(text, issued: issued)
+        let extras = ReviewDocument.Extras(extraction, text: text, scanner: BodyScanner(changes: []))
+        return learn(from: ReviewDocument(source: extraction.source, title: extraction.document.title,
+                                          citations: extraction.citations, relations: extraction.relations, extras: extras))
+    }
+
+    /// True for the relation types that change the cited document (and so state a fact about it).
+    public static func acts(_ type: Relation.RelationType) -> Bool {
+        type == .replaces || type == .repeals || type == .expires || type == .amends
+    }
+
+    /// The facts one document states, from its review data (an extraction's, or the index's).
+    public static func learn(from document: ReviewDocument) -> [DocumentFact] {
+        let path = document.source
+        let extras = document.extras
+        let own = extras.ownSymbol
+        let issued = extras.written
+        let effective = extras.effective
         var facts: [DocumentFact] = []
         if let own {
             if let issued {
@@ -17,13 +30,13 @@ public enum FactLearner {
             if let effective {
                 facts.append(DocumentFact(symbol: own, kind: .effective, value: effective, date: nil, evidence: path, sentence: "có hiệu lực từ \(effective)"))
             }
-            if let end = HeaderScan.termEnd(title: extraction.document.title, text: extraction.document.title == nil ? text : nil) {
+            if let end = extras.termEnd {
                 facts.append(DocumentFact(symbol: own, kind: .termEnd, value: String(end), date: nil, evidence: path,
-                                          sentence: extraction.document.title ?? "giai đoạn … - \(end)"))
+                                          sentence: document.title ?? "giai đoạn … - \(end)"))
             }
         }
-        let citations = extraction.citations
-        for relation in extraction.relations {
+        let citations = document.citations
+        for (index, relation) in document.relations.enumerated() {
             let wholeKind: DocumentFact.Kind
             switch relation.type {
             case .replaces: wholeKind = .replacedBy
@@ -32,14 +45,14 @@ public enum FactLearner {
             case .amends: wholeKind = .amendedBy
             default: continue
             }
-            guard relation.to < citations.count, let target = citations[relation.to].symbol else { continue }
+            guard relation.to >= 0, relation.to < citations.count, let target = citations[relation.to].symbol else { continue }
             // Repealing, replacing or ending only some units ("Bãi bỏ điểm a khoản 1 Điều 3 …") changes
             // the document in part: it stays in force, amended.
             var kind = wholeKind
             if kind != .amendedBy, !citations[relation.to].pinpoints.isEmpty { kind = .amendedBy }
             let actor: String?
             if let from = relation.from {
-                guard from < citations.count else { continue }
+                guard from >= 0, from < citations.count else { continue }
                 actor = citations[from].symbol
             } else {
                 actor = own
@@ -47,7 +60,7 @@ public enum FactLearner {
             if let actor, Registry.key(actor) == Registry.key(target) { continue }
             facts.append(DocumentFact(symbol: target, kind: kind, value: actor,
                                       date: relation.from == nil ? (effective ?? issued) : nil,
-                                      evidence: path, sentence: slice(text.source, relation.source)))
+                                      evidence: path, sentence: extras.sentences[index] ?? ""))
         }
         return facts
     }

@@ -14,16 +14,22 @@
 public struct Reviewer: Sendable {
     public let registry: Registry
     public let scanner: BodyScanner
+    /// The body changes by succession row and old body (a stored mention names its change so).
+    private let changes: [String: BodyChange]
 
     public init(lexicon: Lexicon) {
-        registry = Registry(lexicon: lexicon)
-        scanner = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
+        self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon))
     }
 
     public init(registry: Registry, changes: [BodyChange]) {
         self.registry = registry
         scanner = BodyScanner(changes: changes)
+        var byOrigin: [String: BodyChange] = [:]
+        for change in changes { byOrigin[Self.changeKey(change.origin, change.oldBody)] = byOrigin[Self.changeKey(change.origin, change.oldBody)] ?? change }
+        self.changes = byOrigin
     }
+
+    private static func changeKey(_ origin: String, _ oldBody: String) -> String { origin + "\u{1F}" + oldBody }
 
     /// The date a document was written: its header's issue date, else the "<Place>, ngày … tháng …
     /// năm …" line found in its text.
@@ -35,9 +41,14 @@ public struct Reviewer: Sendable {
     /// (ISO); `facts` holds what other documents say (learned in this run, or the index).
     public func review(_ extraction: Extraction, text: NormalizedText, asOf: String,
                        facts: any FactStore = LearnedFacts()) -> [Finding] {
-        let written = Self.documentDate(extraction, text: text)
-        var findings = documentFindings(extraction, text: text, written: written, asOf: asOf, facts: facts)
-        findings += bodyFindings(extraction, text: text, written: written, asOf: asOf)
+        review(ReviewDocument(extraction, text: text, scanner: scanner), asOf: asOf, facts: facts)
+    }
+
+    /// The findings of one document's review data (from a text, or from the index), in reading order.
+    public func review(_ document: ReviewDocument, asOf: String, facts: any FactStore = LearnedFacts()) -> [Finding] {
+        let written = document.extras.written
+        var findings = documentFindings(document, written: written, asOf: asOf, facts: facts)
+        findings += bodyFindings(document, written: written, asOf: asOf)
         findings.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return findings
     }
@@ -52,14 +63,14 @@ public struct Reviewer: Sendable {
         var sentence: String?
     }
 
-    private func documentFindings(_ extraction: Extraction, text: NormalizedText, written: String?, asOf: String,
+    private func documentFindings(_ document: ReviewDocument, written: String?, asOf: String,
                                   facts: any FactStore) -> [Finding] {
-        let citations = extraction.citations
-        let ownKey = (extraction.document.symbol ?? HeaderScan.ownSymbol(text)).map(Registry.key)
+        let citations = document.citations
+        let ownKey = document.extras.ownSymbol.map(Registry.key)
         // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
         // is right whatever their status.
         var acted = Set<Int>()
-        for relation in extraction.relations where relation.from == nil {
+        for relation in document.relations where relation.from == nil {
             switch relation.type {
             case .basis, .implements, .refers, .publishes: continue
             default: acted.insert(relation.to)
@@ -80,7 +91,7 @@ public struct Reviewer: Sendable {
             func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, replacement: String? = nil,
                          evidence: String, asOf when: Finding.AsOf, changed: String? = nil, expected: String? = nil,
                          note: String? = nil) -> Finding {
-                Finding(source: extraction.source, range: citation.source, text: citation.text, symbol: symbol, code: code,
+                Finding(source: document.source, range: citation.source, text: citation.text, symbol: symbol, code: code,
                         severity: severity, message: message, replacement: replacement, evidence: evidence, asOf: when,
                         changed: changed, expected: expected, note: note)
             }
@@ -195,6 +206,39 @@ public struct Reviewer: Sendable {
         return findings
     }
 
+    /// A review code that applies to a document itself as of a date (`cancu basis` and `show`
+    /// list them as flags): replaced, repealed, expired, expired by term, or amended.
+    public struct Status: Sendable, Hashable {
+        public var code: Finding.Code
+        /// The replacing documents or amendments, when known.
+        public var replacement: [String]
+        /// The date the change took effect, when known.
+        public var changed: String?
+        public var evidence: String
+    }
+
+    /// The codes that apply to the document `symbol` as of `asOf`, by the same registry rows and
+    /// learned facts the citation rules use.
+    public func status(of symbol: String, year: Int? = nil, asOf: String, facts: any FactStore = LearnedFacts()) -> [Status] {
+        let record = registry.record(symbol: symbol, year: year ?? Registry.year(of: symbol))
+        let learned = facts.facts(about: symbol)
+        if let event = record.flatMap(statusEvent(of:)) ?? statusEvent(of: learned, symbol: symbol) {
+            if let date = event.date, date > asOf { return [] }
+            return [Status(code: event.code, replacement: event.replacement, changed: event.date, evidence: event.evidence)]
+        }
+        var amenders = record?.amendedBy ?? []
+        for fact in learned where fact.kind == .amendedBy {
+            if let value = fact.value, !amenders.contains(where: { Registry.key($0) == Registry.key(value) }) { amenders.append(value) }
+        }
+        amenders = amenders.filter { amender in
+            let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
+            return effective.map { $0 <= asOf } ?? true
+        }
+        guard !amenders.isEmpty || record?.status == .partlyExpired else { return [] }
+        let evidence = record?.origin ?? learned.first { $0.kind == .amendedBy }?.evidence ?? ""
+        return [Status(code: .docAmended, replacement: amenders, changed: nil, evidence: evidence)]
+    }
+
     private func statusEvent(of record: DocumentRecord) -> StatusEvent? {
         func dateOf(_ others: [String]) -> String? {
             record.expiredOn ?? others.first.flatMap { registry.record(symbol: $0)?.effective }
@@ -251,12 +295,12 @@ public struct Reviewer: Sendable {
 
     // MARK: Bodies
 
-    private func bodyFindings(_ extraction: Extraction, text: NormalizedText, written: String?, asOf: String) -> [Finding] {
+    private func bodyFindings(_ document: ReviewDocument, written: String?, asOf: String) -> [Finding] {
         let date = written ?? asOf
         var findings: [Finding] = []
         var reportedOnce = Set<String>()
-        for match in scanner.matches(in: text) {
-            let change = match.change
+        for match in document.extras.bodies {
+            guard let change = changes[Self.changeKey(match.origin, match.oldBody)] else { continue }
             let code: Finding.Code
             let verb: String
             switch change.event {
@@ -294,8 +338,7 @@ public struct Reviewer: Sendable {
             } else {
                 continue
             }
-            findings.append(Finding(source: extraction.source, range: text.sourceRange(ofBytes: match.range),
-                                    text: text.sourceText(ofBytes: match.range), code: code, severity: severity,
+            findings.append(Finding(source: document.source, range: match.range, text: match.text, code: code, severity: severity,
                                     message: message, replacement: change.successors.first, evidence: change.origin,
                                     asOf: when, changed: change.effective))
         }

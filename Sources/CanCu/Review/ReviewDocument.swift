@@ -1,0 +1,106 @@
+/// What the review rules need to know of one document, as plain data: its own symbol and dates,
+/// its citations and relations (with the words of the relations that act on other documents),
+/// and the names of changed bodies found in its text. Built from an extraction and its text
+/// (`cancu review PATH`), or read back from the index (`cancu review --db`), so both modes run the
+/// same rules on the same facts.
+///
+/// ```swift
+/// let document = ReviewDocument(extraction, text: text, scanner: reviewer.scanner)
+/// let findings = reviewer.review(document, asOf: "2026-01-15")
+/// ```
+public struct ReviewDocument: Sendable {
+    /// A changed body's name found in the text.
+    public struct BodyMention: Sendable, Hashable {
+        /// Source range in Unicode scalars.
+        public var range: Range<Int>
+        /// The exact source text.
+        public var text: String
+        /// 1-based line of the start.
+        public var line: Int
+        /// The succession row (`BodyChange.origin`) and the old body it names.
+        public var origin: String
+        public var oldBody: String
+        /// The severity of the phrase that matched.
+        public var severity: Finding.Severity
+
+        public init(range: Range<Int>, text: String, line: Int, origin: String, oldBody: String, severity: Finding.Severity) {
+            self.range = range; self.text = text; self.line = line; self.origin = origin; self.oldBody = oldBody
+            self.severity = severity
+        }
+    }
+
+    /// What review adds to an extraction: values found by scanning the text itself.
+    public struct Extras: Sendable, Hashable {
+        /// The document's own symbol (header, else its "Số:" line).
+        public var ownSymbol: String?
+        /// The date it was written (`Reviewer.documentDate`).
+        public var written: String?
+        /// Its effective date (header, else its effect clause).
+        public var effective: String?
+        /// The last year of its term ("giai đoạn 2022 - 2025").
+        public var termEnd: Int?
+        /// The words of each relation that replaces, repeals, ends or amends, by relation index.
+        public var sentences: [Int: String]
+        /// The 1-based line of each citation's start, by citation index.
+        public var citationLines: [Int]
+        /// The changed bodies named, in reading order.
+        public var bodies: [BodyMention]
+
+        public init(ownSymbol: String? = nil, written: String? = nil, effective: String? = nil, termEnd: Int? = nil,
+                    sentences: [Int: String] = [:], citationLines: [Int] = [], bodies: [BodyMention] = []) {
+            self.ownSymbol = ownSymbol; self.written = written; self.effective = effective; self.termEnd = termEnd
+            self.sentences = sentences; self.citationLines = citationLines; self.bodies = bodies
+        }
+
+        /// The extras of an extraction: scans of its text for the date, number, effect clause,
+        /// term and changed bodies.
+        public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner) {
+            let header = extraction.document
+            ownSymbol = header.symbol ?? HeaderScan.ownSymbol(text)
+            written = header.issued ?? HeaderScan.issueDate(text)
+            effective = header.effective ?? HeaderScan.effectiveDate(text, issued: written)
+            termEnd = ownSymbol == nil ? nil : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil)
+            var sentences: [Int: String] = [:]
+            for (i, relation) in extraction.relations.enumerated() where FactLearner.acts(relation.type) {
+                sentences[i] = FactLearner.slice(text.source, relation.source)
+            }
+            self.sentences = sentences
+            let lines = LineIndex(text.source)
+            citationLines = extraction.citations.map { lines.line(of: $0.source.lowerBound) }
+            bodies = scanner.matches(in: text).map { match in
+                let range = text.sourceRange(ofBytes: match.range)
+                return BodyMention(range: range, text: text.sourceText(ofBytes: match.range), line: lines.line(of: range.lowerBound),
+                                   origin: match.change.origin, oldBody: match.change.oldBody, severity: match.severity)
+            }
+        }
+    }
+
+    /// The input document (path as given, or as stored in the index).
+    public var source: String
+    /// The header's title (the sentence of a term fact).
+    public var title: String?
+    public var citations: [Citation]
+    public var relations: [Relation]
+    public var extras: Extras
+
+    public init(source: String, title: String?, citations: [Citation], relations: [Relation], extras: Extras) {
+        self.source = source; self.title = title; self.citations = citations; self.relations = relations; self.extras = extras
+    }
+
+    /// The review data of an extraction and its text.
+    public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner) {
+        self.init(source: extraction.source, title: extraction.document.title, citations: extraction.citations,
+                  relations: extraction.relations, extras: Extras(extraction, text: text, scanner: scanner))
+    }
+
+    /// The 1-based line of a finding's start offset (a citation's or a body mention's), from one
+    /// table built here.
+    public func lines() -> (Int) -> Int {
+        var table: [Int: Int] = [:]
+        for (i, citation) in citations.enumerated() where i < extras.citationLines.count {
+            if table[citation.source.lowerBound] == nil { table[citation.source.lowerBound] = extras.citationLines[i] }
+        }
+        for body in extras.bodies where table[body.range.lowerBound] == nil { table[body.range.lowerBound] = body.line }
+        return { table[$0] ?? 1 }
+    }
+}

@@ -1,0 +1,23 @@
+import CanCu
+
+/// The outdated-references section `cancu analyze` prints after its summary: the review of the
+/// whole index (from its stored rows) as of today or `--as-of`.
+enum AnalyzeReview {
+    static func section(_ options: IndexOptions) throws -> String {
+        let lexicon = try options.lexicon()
+        let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: options.db) }
+        let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
+        let asOf = options.asOf ?? Reviewer.today()
+        var found: [(finding: Finding, line: Int)] = []
+        var documents = 0
+        try reportingIndexErrors { () throws(IndexError) in
+            let facts = try review.learnFacts()
+            try review.review(asOf: asOf, facts: facts) { document, findings in
+                documents += 1
+                let lineOf = document.lines()
+                for finding in findings { found.append((finding, lineOf(finding.range.lowerBound))) }
+            }
+        }
+        return ReviewView.analyzeSection(found, documents: documents)
+    }
+}
