@@ -111,3 +111,36 @@ struct ReviewEndToEndTests {
         #expect(!findings.contains { $0.code == .docRepealed && $0.symbol == "63/2010/NĐ-CP" })
     }
 }
+
+@Suite("Review end to end: references that are right as written")
+struct ReviewHistoricalTests {
+    func review(_ source: String) -> [Finding] {
+        ReviewEndToEndTests().review(source)
+    }
+
+    @Test("The issuer of a document cited with its earlier date is named as it was then: a note, not an error")
+    func historicalIssuer() {
+        let text = ReviewEndToEndTests().decision(date: "12 tháng 3 năm 2026",
+            preamble: "Căn cứ Quyết định số 1234/QĐ-UBND ngày 28/3/2023 của Chủ tịch UBND tỉnh Bắc Kạn về việc công bố thủ tục hành chính nội bộ;\nGiao UBND tỉnh Bắc Kạn (cũ) và UBND tỉnh Bắc Kạn bàn giao hồ sơ.")
+        let merged = review(text).filter { $0.code == .issuerMerged }
+        #expect(merged.contains { $0.severity == .info })
+        #expect(merged.contains { $0.severity == .error })
+    }
+
+    @Test("A catalogue of documents and their status names expired ones on purpose")
+    func catalogue() {
+        let text = """
+            BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+            Số: 225/QĐ-BLĐTBXH
+            Hà Nội, ngày 05 tháng 3 năm 2026
+
+            QUYẾT ĐỊNH
+            Về việc công bố kết quả hệ thống hóa văn bản quy phạm pháp luật kỳ 2019 - 2023
+
+            Điều 1. Công bố kèm theo Quyết định này Danh mục văn bản hết hiệu lực: Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ.
+            """
+        let findings = review(text).filter { $0.symbol == "61/2018/NĐ-CP" }
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.severity == .info })
+    }
+}

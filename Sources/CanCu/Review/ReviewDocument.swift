@@ -67,10 +67,31 @@ public struct ReviewDocument: Sendable {
             self.sentences = sentences
             let lines = LineIndex(text.source)
             citationLines = extraction.citations.map { lines.line(of: $0.source.lowerBound) }
+            let citations = extraction.citations.sorted { $0.range.upperBound < $1.range.upperBound }
             bodies = scanner.matches(in: text).map { match in
                 let range = text.sourceRange(ofBytes: match.range)
+                // The issuer of a document cited with its date before the change ("Quyết định số
+                // 1234/QĐ-UBND ngày 28/3/2023 của Chủ tịch UBND tỉnh Bắc Kạn") is named as it was
+                // then: worth a note at most.
+                let historical = Self.issuerOfEarlierDocument(match.range, before: match.change.effective, citations, text)
                 return BodyMention(range: range, text: text.sourceText(ofBytes: match.range), line: lines.line(of: range.lowerBound),
-                                   origin: match.change.origin, oldBody: match.change.oldBody, severity: match.severity)
+                                   origin: match.change.origin, oldBody: match.change.oldBody,
+                                   severity: historical ? .info : match.severity)
+            }
+        }
+
+        /// True when the mention at `range` (normalised bytes) follows a citation of a document
+        /// issued before `date`, in the same clause and after "của".
+        static func issuerOfEarlierDocument(_ range: Range<Int>, before date: String, _ citations: [Citation],
+                                            _ text: NormalizedText) -> Bool {
+            guard let citation = citations.last(where: { $0.range.upperBound <= range.lowerBound }),
+                  range.lowerBound - citation.range.upperBound <= 160,
+                  let issued = citation.issued ?? citation.year.map({ "\($0)-12-31" }), issued < date else { return false }
+            let between = text.bytes[citation.range.upperBound..<range.lowerBound]
+            if between.contains(0x3B) || between.contains(0x0A) || between.contains(0x2E) && !between.contains(0x2F) { return false }
+            let of = Array(" của ".utf8)
+            return between.count >= of.count && between.indices.dropLast(of.count - 1).contains { i in
+                between[i..<(i + of.count)].elementsEqual(of)
             }
         }
     }

@@ -16,13 +16,17 @@ public struct Reviewer: Sendable {
     public let scanner: BodyScanner
     /// The body changes by succession row and old body (a stored mention names its change so).
     private let changes: [String: BodyChange]
+    /// Title phrases of catalogues of documents (`dictionaries/catalogue-titles.tsv`), lower case.
+    private let catalogueCues: [String]
 
     public init(lexicon: Lexicon) {
-        self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon))
+        self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon),
+                  catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty })
     }
 
-    public init(registry: Registry, changes: [BodyChange]) {
+    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
         self.registry = registry
+        self.catalogueCues = catalogueCues
         scanner = BodyScanner(changes: changes)
         var byOrigin: [String: BodyChange] = [:]
         for change in changes { byOrigin[Self.changeKey(change.origin, change.oldBody)] = byOrigin[Self.changeKey(change.origin, change.oldBody)] ?? change }
@@ -48,9 +52,24 @@ public struct Reviewer: Sendable {
     public func review(_ document: ReviewDocument, asOf: String, facts: any FactStore = LearnedFacts()) -> [Finding] {
         let written = document.extras.written
         var findings = documentFindings(document, written: written, asOf: asOf, facts: facts)
+        if isCatalogue(document.title) {
+            // A list of documents and their status: naming outdated ones is its purpose.
+            for i in findings.indices where Self.statusCodes.contains(findings[i].code) {
+                findings[i].severity = .info
+            }
+        }
         findings += bodyFindings(document, written: written, asOf: asOf)
         findings.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return findings
+    }
+
+    private static let statusCodes: Set<Finding.Code> = [.docReplaced, .docRepealed, .docExpired, .docExpiredByTerm, .docAmended]
+
+    /// True when the title says the document catalogues other documents' status.
+    private func isCatalogue(_ title: String?) -> Bool {
+        guard let title, !catalogueCues.isEmpty else { return false }
+        let lower = title.lowercased()
+        return catalogueCues.contains { lower.contains($0) }
     }
 
     // MARK: Documents
@@ -70,10 +89,14 @@ public struct Reviewer: Sendable {
         // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
         // is right whatever their status.
         var acted = Set<Int>()
+        // Also every other mention of a document it acts on (a consolidated text repeats them).
+        var actedKeys = Set<String>()
         for relation in document.relations where relation.from == nil {
             switch relation.type {
             case .basis, .implements, .refers, .publishes: continue
-            default: acted.insert(relation.to)
+            default:
+                acted.insert(relation.to)
+                if relation.to < citations.count, let symbol = citations[relation.to].symbol { actedKeys.insert(Registry.key(symbol)) }
             }
         }
         let citedKeys = Set(citations.compactMap { $0.symbol.map(Registry.key) })
@@ -132,7 +155,7 @@ public struct Reviewer: Sendable {
                 }
             }
 
-            if acted.contains(index) { continue }
+            if acted.contains(index) || actedKeys.contains(key) { continue }
 
             // Status: replaced, repealed, expired, expired by term.
             let fromRegistry = record.flatMap(statusEvent(of:))
