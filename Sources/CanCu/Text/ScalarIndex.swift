@@ -7,19 +7,32 @@ struct ScalarIndex: Sendable {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count >> Self.shift + 2)
-        var scalars = 0
+        var checkpoints = [Int](repeating: 0, count: bytes.count >> Self.shift + 2)
         bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             let step = 1 << Self.shift
+            var scalars = 0
+            var block = 0
             var i = 0
-            while i < p.count {
-                checkpoints.append(scalars)
-                let end = min(p.count, i + step)
-                scalars += Self.countScalars(p, from: i, to: end)
-                i = end
+            // Whole blocks, eight bytes at a time: continuation bytes are 10xxxxxx.
+            while i + step <= p.count {
+                checkpoints[block] = scalars
+                var continuation = 0
+                var j = i
+                while j < i + step {
+                    let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                    continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    j += 8
+                }
+                scalars += step - continuation
+                block += 1
+                i += step
             }
-            checkpoints.append(scalars)
+            checkpoints[block] = scalars
+            scalars += Self.countScalars(p, from: i, to: p.count)
+            checkpoints[block + 1] = scalars
+            if block + 2 < checkpoints.count { checkpoints.removeSubrange((block + 2)...) }
         }
         self.checkpoints = checkpoints
     }
