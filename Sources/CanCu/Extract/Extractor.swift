@@ -32,12 +32,26 @@ public struct Extractor: Sendable {
         return extract(text, path: document.path, warnings: document.warnings)
     }
 
+    /// The lines the header reader needs: all of them in an ordinary document; in a very large one
+    /// those of its first and last 64 KB (the header, and the authentication block of a
+    /// consolidated text at the end).
+    func headerLines(_ text: NormalizedText) -> [TextSpan] {
+        let n = text.bytes.count
+        let window = 1 << 16
+        guard n > 2 * window else { return pipeline.tokenizer.lines(text) }
+        var headEnd = window
+        while headEnd < n && text.bytes[headEnd - 1] != 0x0A { headEnd += 1 }
+        var tailStart = n - window
+        while tailStart < n && text.bytes[tailStart - 1] != 0x0A { tailStart += 1 }
+        return pipeline.tokenizer.lines(text, in: 0..<headEnd) + pipeline.tokenizer.lines(text, in: tailStart..<n)
+    }
+
     /// Extracts from already normalised text.
     public func extract(_ text: NormalizedText, path: String, warnings: [Diagnostic] = []) -> Extraction {
         var result = Extraction(source: path, warnings: warnings)
 
         // MARK: Header and structure (Document/)
-        result.document = header.parse(text, lines: pipeline.tokenizer.lines(text))
+        result.document = header.parse(text, lines: headerLines(text))
 
         // MARK: Citations and relations (Extract/, Resolve/)
         (result.citations, result.relations) = citations.extract(text)

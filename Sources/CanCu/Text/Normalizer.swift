@@ -48,14 +48,15 @@ public struct Normalizer: Sendable {
         let sourceBytes = Array(source.utf8)
         var passes: [EditList] = []
         var bytes = sourceBytes
-        let (characterResult, composedSegments) = CharacterPass.run(sourceBytes, tonePairs: tonePairs)
+        let (characterResult, composedRanges) = CharacterPass.run(sourceBytes, tonePairs: tonePairs)
         if let (changed, edits) = characterResult {
             bytes = changed
             passes.append(edits)
         }
         // Tone placement of NFC input is done in the character pass; text that had to be composed
         // (NFD input) gets a second look once composed.
-        if composedSegments, !tonePairs.isEmpty, let (changed, edits) = TonePass.run(bytes, pairs: tonePairs) {
+        if !composedRanges.isEmpty, !tonePairs.isEmpty,
+           let (changed, edits) = TonePass.run(bytes, pairs: tonePairs, within: composedRanges) {
             bytes = changed
             passes.append(edits)
         }
@@ -106,10 +107,10 @@ enum CharacterPass {
 
     /// The changed bytes and their edits (nil when nothing changed), and whether any segment had
     /// to be composed to NFC.
-    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)]) -> (([UInt8], EditList)?, Bool) {
+    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)]) -> (([UInt8], EditList)?, [Range<Int>]) {
         var state = State(tonePairs: tonePairs)
         source.withUnsafeBufferPointer { p in state.scan(p) }
-        return (state.changed ? (state.out, state.edits) : nil, state.composed)
+        return (state.changed ? (state.out, state.edits) : nil, state.composedRanges)
     }
 
     struct State {
@@ -122,8 +123,8 @@ enum CharacterPass {
         var segmentSource = 0
         var segmentOutput = 0
         var dirty = false
-        /// Whether a segment was composed by ICU.
-        var composed = false
+        /// Output ranges that ICU composed (where old tone placement may have appeared).
+        var composedRanges: [Range<Int>] = []
         let tonePairs: [UInt64: (UInt32, UInt32)]
 
         init(tonePairs: [UInt64: (UInt32, UInt32)]) { self.tonePairs = tonePairs }
@@ -265,7 +266,6 @@ enum CharacterPass {
         /// it), so offsets inside the run stay exact.
         mutating func flush(at i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             dirty = false
-            composed = true
             let fromSource = segmentOutput >= out.count
             var segment: [UInt8]
             if fromSource {
@@ -286,6 +286,7 @@ enum CharacterPass {
             materialize(upTo: i, p)
             out.removeSubrange(segmentOutput...)
             out.append(contentsOf: normalized)
+            composedRanges.append(segmentOutput..<out.count)
             guard fromSource else {
                 edits.add(sourceStart: segmentSource, sourceEnd: i, outputStart: segmentOutput, outputEnd: out.count)
                 return
@@ -326,34 +327,39 @@ enum TonePass {
         }
     }
 
-    static func run(_ source: [UInt8], pairs: [UInt64: (UInt32, UInt32)]) -> ([UInt8], EditList)? {
+    /// Applies the pairs inside `ranges` of `source` (the stretches that were composed).
+    static func run(_ source: [UInt8], pairs: [UInt64: (UInt32, UInt32)], within ranges: [Range<Int>]) -> ([UInt8], EditList)? {
         var out: [UInt8] = []
         var edits = EditList()
         var copyFrom = 0
+        let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
         source.withUnsafeBufferPointer { p in
             let n = p.count
-            var i = 0
-            while i + 2 < n {
-                let b = p[i]
-                // 'o', 'O', 'u', 'U' followed by a 2- or 3-byte scalar starting C3 or E1.
-                guard b == 0x6F || b == 0x4F || b == 0x75 || b == 0x55, p[i + 1] == 0xC3 || p[i + 1] == 0xE1 else {
-                    i += 1
-                    continue
+            for range in sorted {
+                var i = max(copyFrom, range.lowerBound - 1)
+                let stop = min(n, range.upperBound + 1)
+                while i + 2 < n && i < stop {
+                    let b = p[i]
+                    // 'o', 'O', 'u', 'U' followed by a 2- or 3-byte scalar starting C3 or E1.
+                    guard b == 0x6F || b == 0x4F || b == 0x75 || b == 0x55, p[i + 1] == 0xC3 || p[i + 1] == 0xE1 else {
+                        i += 1
+                        continue
+                    }
+                    let (vowel, length) = decodeScalar(p, i + 1)
+                    guard let (first, second) = pairs[UInt64(b) << 32 | UInt64(vowel)] else { i += 1; continue }
+                    let end = i + 1 + length
+                    let afterQ = i > 0 && (p[i - 1] == 0x71 || p[i - 1] == 0x51)
+                    let syllableGoesOn = end < n && isLetterOrMark(decodeScalar(p, end).0)
+                    if afterQ || syllableGoesOn { i = end; continue }
+                    if out.isEmpty { out.reserveCapacity(n + 16) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i]))
+                    let start = out.count
+                    appendScalar(first, to: &out)
+                    appendScalar(second, to: &out)
+                    edits.add(sourceStart: i, sourceEnd: end, outputStart: start, outputEnd: out.count)
+                    copyFrom = end
+                    i = end
                 }
-                let (vowel, length) = decodeScalar(p, i + 1)
-                guard let (first, second) = pairs[UInt64(b) << 32 | UInt64(vowel)] else { i += 1; continue }
-                let end = i + 1 + length
-                let afterQ = i > 0 && (p[i - 1] == 0x71 || p[i - 1] == 0x51)
-                let syllableGoesOn = end < n && isLetterOrMark(decodeScalar(p, end).0)
-                if afterQ || syllableGoesOn { i = end; continue }
-                if out.isEmpty { out.reserveCapacity(n + 16) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i]))
-                let start = out.count
-                appendScalar(first, to: &out)
-                appendScalar(second, to: &out)
-                edits.add(sourceStart: i, sourceEnd: end, outputStart: start, outputEnd: out.count)
-                copyFrom = end
-                i = end
             }
             if !edits.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<n])) }
         }

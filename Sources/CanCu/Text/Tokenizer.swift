@@ -103,11 +103,17 @@ public struct Tokenizer: Sendable {
 
     /// The lines of `text` (without their line break); empty lines are dropped.
     public func lines(_ text: NormalizedText) -> [TextSpan] {
+        lines(text, in: 0..<text.bytes.count)
+    }
+
+    /// The lines that start inside `range` (normalised bytes, which should begin at a line start).
+    public func lines(_ text: NormalizedText, in range: Range<Int>) -> [TextSpan] {
         var spans: [TextSpan] = []
         var cursor = text.cursor()
-        text.bytes.withUnsafeBufferPointer { p in
-            var start = 0
-            var i = 0
+        text.bytes.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[0..<range.upperBound])
+            var start = range.lowerBound
+            var i = range.lowerBound
             while i <= p.count {
                 if i < p.count, let next = Self.nextLineBreak(p, from: i) { i = next } else { i = p.count }
                 if i == p.count || p[i] == 0x0A || p[i] == 0x0D {
