@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "CanCu",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "CanCu", targets: ["CanCu"]),
         .executable(name: "cancu", targets: ["cancu"]),

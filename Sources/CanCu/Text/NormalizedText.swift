@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A source text and its normalised form for analysis, with the map between them.
 ///
 /// Scanners work on `bytes` (normalised UTF-8: NFC, `Đ` never `Ð`, ASCII `-`, plain spaces, new
@@ -16,14 +18,16 @@ public struct NormalizedText: Sendable {
     public let bytes: [UInt8]
     let sourceBytes: [UInt8]
     let passes: [EditList]
-    let sourceScalars: ScalarIndex
+    private let scalarIndex: LazyScalarIndex
+    /// Byte → scalar offsets of the source, built on first use (statistics never need it).
+    var sourceScalars: ScalarIndex { scalarIndex.value }
 
     init(source: String, sourceBytes: [UInt8], bytes: [UInt8], passes: [EditList]) {
         self.source = source
         self.sourceBytes = sourceBytes
         self.bytes = bytes
         self.passes = passes.filter { !$0.isEmpty }
-        self.sourceScalars = ScalarIndex(sourceBytes)
+        self.scalarIndex = LazyScalarIndex(sourceBytes)
     }
 
     /// The normalised text as a `String`.
@@ -89,8 +93,11 @@ public struct SourceCursor {
     private var scalar = 0
     private var hints: [Int]
 
+    private let scalars: ScalarIndex
+
     init(text: NormalizedText) {
         self.text = text
+        scalars = text.sourceScalars
         hints = [Int](repeating: -1, count: text.passes.count)
     }
 
@@ -103,9 +110,9 @@ public struct SourceCursor {
             k -= 1
         }
         if target >= sourceByte && target - sourceByte < 1024 {
-            scalar += text.sourceScalars.scalars(from: sourceByte, to: target)
+            scalar += scalars.scalars(from: sourceByte, to: target)
         } else {
-            scalar = text.sourceScalars.scalarOffset(ofByte: target)
+            scalar = scalars.scalarOffset(ofByte: target)
         }
         sourceByte = target
         return scalar
@@ -116,5 +123,22 @@ public struct SourceCursor {
         let start = sourceOffset(ofByte: range.lowerBound)
         let end = sourceOffset(ofByte: range.upperBound, roundingUp: true)
         return start..<max(start, end)
+    }
+}
+
+/// A `ScalarIndex` built once, on first use, safely from any thread.
+final class LazyScalarIndex: Sendable {
+    private let bytes: [UInt8]
+    private let index = Mutex<ScalarIndex?>(nil)
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var value: ScalarIndex {
+        index.withLock { index in
+            if let index { return index }
+            let built = ScalarIndex(bytes)
+            index = built
+            return built
+        }
     }
 }
