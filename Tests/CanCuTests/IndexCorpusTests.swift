@@ -68,9 +68,6 @@ struct IndexCorpusTests {
             expected[cells[0], default: []].insert(cells[1].isEmpty ? "name:" + Folding.fold(cells[3]) : DocumentKey.symbolKey(symbol))
         }
         #expect(codes.count == 61)
-        // Known miss: in 1.013468 one row is a law named in capitals only ("BỘ LUẬT HÀNG HẢI VIỆT
-        // NAM", no number); names in capitals are header lines elsewhere, so they are not read.
-        let knownMisses: Set<String> = ["1.013468"]
         var exact = 0
         for code in codes {
             let match = try queries.basis(code).first
@@ -78,15 +75,11 @@ struct IndexCorpusTests {
             let found = Set((match?.basis ?? []).map { entry in
                 entry.facts.symbol.map(DocumentKey.symbolKey) ?? "name:" + Folding.fold(entry.name ?? "")
             })
-            if knownMisses.contains(code) {
-                #expect(found.isSubset(of: expected[code] ?? []), "\(code): extra \(found.subtracting(expected[code] ?? []))")
-            } else {
-                #expect(found == expected[code], "\(code): extra \(found.subtracting(expected[code] ?? [])), missing \((expected[code] ?? []).subtracting(found))")
-            }
+            #expect(found == expected[code], "\(code): extra \(found.subtracting(expected[code] ?? [])), missing \((expected[code] ?? []).subtracting(found))")
             if found == expected[code] { exact += 1 }
         }
         print("gold basis: \(exact) of \(codes.count) records exact")
-        #expect(exact == codes.count - knownMisses.count)
+        #expect(exact == codes.count)
     }
 
     @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"")

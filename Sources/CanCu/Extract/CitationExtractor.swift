@@ -96,8 +96,61 @@ public struct CitationExtractor: Sendable {
             guard seen.insert(key).inserted else { continue }
             result.append(makeCitation(f, text))
         }
+        // A row whose cells name a law in capitals only ("BỘ LUẬT HÀNG HẢI VIỆT NAMBỘ LUẬT HÀNG HẢI
+        // VIỆT NAM"): capitals are header lines elsewhere, so only here are they read as a name.
+        let numbered = found.filter { $0.symbol != nil }
+        for (start, end, type) in capitalNames(bytes, glued: glued)
+        where !numbered.contains(where: { $0.start <= start && start < $0.end }) {
+            var f = FoundCitation(start: start, end: end, kind: .name)
+            f.type = type
+            f.name = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: " ").joined(separator: " ")
+            let key = "\(f.kind.rawValue)|\(type)|\(Folding.fold(f.name ?? ""))|"
+            guard seen.insert(key).inserted,
+                  !result.contains(where: { $0.name.map(Folding.fold) == Folding.fold(f.name ?? "") }) else { continue }
+            result.append(makeCitation(f, text))
+        }
+        result.sort { $0.range.lowerBound < $1.range.lowerBound }
         return result
     }
+
+    /// Names in capitals that start a table row: a type cited by name (type-names.tsv
+    /// `cited_by_name`) in capitals, glued to the cell before, then capitals up to the first lower
+    /// case letter, digit or punctuation, cut where the same type word starts again (a repeated cell).
+    private func capitalNames(_ bytes: [UInt8], glued: (Int) -> Bool) -> [(Int, Int, String)] {
+        var result: [(Int, Int, String)] = []
+        for (word, type) in tables.capitalTypeWords {
+            var from = 0
+            while let at = Self.firstIndex(of: word, in: bytes, from: from) {
+                from = at + 1
+                guard glued(at) else { continue }
+                var end = at + word.count
+                while end < bytes.count {
+                    let b = bytes[end]
+                    if b == 0x20 { end += 1; continue }
+                    let (c, length) = bytes.withUnsafeBufferPointer { decodeScalar($0, end) }
+                    guard (b >= 0x41 && b <= 0x5A) || (b >= 0x80 && ScanText.isUpperScalar(c)) else { break }
+                    if end > at + word.count, bytes.count - end >= word.count, Array(bytes[end..<(end + word.count)]) == word { break }
+                    end += length
+                }
+                // A number glued after it is the row's code cell: the row is that numbered document.
+                if end < bytes.count && bytes[end] >= 0x30 && bytes[end] <= 0x39 { continue }
+                while end > at && bytes[end - 1] == 0x20 { end -= 1 }
+                if end > at + word.count + 1 { result.append((at, end, type)) }
+            }
+        }
+        return result
+    }
+
+    private static func firstIndex(of word: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard let first = word.first, bytes.count >= word.count else { return nil }
+        var i = from
+        while i + word.count <= bytes.count {
+            if bytes[i] == first && bytes[i..<(i + word.count)].elementsEqual(word) { return i }
+            i += 1
+        }
+        return nil
+    }
+
 
     /// True when the field is the portal's flattened two-column table.
     static func isFlattenedTable(_ bytes: [UInt8]) -> Bool {

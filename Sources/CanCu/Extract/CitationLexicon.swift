@@ -36,6 +36,8 @@ public struct CitationLexicon: Sendable {
     let repairs: [(written: String, canonical: String)]
     /// Type words, longest first.
     let typeWords: [TypeWord]
+    /// Types cited by name, in capitals ("BỘ LUẬT"), with their name; longest first.
+    let capitalTypeWords: [(word: [UInt8], name: String)]
     /// Lower-case lead bytes that may start a type word (256 entries).
     let typeWordLeadBytes: [Bool]
     /// Indices into `typeWords` by first lower-case byte (256 entries), longest first.
@@ -118,6 +120,7 @@ public struct CitationLexicon: Sendable {
         }
         words.sort { $0.lower.count > $1.lower.count }
         self.typeWords = words
+        self.capitalTypeWords = words.filter(\.citedByName).map { (Array($0.name.uppercased().utf8), $0.name) }
         var leads = [Bool](repeating: false, count: 256)
         for word in words { if let first = word.lower.first { leads[Int(first)] = true } }
         self.typeWordLeadBytes = leads
