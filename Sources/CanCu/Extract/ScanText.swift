@@ -133,31 +133,33 @@ struct ScanText {
             // Repeated headers and footers are short lines.
             return a < z && z - a <= 80 ? original[a..<z] : nil
         }
+        // The content lines around each running header, by their distance from it (skipping noise).
+        func neighbours(of h: Int, _ direction: Int, _ visit: (_ step: Int, _ index: Int, _ content: ArraySlice<UInt8>) -> Bool) {
+            var step = 0, index = h
+            while step < 12 {
+                index += direction
+                guard index >= 0, index < lineStarts.count else { return }
+                if noise[index] { continue }
+                guard let c = content(index) else { continue }
+                step += 1
+                if !visit(step, index, c) { return }
+            }
+        }
         var counts: [RepeatedLine: Int] = [:]
         for h in headerLines {
             for direction in [-1, 1] {
-                var step = 0, index = h
-                while step < 12 {
-                    index += direction
-                    guard index >= 0, index < lineStarts.count else { break }
-                    if noise[index] { continue }
-                    guard let c = content(index) else { continue }
-                    step += 1
+                neighbours(of: h, direction) { step, _, c in
                     counts[RepeatedLine(step: step * direction, content: c), default: 0] += 1
+                    return true
                 }
             }
         }
         for h in headerLines {
             for direction in [-1, 1] {
-                var step = 0, index = h
-                while step < 12 {
-                    index += direction
-                    guard index >= 0, index < lineStarts.count else { break }
-                    if noise[index] { continue }
-                    guard let c = content(index) else { continue }
-                    step += 1
-                    guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { break }
+                neighbours(of: h, direction) { step, index, c in
+                    guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { return false }
                     blank(lineStarts[index], lineEnd(index))
+                    return true
                 }
             }
         }
