@@ -14,16 +14,14 @@ public enum ExtractView {
                         if let from = r.from { json.field("from", from) } else { json.field("from", "self") }
                         json.field("to", r.to)
                         json.field("type", r.type.rawValue)
-                        json.field("start", r.source.lowerBound)
-                        json.field("end", r.source.upperBound)
+                        json.span(r.source)
                     }
                 }
             }
             json.arrayField("dates") { json in
                 for d in e.dates {
                     json.object { json in
-                        json.field("start", d.source.lowerBound)
-                        json.field("end", d.source.upperBound)
+                        json.span(d.source)
                         json.field("text", d.text)
                         json.field("value", d.value)
                         json.field("role", d.role.rawValue)
@@ -33,8 +31,7 @@ public enum ExtractView {
             json.arrayField("periods") { json in
                 for p in e.periods {
                     json.object { json in
-                        json.field("start", p.source.lowerBound)
-                        json.field("end", p.source.upperBound)
+                        json.span(p.source)
                         json.field("text", p.text)
                         json.field("from", p.from)
                         json.field("to", p.to)
@@ -44,8 +41,7 @@ public enum ExtractView {
             json.arrayField("targets") { json in
                 for t in e.targets {
                     json.object { json in
-                        json.field("start", t.source.lowerBound)
-                        json.field("end", t.source.upperBound)
+                        json.span(t.source)
                         json.field("text", t.text)
                         json.field("value", t.value)
                         json.field("unit", t.unit)
@@ -75,8 +71,7 @@ public enum ExtractView {
     /// One citation object of the contract.
     public static func writeCitation(_ c: Citation, to json: inout JSONWriter) {
         json.object { json in
-            json.field("start", c.source.lowerBound)
-            json.field("end", c.source.upperBound)
+            json.span(c.source)
             json.field("text", c.text)
             json.field("symbol", c.symbol)
             json.field("type", c.type)

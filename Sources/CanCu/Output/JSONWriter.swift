@@ -67,6 +67,12 @@ public struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ value: Int?) { key(name); self.value(value); endKey() }
     public mutating func field(_ name: String, _ value: Double?) { key(name); self.value(value); endKey() }
     public mutating func field(_ name: String, _ value: Bool?) { key(name); self.value(value); endKey() }
+    /// The contract's `start` and `end` fields of a source range (Unicode scalars).
+    public mutating func span(_ range: Range<Int>) {
+        field("start", range.lowerBound)
+        field("end", range.upperBound)
+    }
+
     public mutating func field(_ name: String, strings: [String]) {
         arrayField(name) { json in for s in strings { json.value(s) } }
     }

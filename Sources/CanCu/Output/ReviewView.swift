@@ -6,8 +6,7 @@ public enum ReviewView {
         for finding in findings {
             json.object { json in
                 json.field("source", finding.source)
-                json.field("start", finding.range.lowerBound)
-                json.field("end", finding.range.upperBound)
+                json.span(finding.range)
                 json.field("text", finding.text)
                 json.field("symbol", finding.symbol)
                 json.field("code", finding.code.rawValue)

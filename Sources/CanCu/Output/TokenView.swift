@@ -8,8 +8,7 @@ public enum TokenView {
             json.arrayField("tokens") { json in
                 tokenizer.forEachWord(text) { token in
                     json.object { json in
-                        json.field("start", token.source.lowerBound)
-                        json.field("end", token.source.upperBound)
+                        json.span(token.source)
                         json.field("text", text.text(ofBytes: token.range))
                         json.field("kind", token.kind.rawValue)
                     }
@@ -26,8 +25,7 @@ public enum TokenView {
         json.arrayField(name) { json in
             for span in spans {
                 json.object { json in
-                    json.field("start", span.source.lowerBound)
-                    json.field("end", span.source.upperBound)
+                    json.span(span.source)
                 }
             }
         }
