@@ -98,21 +98,6 @@ static UChar *to_utf16(const uint8_t *utf8, int64_t length, int32_t *utf16_lengt
     return buffer;
 }
 
-/// Advances a (UTF-16 index, UTF-8 offset) cursor to the UTF-16 index `target`.
-static inline void advance(const UChar *text, int32_t *index16, int64_t *offset8, int32_t target) {
-    int32_t i = *index16;
-    int64_t o = *offset8;
-    while (i < target) {
-        UChar u = text[i];
-        if (u < 0x80) { o += 1; i += 1; }
-        else if (u < 0x800) { o += 2; i += 1; }
-        else if (U16_IS_LEAD(u) && i + 1 < target && U16_IS_TRAIL(text[i + 1])) { o += 4; i += 2; }
-        else { o += 3; i += 1; }
-    }
-    *index16 = i;
-    *offset8 = o;
-}
-
 /// Kinds of ASCII characters whose break status is "none": 0 white space or control, else the kind.
 static const uint8_t ascii_kind[128] = {
     ['!'] = CICU_TOKEN_PUNCTUATION, ['"'] = CICU_TOKEN_PUNCTUATION, ['#'] = CICU_TOKEN_PUNCTUATION,
@@ -132,7 +117,7 @@ static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t s
 
 /// The kind of a break piece. Letters and numbers by their rule status (ICU keeps "2.000.000"
 /// one number); the common cases are read off the first code unit without a call into ICU.
-static uint8_t classify_piece(const UChar *text, int32_t start, int32_t end, UBreakIterator *words) {
+static inline __attribute__((always_inline)) uint8_t classify_piece(const UChar *text, int32_t start, int32_t end, UBreakIterator *words) {
     UChar a = text[start];
     if (a < 0x80) {
         if ((a | 0x20) >= 'a' && (a | 0x20) <= 'z') return CICU_TOKEN_WORD;
@@ -173,84 +158,224 @@ static uint8_t classify(const UChar *text, int32_t start, int32_t end, int32_t s
     }
 }
 
-struct cicu_words_iterator {
-    UChar *text;
+/// Converts valid UTF-8 to UTF-16, writing for each code unit the UTF-8 offset it came from
+/// (`offsets[length16]` = `length`). A byte that starts no valid sequence becomes U+FFFD on its
+/// own. Sets `*supplementary` when a surrogate pair was written. Returns the UTF-16 length.
+static int32_t convert_with_offsets(const uint8_t *restrict s, int32_t n, UChar *restrict u,
+                                    int32_t *restrict offsets, int *supplementary) {
+    int32_t i = 0, j = 0;
+    while (i < n) {
+        uint8_t b = s[i];
+        offsets[j] = i;
+        if (b < 0x80) { u[j] = b; i += 1; j += 1; continue; }
+        if (b < 0xE0) {
+            if (b >= 0xC2 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+                u[j] = (UChar)(((b & 0x1F) << 6) | (s[i + 1] & 0x3F)); i += 2; j += 1; continue;
+            }
+        } else if (b < 0xF0) {
+            if (i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+                uint32_t c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+                if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) { u[j] = (UChar)c; i += 3; j += 1; continue; }
+            }
+        } else if (b < 0xF5 && i + 3 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80) {
+            uint32_t c = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) | ((uint32_t)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+            if (c >= 0x10000 && c <= 0x10FFFF) {
+                u[j] = U16_LEAD(c); u[j + 1] = U16_TRAIL(c); offsets[j + 1] = i;
+                *supplementary = 1; i += 4; j += 2; continue;
+            }
+        }
+        u[j] = 0xFFFD; i += 1; j += 1;
+    }
+    offsets[j] = n;
+    return j;
+}
+
+/// Where a chunk that starts at `from` may end, at most about `budget` bytes on: just after a
+/// line feed, or else between a space and an ASCII letter or digit. Word boundaries are
+/// mandatory at both places, so breaking each chunk on its own gives the whole text's breaks.
+static int64_t chunk_end(const uint8_t *s, int64_t length, int64_t from, int64_t budget, int lines_only) {
+    if (length - from <= budget) return length;
+    int64_t limit = from + budget;
+    for (int64_t i = limit; i > from + budget / 2; i--) {
+        if (s[i - 1] == '\n') return i;
+    }
+    if (lines_only) {
+        const uint8_t *lf = memchr(s + limit, '\n', (size_t)(length - limit));
+        if (lf == NULL) {
+            for (int64_t i = limit; i > from; i--) if (s[i - 1] == '\n') return i;
+            return length;
+        }
+        return lf - s + 1;
+    }
+    for (int64_t i = limit; i > from + 1; i--) {
+        uint8_t c = s[i];
+        if (s[i - 1] == ' ' && ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) return i;
+    }
+    // No safe place in the budget (one huge word): look further on.
+    for (int64_t i = limit + 1; i < length; i++) {
+        uint8_t c = s[i];
+        if (s[i - 1] == '\n') return i;
+        if (s[i - 1] == ' ' && ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) return i;
+    }
+    return length;
+}
+
+struct cicu_break_iterator {
+    const uint8_t *utf8;
+    int64_t length;
+    int64_t budget;
+    /// Sentences may only be cut after a line feed; words also between a space and a letter.
+    int lines_only;
     UBreakIterator *words;
+    /// The current chunk: UTF-8 bytes [chunk8, next8), its UTF-16 text and offset tables.
+    UChar *text;
+    int32_t *offsets8;
+    int32_t *scalars;
+    int32_t capacity;
+    int32_t length16;
+    int supplementary;
+    int64_t chunk8;
+    int64_t next8;
+    int64_t scalar_base;
+    int64_t next_scalar_base;
     int32_t start;
-    int32_t index16;
-    int64_t offset8;
+    int loaded;
 };
 
-cicu_words_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale) {
-    cicu_words_iterator *it = calloc(1, sizeof(cicu_words_iterator));
-    if (it == NULL) return NULL;
-    int32_t length16 = 0;
-    it->text = length == 0 ? calloc(1, sizeof(UChar)) : to_utf16(utf8, length, &length16);
-    if (it->text == NULL) { free(it); return NULL; }
+/// Loads the chunk after the current one; 0 at the end of the text or on an error.
+static int load_chunk(cicu_break_iterator *it) {
+    if (it->next8 >= it->length) return 0;
+    int64_t from = it->next8;
+    int64_t end = chunk_end(it->utf8, it->length, from, it->budget, it->lines_only);
+    if (end - from > INT32_MAX / 4) return 0;
+    int32_t n = (int32_t)(end - from);
+    if (n + 1 > it->capacity) {
+        int32_t capacity = n + 1;
+        UChar *text = realloc(it->text, sizeof(UChar) * (size_t)capacity);
+        if (text == NULL) return 0;
+        it->text = text;
+        int32_t *offsets8 = realloc(it->offsets8, sizeof(int32_t) * (size_t)capacity);
+        if (offsets8 == NULL) return 0;
+        it->offsets8 = offsets8;
+        int32_t *scalars = realloc(it->scalars, sizeof(int32_t) * (size_t)capacity);
+        if (scalars == NULL) return 0;
+        it->scalars = scalars;
+        it->capacity = capacity;
+    }
+    it->supplementary = 0;
+    it->length16 = convert_with_offsets(it->utf8 + from, n, it->text, it->offsets8, &it->supplementary);
+    int32_t scalar_count = it->length16;
+    if (it->supplementary) {
+        int32_t s = 0;
+        for (int32_t j = 0; j < it->length16; j++) {
+            it->scalars[j] = s;
+            if (U16_IS_LEAD(it->text[j]) && j + 1 < it->length16 && U16_IS_TRAIL(it->text[j + 1])) {
+                it->scalars[j + 1] = s;
+                j += 1;
+            }
+            s += 1;
+        }
+        it->scalars[it->length16] = s;
+        scalar_count = s;
+    }
     UErrorCode status = U_ZERO_ERROR;
-    it->words = ubrk_open(UBRK_WORD, locale, it->text, length16, &status);
-    if (U_FAILURE(status)) { free(it->text); free(it); return NULL; }
-    it->start = ubrk_first(it->words);
+    ubrk_setText(it->words, it->text, it->length16, &status);
+    if (U_FAILURE(status)) return 0;
+    it->chunk8 = from;
+    it->next8 = end;
+    it->scalar_base = it->next_scalar_base;
+    it->next_scalar_base += scalar_count;
+    it->start = 0;
+    it->loaded = 1;
+    return 1;
+}
+
+static cicu_break_iterator *open_iterator(const uint8_t *utf8, int64_t length, const char *locale,
+                                         UBreakIteratorType type, int64_t chunk_bytes) {
+    cicu_break_iterator *it = calloc(1, sizeof(cicu_break_iterator));
+    if (it == NULL) return NULL;
+    it->utf8 = utf8;
+    it->length = length;
+    it->budget = chunk_bytes > 0 ? chunk_bytes : (1 << 16);
+    it->lines_only = type == UBRK_SENTENCE;
+    UErrorCode status = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    it->words = ubrk_open(type, locale, empty, 0, &status);
+    if (U_FAILURE(status)) { free(it); return NULL; }
     return it;
 }
 
-int32_t cicu_words_next(cicu_words_iterator *it, int64_t *starts, int64_t *ends, uint8_t *kinds,
-                        int32_t capacity) {
+cicu_break_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale, int64_t chunk_bytes) {
+    return open_iterator(utf8, length, locale, UBRK_WORD, chunk_bytes);
+}
+
+cicu_break_iterator *cicu_sentences_open(const uint8_t *utf8, int64_t length, const char *locale, int64_t chunk_bytes) {
+    return open_iterator(utf8, length, locale, UBRK_SENTENCE, chunk_bytes);
+}
+
+int32_t cicu_sentences_next(cicu_break_iterator *it, int64_t *ends, int32_t capacity) {
     int32_t count = 0;
+    if (!it->loaded && !load_chunk(it)) return 0;
     while (count < capacity) {
         int32_t end = ubrk_next(it->words);
-        if (end == UBRK_DONE) break;
+        if (end == UBRK_DONE) {
+            if (!load_chunk(it)) break;
+            continue;
+        }
+        ends[count++] = it->chunk8 + it->offsets8[end];
+    }
+    return count;
+}
+
+int32_t cicu_words_next(cicu_break_iterator *it, int64_t *starts, int64_t *ends, int64_t *scalar_starts,
+                        int64_t *scalar_ends, uint8_t *kinds, int32_t capacity) {
+    int32_t count = 0;
+    if (!it->loaded && !load_chunk(it)) return 0;
+    while (count < capacity) {
+        int32_t end = ubrk_next(it->words);
+        if (end == UBRK_DONE) {
+            if (!load_chunk(it)) break;
+            continue;
+        }
         int32_t start = it->start;
         it->start = end;
         uint8_t kind = classify_piece(it->text, start, end, it->words);
         if (kind == 0) continue;
-        advance(it->text, &it->index16, &it->offset8, start);
-        starts[count] = it->offset8;
-        advance(it->text, &it->index16, &it->offset8, end);
-        ends[count] = it->offset8;
+        starts[count] = it->chunk8 + it->offsets8[start];
+        ends[count] = it->chunk8 + it->offsets8[end];
+        if (it->supplementary) {
+            scalar_starts[count] = it->scalar_base + it->scalars[start];
+            scalar_ends[count] = it->scalar_base + it->scalars[end];
+        } else {
+            scalar_starts[count] = it->scalar_base + start;
+            scalar_ends[count] = it->scalar_base + end;
+        }
         kinds[count] = kind;
         count += 1;
     }
     return count;
 }
 
-void cicu_words_close(cicu_words_iterator *it) {
+void cicu_break_close(cicu_break_iterator *it) {
     if (it == NULL) return;
     ubrk_close(it->words);
     free(it->text);
+    free(it->offsets8);
+    free(it->scalars);
     free(it);
 }
 
 int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale) {
-    cicu_words_iterator *it = cicu_words_open(utf8, length, locale);
+    cicu_break_iterator *it = cicu_words_open(utf8, length, locale, 0);
     if (it == NULL) return -1;
     int64_t count = 0;
-    for (int32_t end = ubrk_next(it->words); end != UBRK_DONE; end = ubrk_next(it->words)) {
-        if (classify_piece(it->text, it->start, end, it->words) != 0) count += 1;
-        it->start = end;
+    while (load_chunk(it)) {
+        for (int32_t end = ubrk_next(it->words); end != UBRK_DONE; end = ubrk_next(it->words)) {
+            if (classify_piece(it->text, it->start, end, it->words) != 0) count += 1;
+            it->start = end;
+        }
     }
-    cicu_words_close(it);
-    return count;
-}
-
-int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends) {
-    if (length == 0) return 0;
-    int32_t length16 = 0;
-    UChar *text = to_utf16(utf8, length, &length16);
-    if (text == NULL) return -1;
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *sentences = ubrk_open(UBRK_SENTENCE, locale, text, length16, &status);
-    if (U_FAILURE(status)) { free(text); return -1; }
-    int64_t count = 0;
-    int32_t index16 = 0;
-    int64_t offset8 = 0;
-    ubrk_first(sentences);
-    for (int32_t end = ubrk_next(sentences); end != UBRK_DONE; end = ubrk_next(sentences)) {
-        advance(text, &index16, &offset8, end);
-        ends[count++] = offset8;
-    }
-    ubrk_close(sentences);
-    free(text);
+    cicu_break_close(it);
     return count;
 }
 

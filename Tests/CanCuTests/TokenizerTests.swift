@@ -92,6 +92,49 @@ struct TokenizerTests {
         print("tokenized \(files.count) real documents, \(total) tokens")
     }
 
+    @Test("ICU is fed the text in chunks cut at mandatory breaks: tokens, offsets and sentences are those of the whole text")
+    func chunksGiveTheWholeTextsTokens() throws {
+        var sources = [
+            "Căn cứ Luật số 64/2025/QH15;\r\nĐiều 5. Hiệu lực\n\nQuyết định số 942/QĐ-TTg ngày 15/6/2021",
+            // Unchanged text with characters outside the BMP (surrogate pairs on ICU's side).
+            "Mục tiêu 𝟏𝟎𝟎% hồ sơ 😀 được xử lý 𠀀 trực tuyến; 𝐍𝐠𝐡ị đị𝐧𝐡 số 09/2019",
+            // A single line with no line feed: chunks end between a space and an ASCII letter.
+            String(repeating: "Uỷ ban nhân dân hoà giải 2.000.000 đồng, Tp.HCM; ", count: 400),
+        ]
+        for url in SharedCorpus.files(in: "congbao").prefix(6) {
+            if case .success(let document) = DocumentReader.read(url.path) { sources.append(document.text) }
+        }
+        for source in sources {
+            let text = Normalizer.standard.normalize(source)
+            var whole: [Token] = []
+            tokenizer.forEachWord(text, chunkBytes: Int.max) { whole.append($0) }
+            for chunk in [16, 100, 4096] {
+                var chunked: [Token] = []
+                tokenizer.forEachWord(text, chunkBytes: chunk) { chunked.append($0) }
+                if let k = chunked.indices.first(where: { $0 >= whole.count || chunked[$0] != whole[$0] }) ?? (chunked.count < whole.count ? chunked.count : nil) {
+                    Issue.record("chunks of \(chunk) bytes: token \(k) differs (\(chunked.count) vs \(whole.count) tokens) in \(source.prefix(40))")
+                }
+            }
+            #expect(tokenizer.sentences(text, chunkBytes: 200) == tokenizer.sentences(text, chunkBytes: Int.max))
+            // The fast offsets agree with the general map from normalised bytes to source scalars.
+            for token in whole where token.source != text.sourceRange(ofBytes: token.range) {
+                Issue.record("token \(text.text(ofBytes: token.range)) at \(token.source), expected \(text.sourceRange(ofBytes: token.range))")
+                break
+            }
+            _ = expectRoundTrip(source)
+        }
+    }
+
+    @Test("Supplementary characters in unchanged text keep exact scalar offsets")
+    func supplementaryOffsets() {
+        let source = "a 😀 b 𠀀c d"
+        let text = Normalizer.standard.normalize(source)
+        #expect(text.isUnchanged)
+        let scalars = Array(source.unicodeScalars)
+        let slices = tokenizer.words(text).map { String(String.UnicodeScalarView(scalars[$0.source])) }
+        #expect(slices == ["a", "😀", "b", "𠀀", "c", "d"])
+    }
+
     @Test("A 50 MB single-line input finishes (no quadratic step)")
     func hugeLine() {
         let unit = "Căn cứ Nghị định số 09/2019/NÐ–CP ngày 24/01/2019 của Chính phủ, Uỷ ban nhân dân hoà giải; "

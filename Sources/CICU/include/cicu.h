@@ -50,22 +50,29 @@ enum {
 /// The number of ICU word-break tokens of UTF-8 text, white space aside; -1 on an ICU error.
 int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale);
 
-/// A word-break iterator over UTF-8 text that hands out tokens in batches (bounded memory).
-typedef struct cicu_words_iterator cicu_words_iterator;
+/// A word- or sentence-break iterator over UTF-8 text that hands out breaks in batches (bounded
+/// memory).
+typedef struct cicu_break_iterator cicu_break_iterator;
 
 /// Opens an iterator over `utf8` (which must stay alive until closed); NULL on an ICU error.
-cicu_words_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale);
+/// The text is broken in chunks of about `chunk_bytes` (0: 64 KiB) cut where a word boundary is
+/// mandatory (after a line feed, between a space and an ASCII letter or digit), so memory stays
+/// bounded and offsets are table look-ups.
+cicu_break_iterator *cicu_words_open(const uint8_t *utf8, int64_t length, const char *locale, int64_t chunk_bytes);
 
-/// Writes up to `capacity` next tokens (UTF-8 byte offsets and CICU_TOKEN_ kinds); returns how
-/// many (0 at the end).
-int32_t cicu_words_next(cicu_words_iterator *iterator, int64_t *starts, int64_t *ends, uint8_t *kinds,
-                        int32_t capacity);
+/// Writes up to `capacity` next tokens: UTF-8 byte offsets, Unicode-scalar offsets and CICU_TOKEN_
+/// kinds. Returns how many (0 at the end).
+int32_t cicu_words_next(cicu_break_iterator *iterator, int64_t *starts, int64_t *ends, int64_t *scalar_starts,
+                        int64_t *scalar_ends, uint8_t *kinds, int32_t capacity);
 
-void cicu_words_close(cicu_words_iterator *iterator);
+/// Opens a sentence-break iterator over `utf8`, fed in chunks cut after line feeds (where a
+/// sentence break is mandatory); NULL on an ICU error.
+cicu_break_iterator *cicu_sentences_open(const uint8_t *utf8, int64_t length, const char *locale, int64_t chunk_bytes);
 
-/// Splits UTF-8 text into ICU sentences; writes each sentence's end (a UTF-8 byte offset) into
-/// `ends` (capacity `length` + 1). Returns the count, or -1 on an ICU error.
-int64_t cicu_sentences(const uint8_t *utf8, int64_t length, const char *locale, int64_t *ends);
+/// Writes up to `capacity` next sentence ends (UTF-8 byte offsets); returns how many (0 at the end).
+int32_t cicu_sentences_next(cicu_break_iterator *iterator, int64_t *ends, int32_t capacity);
+
+void cicu_break_close(cicu_break_iterator *iterator);
 
 // MARK: Collation
 

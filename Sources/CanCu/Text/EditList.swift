@@ -76,8 +76,14 @@ struct EditList: Sendable {
                     outputEnds.withUnsafeBufferPointer { oe in
                         let count = os.count
                         var index = -1
+                        // Between edits the map is a shift: the usual case costs two comparisons.
+                        var stretchStart = 0, stretchEnd = count > 0 ? os[0] : Int.max, shift = 0
                         for k in 0..<offsets.count {
                             let offset = offsets[k]
+                            if offset >= stretchStart && offset < stretchEnd {
+                                offsets[k] = offset + shift
+                                continue
+                            }
                             if index >= 0 && os[index] > offset {
                                 // Went backwards: search again.
                                 var low = 0, high = count
@@ -104,6 +110,9 @@ struct EditList: Sendable {
                             if index < 0 { continue }
                             if offset >= oe[index] {
                                 offsets[k] = se[index] + (offset - oe[index])
+                                stretchStart = oe[index]
+                                stretchEnd = index + 1 < count ? os[index + 1] : Int.max
+                                shift = se[index] - oe[index]
                             } else if offset == os[index] {
                                 offsets[k] = ss[index]
                             } else {

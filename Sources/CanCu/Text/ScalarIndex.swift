@@ -75,14 +75,26 @@ struct ScalarIndex: Sendable {
     var scalarCount: Int { checkpoints.last ?? 0 }
 
     /// Converts a batch of byte offsets to scalar offsets in place, walking forward between
-    /// nearby offsets and using the checkpoints otherwise.
+    /// nearby offsets (a masked word count for the usual gap of under eight bytes) and using the
+    /// checkpoints otherwise.
     func mapBatch(_ offsets: UnsafeMutableBufferPointer<Int>) {
         bytes.withUnsafeBufferPointer { p in
             checkpoints.withUnsafeBufferPointer { c in
+                guard let base = p.baseAddress else {
+                    for k in 0..<offsets.count { offsets[k] = 0 }
+                    return
+                }
+                let raw = UnsafeRawPointer(base)
+                let count = p.count
                 var lastByte = 0, lastScalar = 0
                 for k in 0..<offsets.count {
-                    let target = max(0, min(offsets[k], p.count))
-                    if target >= lastByte && target - lastByte < 512 {
+                    let target = max(0, min(offsets[k], count))
+                    let gap = target &- lastByte
+                    if gap >= 0 && gap < 8 && lastByte + 8 <= count {
+                        let w = raw.loadUnaligned(fromByteOffset: lastByte, as: UInt64.self)
+                        let mask: UInt64 = gap == 0 ? 0 : ~0 >> UInt64(64 - 8 * gap)
+                        lastScalar += gap - (w & ~(w << 1) & 0x8080_8080_8080_8080 & mask).nonzeroBitCount
+                    } else if gap >= 0 && gap < 512 {
                         lastScalar += Self.countScalars(p, from: lastByte, to: target)
                     } else {
                         let block = target >> Self.shift

@@ -33,36 +33,52 @@ public struct Tokenizer: Sendable {
 
     /// Calls `body` with each word-break token in order, in batches (memory stays bounded).
     public func forEachWord(_ text: NormalizedText, _ body: (Token) -> Void) {
+        forEachWord(text, chunkBytes: 0, body)
+    }
+
+    /// As `forEachWord(_:_:)`, with ICU fed chunks of about `chunkBytes` (0: the default 64 KiB).
+    func forEachWord(_ text: NormalizedText, chunkBytes: Int, _ body: (Token) -> Void) {
         let n = text.bytes.count
         if n == 0 { return }
-        let capacity: Int32 = 4096
-        var starts = [Int64](repeating: 0, count: Int(capacity))
-        var ends = [Int64](repeating: 0, count: Int(capacity))
-        var kinds = [UInt8](repeating: 0, count: Int(capacity))
-        var offsets = [Int](repeating: 0, count: 2 * Int(capacity))
+        let capacity = 4096
+        // Normalised byte offsets, then normalised scalar offsets, starts at even indices.
+        var bytes = [Int64](repeating: 0, count: 2 * capacity)
+        var scalars = [Int64](repeating: 0, count: 2 * capacity)
+        var kinds = [UInt8](repeating: 0, count: capacity)
+        var offsets = [Int](repeating: 0, count: 2 * capacity)
+        // Unchanged text: the source scalar offsets are the normalised ones, counted by ICU's side.
+        let unchanged = text.isUnchanged
         text.bytes.withUnsafeBufferPointer { p in
-            guard let iterator = cicu_words_open(p.baseAddress, Int64(n), locale) else { return }
-            defer { cicu_words_close(iterator) }
-            while true {
-                let count = Int(cicu_words_next(iterator, &starts, &ends, &kinds, capacity))
-                if count == 0 { break }
-                offsets.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<count {
-                        o[2 * i] = Int(starts[i])
-                        o[2 * i + 1] = Int(ends[i])
+            guard let iterator = cicu_words_open(p.baseAddress, Int64(n), locale, Int64(chunkBytes)) else { return }
+            defer { cicu_break_close(iterator) }
+            bytes.withUnsafeMutableBufferPointer { b in
+                scalars.withUnsafeMutableBufferPointer { s in
+                    kinds.withUnsafeMutableBufferPointer { k in
+                        offsets.withUnsafeMutableBufferPointer { o in
+                            let b0 = b.baseAddress!, s0 = s.baseAddress!
+                            while true {
+                                let count = Int(cicu_words_next(iterator, b0, b0 + capacity, s0, s0 + capacity, k.baseAddress!, Int32(capacity)))
+                                if count == 0 { break }
+                                if unchanged {
+                                    for i in 0..<count { o[2 * i] = Int(s[i]); o[2 * i + 1] = Int(s[capacity + i]) }
+                                } else {
+                                    for i in 0..<count { o[2 * i] = Int(b[i]); o[2 * i + 1] = Int(b[capacity + i]) }
+                                    text.mapToSource(UnsafeMutableBufferPointer(rebasing: o[0..<(2 * count)]))
+                                }
+                                for i in 0..<count {
+                                    let kind: Token.Kind
+                                    switch k[i] {
+                                    case 1: kind = .word
+                                    case 2: kind = .number
+                                    case 3: kind = .punctuation
+                                    default: kind = .symbol
+                                    }
+                                    let start = o[2 * i]
+                                    body(Token(kind: kind, range: Int(b[i])..<Int(b[capacity + i]), source: start..<max(start, o[2 * i + 1])))
+                                }
+                            }
+                        }
                     }
-                    text.mapToSource(UnsafeMutableBufferPointer(rebasing: o[0..<(2 * count)]))
-                }
-                for i in 0..<count {
-                    let kind: Token.Kind
-                    switch kinds[i] {
-                    case 1: kind = .word
-                    case 2: kind = .number
-                    case 3: kind = .punctuation
-                    default: kind = .symbol
-                    }
-                    let start = offsets[2 * i]
-                    body(Token(kind: kind, range: Int(starts[i])..<Int(ends[i]), source: start..<max(start, offsets[2 * i + 1])))
                 }
             }
         }
@@ -80,23 +96,38 @@ public struct Tokenizer: Sendable {
 
     /// The sentences of `text`, trimmed of surrounding white space; empty ones are dropped.
     public func sentences(_ text: NormalizedText) -> [TextSpan] {
+        sentences(text, chunkBytes: 0)
+    }
+
+    /// As `sentences(_:)`, with ICU fed chunks of about `chunkBytes` cut after line feeds.
+    func sentences(_ text: NormalizedText, chunkBytes: Int) -> [TextSpan] {
         let n = text.bytes.count
         if n == 0 { return [] }
-        var ends = [Int64](repeating: 0, count: n + 1)
-        let count = text.bytes.withUnsafeBufferPointer { p in cicu_sentences(p.baseAddress, Int64(n), locale, &ends) }
-        guard count > 0 else { return [] }
         var spans: [TextSpan] = []
+        let capacity = 1024
+        var ends = [Int64](repeating: 0, count: capacity)
         text.bytes.withUnsafeBufferPointer { p in
+            guard let iterator = cicu_sentences_open(p.baseAddress, Int64(n), locale, Int64(chunkBytes)) else { return }
+            defer { cicu_break_close(iterator) }
+            var cursor = text.cursor()
             var start = 0
-            for k in 0..<Int(count) {
-                let end = Int(ends[k])
-                // An abbreviation at the end of this piece glues it to the next one (not at a line end).
-                if k + 1 < Int(count), endsWithAbbreviation(p, start: start, end: end) || isStructureLabel(p, start: start, end: end) {
-                    continue
+            // The last end seen: it closes a sentence once another piece follows it.
+            var pending: Int?
+            while true {
+                let count = Int(cicu_sentences_next(iterator, &ends, Int32(capacity)))
+                if count == 0 { break }
+                for k in 0..<count {
+                    if let end = pending {
+                        // An abbreviation or a structure label at the end of a piece glues it to the next one.
+                        if !(endsWithAbbreviation(p, start: start, end: end) || isStructureLabel(p, start: start, end: end)) {
+                            if let span = trimmed(p, start..<end, text, cursor: &cursor) { spans.append(span) }
+                            start = end
+                        }
+                    }
+                    pending = Int(ends[k])
                 }
-                if let span = trimmed(p, start..<end, text) { spans.append(span) }
-                start = end
             }
+            if let end = pending, let span = trimmed(p, start..<end, text, cursor: &cursor) { spans.append(span) }
         }
         return spans
     }
@@ -129,11 +160,6 @@ public struct Tokenizer: Sendable {
 
     /// The number of non-empty lines (fast path).
     public func countLines(_ text: NormalizedText) -> Int { lines(text).count }
-
-    private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText) -> TextSpan? {
-        var cursor = text.cursor()
-        return trimmed(p, range, text, cursor: &cursor)
-    }
 
     private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText,
                          cursor: inout SourceCursor) -> TextSpan? {
