@@ -83,7 +83,8 @@ struct BenchCommand: ParsableCommand {
                 best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
             let mbps = Double(bytes) / 1e6 / best
-            print(String(format: "  %-10@ %-26@ %9.1f MB/s  (%.3f s)", label as NSString, stage as NSString, mbps, best))
+            let name = label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+            print("  " + name + String(format: " %9.1f MB/s  (%.3f s)", mbps, best))
         }
         report("read") {
             for f in files { _ = DocumentReader.read(f) }

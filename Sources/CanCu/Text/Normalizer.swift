@@ -45,7 +45,7 @@ public struct Normalizer: Sendable {
     public func normalize(_ source: String) -> NormalizedText {
         var source = source
         source.makeContiguousUTF8()
-        let sourceBytes = Array(source.utf8)
+        let sourceBytes = LargeBuffer.bytes(of: source)
         var passes: [EditList] = []
         var bytes = sourceBytes
         let (characterResult, composedRanges) = CharacterPass.run(sourceBytes, tonePairs: tonePairs)
@@ -138,7 +138,7 @@ enum CharacterPass {
         mutating func materialize(upTo i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             if !changed {
                 changed = true
-                out.reserveCapacity(p.count + p.count / 16 + 16)
+                out = LargeBuffer.empty(capacity: p.count + p.count / 16 + 16)
             }
             if copyFrom < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i])) }
             copyFrom = i
@@ -351,7 +351,7 @@ enum TonePass {
                     let afterQ = i > 0 && (p[i - 1] == 0x71 || p[i - 1] == 0x51)
                     let syllableGoesOn = end < n && isLetterOrMark(decodeScalar(p, end).0)
                     if afterQ || syllableGoesOn { i = end; continue }
-                    if out.isEmpty { out.reserveCapacity(n + 16) }
+                    if out.isEmpty { out = LargeBuffer.empty(capacity: n + 16) }
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i]))
                     let start = out.count
                     appendScalar(first, to: &out)
