@@ -16,6 +16,7 @@ public struct CitationExtractor: Sendable {
     /// The compiled dictionaries.
     public let tables: CitationLexicon
     let normalizer: Normalizer
+    let rowTitles: BasisRowTitle
 
     /// The extractor of the built-in dictionaries.
     public static let builtIn = CitationExtractor(lexicon: .builtIn)
@@ -24,6 +25,7 @@ public struct CitationExtractor: Sendable {
     public init(lexicon: Lexicon) {
         tables = CitationLexicon(lexicon)
         normalizer = Normalizer(lexicon: lexicon)
+        rowTitles = BasisRowTitle(lexicon: lexicon)
     }
 
     /// `builtIn` when `lexicon` holds only the built-in dictionaries, else a new extractor.
@@ -110,7 +112,80 @@ public struct CitationExtractor: Sendable {
             result.append(makeCitation(f, text))
         }
         result.sort { $0.range.lowerBound < $1.range.lowerBound }
+        // Each numbered row's title cell: from the end of the previous row's code cell (or of the
+        // header) to the start of its own code cell.
+        let codes = found.indices.filter { isCode[$0] && found[$0].symbol != nil }.map { found[$0] }
+        let headerEnd = Self.headerEnd(bytes)
+        for i in result.indices {
+            guard let symbol = result[i].symbol else { continue }
+            let start = result[i].range.lowerBound
+            guard let code = codes.first(where: { $0.start >= start }), code.symbol == symbol else { continue }
+            // A code cell ends with its symbol, even when a name glued after it was read with it.
+            let previousEnd = codes.last(where: { $0.start < start }).map { min($0.end, Self.symbolEnd(bytes, $0)) }
+            let cellStart = max(headerEnd, previousEnd ?? headerEnd)
+            let cellEnd = Self.codeCellStart(bytes, code)
+            guard cellStart < cellEnd else { continue }
+            result[i].title = rowTitles.title(ofCell: String(decoding: bytes[cellStart..<cellEnd], as: UTF8.self), type: result[i].type)
+        }
         return result
+    }
+
+    /// Where the symbol of `f` ends in a glued cell ("47/2014/QH13Luật Xuất cảnh",
+    /// "47/2019/TT-BTCNghị định", "NĐ-CPsửa đổi"): the raw text from the symbol's start is matched
+    /// against the canonical symbol (spaces skipped, case, `/` for `-` and `D` for `Đ` allowed).
+    /// When it does not match, the citation's end.
+    private static func symbolEnd(_ bytes: [UInt8], _ f: FoundCitation) -> Int {
+        guard let start = f.symbolStart, let symbol = f.symbol else { return f.end }
+        let canonical = Array(symbol.utf8)
+        guard var end = match(canonical, in: bytes, at: start) else { return f.end }
+        // The title cell may have ended with the symbol, glued to the code cell that repeats it.
+        while end < f.end, let again = match(canonical, in: bytes, at: end) { end = again }
+        return end
+    }
+
+    /// Where the code cell of `f` starts: at the last copy of a symbol the title cell also ended
+    /// with ("Luật Giá 16/2023/QH1516/2023/QH15"), at a symbol glued to the title ("Luật Căn
+    /// cước26/2023/QH15"), else at the citation ("…thực vậtNghị định số 33/2026/NĐ-CP").
+    private static func codeCellStart(_ bytes: [UInt8], _ f: FoundCitation) -> Int {
+        guard let start = f.symbolStart, let symbol = f.symbol,
+              var end = match(Array(symbol.utf8), in: bytes, at: start) else { return f.start }
+        var last = start
+        while end < f.end, let again = match(Array(symbol.utf8), in: bytes, at: end) { last = end; end = again }
+        if last > start { return last }
+        if start > f.start, bytes[start - 1] != 0x20 { return start }
+        return f.start
+    }
+
+    /// The end of `canonical` written at `start` in `bytes`, or nil.
+    private static func match(_ canonical: [UInt8], in bytes: [UInt8], at start: Int) -> Int? {
+        var i = start, k = 0
+        while k < canonical.count {
+            guard i < bytes.count else { return nil }
+            let r = bytes[i], c = canonical[k]
+            if r == 0x20 && i > start { i += 1; continue }
+            if r == c || (r < 0x80 && c < 0x80 && (r | 0x20) == (c | 0x20) && (r | 0x20) >= 0x61 && (r | 0x20) <= 0x7A)
+                || ((r == 0x2F || r == 0x2D) && (c == 0x2F || c == 0x2D)) {
+                i += 1; k += 1; continue
+            }
+            // Đ written as D (or đ as d): one raw byte for the two of Đ.
+            if (r | 0x20) == 0x64, c == 0xC4, k + 1 < canonical.count, canonical[k + 1] == 0x90 || canonical[k + 1] == 0x91 {
+                i += 1; k += 2; continue
+            }
+            // Đ and đ for each other.
+            if r == 0xC4, c == 0xC4, i + 1 < bytes.count, k + 1 < canonical.count,
+               (bytes[i + 1] | 1) == 0x91, (canonical[k + 1] | 1) == 0x91 {
+                i += 2; k += 2; continue
+            }
+            return nil
+        }
+        return i
+    }
+
+    /// The offset just after the table's header ("Tên văn bản pháp lýMã văn bản"), or 0.
+    private static func headerEnd(_ bytes: [UInt8]) -> Int {
+        let header = Array("Mã văn bản".utf8)
+        guard let at = firstIndex(of: header, in: bytes, from: 0), at < 200 else { return 0 }
+        return at + header.count
     }
 
     /// Names in capitals that start a table row: a type cited by name (type-names.tsv

@@ -4,7 +4,7 @@ import GRDB
 /// The index file: one SQLite database (WAL journal) holding documents, structure, citations,
 /// relations, procedures and their legal basis. Open it for writing with `create`, for queries
 /// with `openForReading`; both refuse an index of another schema version with a message telling
-/// the user how to rebuild it.
+/// the user how to rebuild it, except that `create` upgrades an index one migration behind.
 ///
 /// ```swift
 /// let index = try DocumentIndex.create(path: "cancu.sqlite")
@@ -30,7 +30,7 @@ public struct DocumentIndex: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try checkVersion(queue, path: path)
+            try checkVersion(queue, path: path, upgradable: true)
             try queue.writeWithoutTransaction { db in
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
                 if mode.lowercased() != "wal" { try db.execute(sql: "PRAGMA journal_mode = WAL") }
@@ -53,7 +53,7 @@ public struct DocumentIndex: Sendable {
             configuration.readonly = true
             configuration.busyMode = .timeout(10)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try checkVersion(queue, path: path)
+            try checkVersion(queue, path: path, upgradable: false)
             let ready = try queue.read { db in try db.tableExists("procedure_search") }
             guard ready else { throw IndexError.notAnIndex(path: path) }
             return DocumentIndex(path: path, queue: queue)
@@ -64,14 +64,16 @@ public struct DocumentIndex: Sendable {
         }
     }
 
-    /// Refuses a database that is not an index of this schema version. An empty database is fine.
-    private static func checkVersion(_ queue: DatabaseQueue, path: String) throws {
+    /// Refuses a database that is not an index of this schema version, or, when `upgradable`, of
+    /// a version the migrations bring up to date. An empty database is fine.
+    private static func checkVersion(_ queue: DatabaseQueue, path: String, upgradable: Bool) throws {
         try queue.read { db in
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             if tables.isEmpty { return }
             guard tables.contains("meta") else { throw IndexError.notAnIndex(path: path) }
             let value = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
             guard let value, let found = Int(value) else { throw IndexError.notAnIndex(path: path) }
+            if upgradable, found >= IndexSchema.oldestUpgradable, found < IndexSchema.version { return }
             if found != IndexSchema.version {
                 throw IndexError.schemaMismatch(path: path, found: found, expected: IndexSchema.version)
             }

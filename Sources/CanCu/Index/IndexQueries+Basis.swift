@@ -90,7 +90,9 @@ extension IndexQueries {
                 continue
             }
             seen[key] = entries.count
-            let facts = try describe(key: key, symbol: row["symbol"], type: row["type"], db: db)
+            var facts = try describe(key: key, symbol: row["symbol"], type: row["type"], db: db)
+            // Neither the index nor the registry has a title: the record's row may give one.
+            if facts.title == nil { facts.title = row["title"] }
             entries.append(BasisMatch.Entry(facts: facts, name: row["name"], year: row["year"], pinpoints: pinpoints, text: row["text"]))
         }
         return entries

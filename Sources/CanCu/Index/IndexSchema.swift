@@ -13,7 +13,9 @@ import GRDB
 /// CASCADE`), so replacing or pruning a file is one `DELETE`.
 public enum IndexSchema {
     /// The schema version this build reads and writes.
-    public static let version = 2
+    public static let version = 3
+    /// The oldest version `DocumentIndex.create` upgrades in place (older ones must be rebuilt).
+    static let oldestUpgradable = 2
 
     /// The migrations, in order.
     static var migrator: DatabaseMigrator {
@@ -181,6 +183,16 @@ public enum IndexSchema {
                     old_body TEXT NOT NULL,
                     severity TEXT NOT NULL);
                 CREATE INDEX body_mentions_document ON body_mentions(document_id);
+                """)
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
+        }
+        migrator.registerMigration("v3-basis-titles") { db in
+            // The title a portal record's legal-basis row gives each document, for documents that
+            // neither the index nor the registry knows. Files indexed before lose their hash, so
+            // the next `cancu index` reads them again and fills it.
+            try db.execute(sql: """
+                ALTER TABLE procedure_basis ADD COLUMN title TEXT;
+                UPDATE files SET hash = '';
                 """)
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
         }

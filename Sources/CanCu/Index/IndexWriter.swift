@@ -162,14 +162,15 @@ struct IndexWriter {
         try db.cachedStatement(sql: "INSERT INTO procedure_search (rowid, folded_name, code) VALUES (?, ?, ?)")
             .execute(arguments: [procedureID, folded, procedure.code ?? ""])
         let insertBasis = try db.cachedStatement(sql: """
-            INSERT INTO procedure_basis (procedure_id, position, target, symbol, symbol_key, name, type, year, issued, pinpoints, kind, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO procedure_basis (procedure_id, position, target, symbol, symbol_key, name, type, year, issued, pinpoints, kind, text, title)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in procedure.basis.enumerated() {
             let target = target(of: procedure.basis, at: index, aliases: aliases)
             try insertBasis.execute(arguments: [
                 procedureID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue, citation.text,
+                citation.title,
             ])
         }
     }

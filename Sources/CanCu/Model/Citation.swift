@@ -52,6 +52,9 @@ public struct Citation: Sendable, Hashable {
     public var resolvesTo: Int?
     /// Extra tags, e.g. `party`, `nonstandard_cv`.
     public var tags: [String]
+    /// The document's title as the citing text gives it (the title cell of a procedure record's
+    /// legal-basis row), when it gives one.
+    public var title: String?
 
     public init(source: Range<Int>, range: Range<Int>, text: String, symbol: String? = nil, type: String? = nil,
                 number: String? = nil, year: Int? = nil, issuers: [String] = [], issued: String? = nil,
