@@ -82,6 +82,24 @@ struct IndexCorpusTests {
         #expect(exact == codes.count)
     }
 
+    @Test("analyze's summary: the most cited documents by symbol or name, titled from the registry or a record's row")
+    func summaryMostCited() throws {
+        guard let congbao = SharedCorpus.path("congbao"), let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let (dir, queries) = try Self.indexed([congbao.path, records.path], name: "summary")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try queries.summary(top: 60)
+        #expect(summary.mostCited.count == 60)
+        // No entry is shown by its internal key ("n:luat viec lam|").
+        #expect(summary.mostCited.allSatisfy { $0.facts.symbol != nil || $0.name != nil })
+        let byName = summary.mostCited.filter { $0.facts.symbol == nil }.compactMap(\.name)
+        #expect(!byName.isEmpty, "no document cited by name among the 60 most cited")
+        let fromRow = try #require(summary.mostCited.first { $0.facts.symbol == "03/2024/TT-BTP" })
+        #expect(fromRow.facts.registry?.title == nil)
+        #expect(fromRow.facts.title == "Sửa đổi, bổ sung 08 thông tư liên quan đến thủ tục hành chính trong lĩnh vực bổ trợ tư pháp")
+        let text = QueryView.text(summary)
+        #expect(!text.contains("\n  n:") && byName.allSatisfy { text.contains($0) })
+    }
+
     @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"")
     func foldedSearch() throws {
         guard let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }

@@ -6,6 +6,9 @@ public struct IndexSummary: Sendable {
     /// A cited document and how many documents and procedures cite it.
     public struct MostCited: Sendable {
         public var facts: NodeFacts
+        /// The name it is cited by, for a document cited without a symbol ("Hiến pháp").
+        public var name: String?
+        public var year: Int?
         public var citingDocuments: Int
         public var citingProcedures: Int
     }
@@ -33,19 +36,19 @@ extension IndexQueries {
                 .map { (type: $0["type"] as String, count: $0["n"] as Int) }
             var documentCounts: [String: Set<Int64>] = [:]
             var procedureCounts: [String: Set<Int64>] = [:]
-            var sample: [String: (symbol: String?, type: String?)] = [:]
+            var sample: [String: (symbol: String?, type: String?, name: String?, year: Int?)] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT c.target, c.document_id, c.symbol, c.type FROM citations c JOIN documents d ON d.id = c.document_id
+                SELECT c.target, c.document_id, c.symbol, c.type, c.name, c.year FROM citations c JOIN documents d ON d.id = c.document_id
                 WHERE c.kind != 'short' AND (d.key IS NOT c.target)
                 """) {
                 let key = try node(row["target"], db: db)
                 documentCounts[key, default: []].insert(row["document_id"])
-                if sample[key]?.symbol == nil { sample[key] = (row["symbol"], row["type"]) }
+                if sample[key]?.symbol == nil { sample[key] = (row["symbol"], row["type"], row["name"], row["year"]) }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT target, procedure_id, symbol, type FROM procedure_basis") {
+            for row in try Row.fetchAll(db, sql: "SELECT target, procedure_id, symbol, type, name, year FROM procedure_basis") {
                 let key = try node(row["target"], db: db)
                 procedureCounts[key, default: []].insert(row["procedure_id"])
-                if sample[key]?.symbol == nil { sample[key] = (row["symbol"], row["type"]) }
+                if sample[key]?.symbol == nil { sample[key] = (row["symbol"], row["type"], row["name"], row["year"]) }
             }
             let keys = Set(documentCounts.keys).union(procedureCounts.keys).filter { !$0.hasPrefix("?:") }
             let ranked = keys.map { key in
@@ -57,6 +60,7 @@ extension IndexQueries {
             }
             let mostCited = try ranked.prefix(top).map { key, documents, procedures in
                 IndexSummary.MostCited(facts: try describe(key: key, symbol: sample[key]?.symbol, type: sample[key]?.type, db: db),
+                                       name: sample[key]?.name, year: sample[key]?.year,
                                        citingDocuments: documents, citingProcedures: procedures)
             }
             let procedureRows = try Row.fetchAll(db, sql: """

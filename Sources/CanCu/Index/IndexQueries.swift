@@ -48,7 +48,8 @@ public struct IndexQueries: Sendable {
         return row.map(DocumentInfo.init(row:))
     }
 
-    /// What the index and the registry know of a node: type, title, status and flags.
+    /// What the index and the registry know of a node: type, title, status and flags. The title
+    /// falls back to one a procedure record's legal-basis row gives.
     func describe(key: String, symbol: String?, type: String?, db: Database) throws -> NodeFacts {
         var facts = NodeFacts(key: key, symbol: symbol, type: type)
         if let document = try indexedDocument(key: key, db: db) {
@@ -69,6 +70,11 @@ public struct IndexQueries: Sendable {
             if !record.replacedBy.isEmpty { facts.flags.append("replaced") }
             if !record.repealedBy.isEmpty { facts.flags.append("repealed") }
             if !record.amendedBy.isEmpty { facts.flags.append("amended") }
+        }
+        if facts.title == nil {
+            // Neither the index nor the registry: a procedure record's legal-basis row may name it.
+            facts.title = try String.fetchOne(db, sql: "SELECT title FROM procedure_basis WHERE target = ? AND title IS NOT NULL LIMIT 1",
+                                              arguments: [key])
         }
         if let symbol = facts.symbol ?? DocumentKey.symbolPart(ofKey: key) {
             let learned = try IndexReview.facts(about: symbol, db: db)

@@ -306,7 +306,7 @@ public enum QueryView {
             out += "Văn bản được trích dẫn nhiều nhất:\n"
             var table = TextTable(["Văn bản", "Loại", "Trích yếu", "Văn bản trích", "Thủ tục", "Hiệu lực"], maxWidth: 50)
             for m in summary.mostCited {
-                table.append([label(m.facts), m.facts.type ?? "", m.facts.title ?? "", String(m.citingDocuments),
+                table.append([label(m.facts, name: m.name, year: m.year), m.facts.type ?? "", m.facts.title ?? "", String(m.citingDocuments),
                               String(m.citingProcedures), statusLine(m.facts)])
             }
             out += table.render(indent: "  ") + "\n"
