@@ -75,7 +75,9 @@ public struct KnownDocuments: Sendable {
     }
 
     /// The node key the registry gives a name key ("n:luat dat dai|2024"): the one registry
-    /// document of that name (type word included) and year; nil for a name key without a year.
+    /// document of that name (type word included) and year; nil for a name key without a year,
+    /// which stays a node of its own (the registry's only title of a name is no proof: "Luật Bảo
+    /// hiểm xã hội" would tie to the 2006 law while 2014 and 2024 laws share the name).
     public func key(forNameKey nameKey: String) -> String? {
         guard nameKey.hasPrefix("n:"), let bar = nameKey.lastIndex(of: "|"),
               let year = Int(nameKey[nameKey.index(after: bar)...]) else { return nil }
