@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Build dictionaries/documents.tsv and dictionaries/document-relations.tsv (the registry that
-`cancu review` reads) from three kinds of input, merged by document:
+`cancu review` reads) from four kinds of input, merged by document:
 
 1. dictionaries/sources/legal-conventions-documents.tsv: the hand-curated seed (legal-conventions.md
    section 7). Its facts win on conflict.
+1b. dictionaries/sources/document-titles.tsv: types and titles of laws cited by name that the shared
+   registry lacks (or types it gets wrong), each with the line of the shared reference that states it.
 2. SHARED/reference/registry/documents.tsv and relations.tsv: the starter registry (status,
    relations, sources).
 3. SHARED/corpus/phapdien/notes-fullform.jsonl and notes-amend.jsonl: source notes of the Legal Code
@@ -27,6 +29,7 @@ import unicodedata
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(REPO, "dictionaries", "sources", "legal-conventions-documents.tsv")
+TITLES = os.path.join(REPO, "dictionaries", "sources", "document-titles.tsv")
 ISSUERS = os.path.join(REPO, "dictionaries", "issuers.tsv")
 OUT_DOCS = os.path.join(REPO, "dictionaries", "documents.tsv")
 OUT_RELS = os.path.join(REPO, "dictionaries", "document-relations.tsv")
@@ -218,6 +221,15 @@ def import_seed(reg):
                            "whole" if relation != "amends" else "partial", row.get("confidence", ""), src, "")
 
 
+def import_titles(reg):
+    """Types and titles stated by the shared reference for rows that lack them: merged before the
+    shared registry, so they win over its values (a registry row with no title cannot be matched by
+    name)."""
+    for row in read_tsv(TITLES):
+        fields = {"symbol": row["symbol"], "type": row["type"], "title": row["title"], "note": row.get("note", "")}
+        reg.merge(fields, row["source"], row.get("confidence", ""))
+
+
 def registry_confidence(basis, notes):
     if "unverified" in basis:
         return "M?"
@@ -334,7 +346,8 @@ def write(reg):
                 "confidence of the winning source: V verified, V3 third-party copy of an official text, V3? sources "
                 "disagree, M memory, M? uncertain, U unknown. source: every input that gave facts ('|'): "
                 "legal-conventions.md §7 (wins on conflict), registry/documents.tsv:LINE (shared starter registry), "
-                "phapdien/notes-*.jsonl:LINE (Legal Code source notes). note: conflicts between sources "
+                "registry/relations.tsv:LINE (a type or title stated by an edge's evidence sentence, via "
+                "dictionaries/sources/document-titles.tsv), phapdien/notes-*.jsonl:LINE (Legal Code source notes). note: conflicts between sources "
                 "('conflict: column kept vs other (source)') and remarks.\n")
         f.write("\t".join(COLUMNS) + "\n")
         for d in seed + rest:
@@ -363,6 +376,7 @@ def main():
     issuers = issuer_abbreviations()
     reg = Registry()
     import_seed(reg)
+    import_titles(reg)
     import_shared_registry(reg, args.shared, issuers)
     counts = import_notes(reg, args.shared, issuers)
     total = write(reg)

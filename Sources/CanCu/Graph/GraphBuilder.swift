@@ -3,7 +3,7 @@
 /// Each document becomes one node: a citation with a symbol is keyed by its canonical symbol
 /// (with the year when the registry lists the symbol in several years, "01/NQ-CP (2020)"); a
 /// citation by name and year ("Luật Đất đai năm 2024") is merged with the symbol that the registry
-/// (`dictionaries/documents.tsv`, by title) or the corpus (a header's title, a citation giving both
+/// (`dictionaries/documents.tsv`, by type, name and year: `DocumentNames`) or the corpus (a header's title, a citation giving both
 /// name and symbol) knows, else keyed "Luật Đất đai (2024)". Back-references follow `resolvesTo`.
 /// Attributes come first from the registry, then from the citations, then from the headers.
 ///
@@ -177,7 +177,11 @@ public struct GraphBuilder: Sendable {
         }
         if let name = citation.name, !name.isEmpty {
             let key = GraphNames.key(name)
-            if let entry = GraphRegistry.pick(registry.byName[key], year: year) {
+            if let year {
+                if let match = registry.names.resolve(type: citation.type, name: name, year: year) {
+                    return symbolKey(match.symbol, year: match.year)
+                }
+            } else if let entry = GraphRegistry.pick(registry.byName[key], year: nil) {
                 return (registry.nodeID(entry), entry)
             }
             if let known = GraphRegistry.pick(names[key], year: year) {

@@ -1,5 +1,6 @@
 /// The registry of known documents (`dictionaries/documents.tsv`) as the graph reads it: by
-/// symbol, by folded title (with and without its type), and by type and number.
+/// symbol, by type, name and year (`DocumentNames`), by folded title (with and without its type,
+/// for a name cited without a year), and by type and number.
 struct GraphRegistry: Sendable {
     /// One registry row.
     struct Entry: Sendable, Hashable {
@@ -16,8 +17,11 @@ struct GraphRegistry: Sendable {
     private(set) var bySymbol: [String: [Entry]] = [:]
     private(set) var byName: [String: [Entry]] = [:]
     private(set) var byTypeNumber: [String: [Entry]] = [:]
+    /// Documents by type, name and year: how a citation by name and year finds its registry row.
+    let names: DocumentNames
 
     init(lexicon: Lexicon) {
+        names = DocumentNames(lexicon: lexicon)
         for row in lexicon.rows("documents.tsv") {
             let symbol = row["symbol"]
             guard !symbol.isEmpty else { continue }

@@ -1,6 +1,7 @@
 /// What the index takes from the registry of known documents (`dictionaries/documents.tsv`): the
 /// record of a node key (type, title, dates, status, what replaced or amended it), and the symbol
-/// of a document cited by name ("Luật Đất đai năm 2024" → "31/2024/QH15").
+/// of a document cited by name and year ("Luật Đất đai năm 2024" → "31/2024/QH15", by
+/// `DocumentNames`: a name without a year is not resolved).
 ///
 /// ```swift
 /// let known = KnownDocuments(lexicon: .builtIn)
@@ -28,10 +29,10 @@ public struct KnownDocuments: Sendable {
 
     private var byKey: [String: Record] = [:]
     private var bySymbolKey: [String: [Record]] = [:]
-    private var byName: [String: String] = [:]
-    private var byNameOnly: [String: Set<String>] = [:]
+    private let names: DocumentNames
 
     public init(lexicon: Lexicon) {
+        names = DocumentNames(lexicon: lexicon)
         guard let table = lexicon.table("documents.tsv") else { return }
         for (row, origin) in zip(table.rows, table.origins) {
             let symbol = row["symbol"]
@@ -49,10 +50,6 @@ public struct KnownDocuments: Sendable {
             let key = DocumentKey.key(symbol: symbol, year: year)
             byKey[key] = record
             bySymbolKey[DocumentKey.symbolKey(symbol), default: []].append(record)
-            if let title = record.title, let type = record.type, Folding.fold(title).hasPrefix(Folding.fold(type) + " ") {
-                byName[DocumentKey.nameKey(name: title, year: year)] = key
-                byNameOnly[DocumentKey.nameKey(name: title, year: nil), default: []].insert(key)
-            }
         }
     }
 
@@ -77,11 +74,16 @@ public struct KnownDocuments: Sendable {
         bySymbolKey[DocumentKey.symbolKey(symbol)] ?? []
     }
 
-    /// The node key the registry gives a name key ("n:luat dat dai|2024"), if it knows the name.
+    /// The node key the registry gives a name key ("n:luat dat dai|2024"): the one registry
+    /// document of that name (type word included) and year; nil for a name key without a year,
+    /// which stays a node of its own (the registry's only title of a name is no proof: "Luật Bảo
+    /// hiểm xã hội" would tie to the 2006 law while 2014 and 2024 laws share the name).
     public func key(forNameKey nameKey: String) -> String? {
-        if let key = byName[nameKey] { return key }
-        if nameKey.hasSuffix("|"), let keys = byNameOnly[nameKey], keys.count == 1 { return keys.first }
-        return nil
+        guard nameKey.hasPrefix("n:"), let bar = nameKey.lastIndex(of: "|"),
+              let year = Int(nameKey[nameKey.index(after: bar)...]) else { return nil }
+        let name = String(nameKey[nameKey.index(nameKey.startIndex, offsetBy: 2)..<bar])
+        guard let match = names.resolve(type: nil, name: name, year: year) else { return nil }
+        return DocumentKey.key(symbol: match.symbol, year: match.year)
     }
 
     /// The node key of a document cited by name and year, if the registry knows it.

@@ -45,6 +45,9 @@ public struct Registry: Sendable {
         bySymbol[key] = list
     }
 
+    /// Every record (one a document), in no particular order.
+    public var records: [DocumentRecord] { bySymbol.values.flatMap { $0 } }
+
     /// The record of a symbol. For a year-less symbol ("01/NQ-CP") that names several documents,
     /// `year` (from the citation's date) tells them apart; without it only a single record is returned.
     public func record(symbol: String, year: Int? = nil) -> DocumentRecord? {

@@ -13,6 +13,9 @@
 /// ```
 public struct Reviewer: Sendable {
     public let registry: Registry
+    /// The registry's documents by type, name and year, for citations by name ("Luật Bảo hiểm xã
+    /// hội năm 2014"): one resolved so is reviewed as its symbol would be.
+    public let names: DocumentNames
     public let scanner: BodyScanner
     /// The body changes by succession row and old body (a stored mention names its change so).
     private let changes: [String: BodyChange]
@@ -26,6 +29,7 @@ public struct Reviewer: Sendable {
 
     public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
         self.registry = registry
+        names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues
         scanner = BodyScanner(changes: changes)
         var byOrigin: [String: BodyChange] = [:]
@@ -85,6 +89,8 @@ public struct Reviewer: Sendable {
     private func documentFindings(_ document: ReviewDocument, written: String?, asOf: String,
                                   facts: any FactStore) -> [Finding] {
         let citations = document.citations
+        // The symbol of each citation: written, or the registry's for a name with its year.
+        let symbols = citations.map { $0.symbol ?? names.resolve($0)?.symbol }
         let ownKey = document.extras.ownSymbol.map(Registry.key)
         // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
         // is right whatever their status.
@@ -96,21 +102,28 @@ public struct Reviewer: Sendable {
             case .basis, .implements, .refers, .publishes: continue
             default:
                 acted.insert(relation.to)
-                if relation.to < citations.count, let symbol = citations[relation.to].symbol { actedKeys.insert(Registry.key(symbol)) }
+                if relation.to < citations.count, let symbol = symbols[relation.to] { actedKeys.insert(Registry.key(symbol)) }
             }
         }
-        let citedKeys = Set(citations.compactMap { $0.symbol.map(Registry.key) })
+        let citedKeys = Set(symbols.compactMap { $0.map(Registry.key) })
         var reportedOnce = Set<String>()
         var findings: [Finding] = []
 
         for (index, citation) in citations.enumerated() {
-            guard let symbol = citation.symbol, citation.kind != .short else { continue }
+            guard let symbol = symbols[index], citation.kind != .short else { continue }
             let key = Registry.key(symbol)
             if key == ownKey { continue }
             let year = citation.year ?? citation.issued.flatMap { Int($0.prefix(4)) }
             let record = registry.record(symbol: symbol, year: year)
             let learned = facts.facts(about: symbol)
-            let typeName = citation.type ?? record?.type ?? "Văn bản"
+            // How the message names the document: "Nghị định 61/2018/NĐ-CP", or for a name resolved
+            // by the registry the name as cited and the symbol ("Luật Bảo hiểm xã hội năm 2014 (58/2014/QH13)").
+            let label: String
+            if citation.symbol == nil, let name = citation.name, let year {
+                label = "\(name) năm \(year) (\(symbol))"
+            } else {
+                label = "\(citation.type ?? record?.type ?? "Văn bản") \(symbol)"
+            }
             func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, replacement: String? = nil,
                          evidence: String, asOf when: Finding.AsOf, changed: String? = nil, expected: String? = nil,
                          note: String? = nil) -> Finding {
@@ -126,12 +139,12 @@ public struct Reviewer: Sendable {
                 let symbolYear = Registry.year(of: symbol)
                 if let known, known.count == 10, known > written {
                     findings.append(finding(.docNotYetIssued, .error,
-                        "\(typeName) \(symbol) ban hành ngày \(known), sau ngày của văn bản này (\(written))",
+                        "\(label) ban hành ngày \(known), sau ngày của văn bản này (\(written))",
                         evidence: record?.origin ?? learnedIssued?.evidence ?? "trích dẫn", asOf: .written, changed: known))
                     continue
                 } else if let symbolYear, let writtenYear = Int(written.prefix(4)), symbolYear > writtenYear {
                     findings.append(finding(.docNotYetIssued, .error,
-                        "\(typeName) \(symbol) mang năm \(symbolYear), sau năm của văn bản này (\(written))",
+                        "\(label) mang năm \(symbolYear), sau năm của văn bản này (\(written))",
                         evidence: "ký hiệu văn bản", asOf: .written))
                     continue
                 }
@@ -146,11 +159,11 @@ public struct Reviewer: Sendable {
                         note = "\(learnedIssued!.evidence) ghi ngày ban hành \(other), khác \(record.origin)"
                     }
                     findings.append(finding(.dateMismatch, doubtful ? .info : .warning,
-                        "\(typeName) \(symbol) ban hành ngày \(known), văn bản ghi \(stated)",
+                        "\(label) ban hành ngày \(known), văn bản ghi \(stated)",
                         evidence: record.origin, asOf: .written, expected: known, note: note))
                 } else if record?.issued == nil, let other = learnedIssued, let known = other.value, known != stated {
                     findings.append(finding(.dateMismatch, .warning,
-                        "\(typeName) \(symbol) ban hành ngày \(known) (theo \(other.evidence)), văn bản ghi \(stated)",
+                        "\(label) ban hành ngày \(known) (theo \(other.evidence)), văn bản ghi \(stated)",
                         evidence: other.evidence, asOf: .written, expected: known))
                 }
             }
@@ -171,7 +184,7 @@ public struct Reviewer: Sendable {
                 }
                 let replacement = event.replacement.isEmpty ? nil : event.replacement.joined(separator: ", ")
                 let byTerm = event.code == .docExpiredByTerm
-                var message = "\(typeName) \(symbol) " + describe(event)
+                var message = "\(label) " + describe(event)
                 let severity: Finding.Severity
                 let when: Finding.AsOf
                 if let date = event.date {
@@ -210,7 +223,7 @@ public struct Reviewer: Sendable {
                 guard reportedOnce.insert("amended " + key).inserted else { continue }
                 let dates = amenders.compactMap { registry.record(symbol: $0)?.effective }
                 let when: Finding.AsOf = (written.map { w in dates.contains { $0 <= w } } ?? false) ? .written : .now
-                var message = "\(typeName) \(symbol)"
+                var message = "\(label)"
                 if !amenders.isEmpty { message += " đã được sửa đổi, bổ sung bởi \(amenders.joined(separator: ", "))" }
                 if record?.status == .partlyExpired {
                     message += (amenders.isEmpty ? "" : ";") + " hết hiệu lực một phần (tính đến \(record?.statusAsOf ?? "?"))"
@@ -222,7 +235,7 @@ public struct Reviewer: Sendable {
 
             if record == nil && learned.isEmpty, reportedOnce.insert("unknown " + key).inserted {
                 findings.append(finding(.unknownDocument, .info,
-                    "\(typeName) \(symbol) không có trong danh mục văn bản đã biết; chưa kiểm tra được hiệu lực",
+                    "\(label) không có trong danh mục văn bản đã biết; chưa kiểm tra được hiệu lực",
                     evidence: "dictionaries/documents.tsv", asOf: .now))
             }
         }

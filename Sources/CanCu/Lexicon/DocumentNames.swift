@@ -1,0 +1,115 @@
+/// Resolves a document cited by name ("Căn cứ Luật Bảo hiểm xã hội năm 2014;") to its registry
+/// row (`dictionaries/documents.tsv`): the one document with that type, name and year of issue.
+///
+/// Names are compared folded (`Folding.fold`: lower case, no diacritics, `đ` → `d`), with
+/// punctuation and runs of spaces as one space, and with the type word in front: the registry
+/// writes titles "Luật Ban hành văn bản quy phạm pháp luật", but also "Bảo hiểm xã hội", "ĐẦU TƯ"
+/// or "doanh nghiệp" for type Luật, and each matches the citation "Luật … năm YYYY" of that name.
+/// A document's year is its symbol's ("58/2014/QH13" → 2014), else its issue date's.
+///
+/// A name resolves only when exactly one registry document has that type, name and year; several
+/// (two laws of one name passed in one year, as 65/2025/QH15 and 72/2025/QH15) or none give nil.
+/// A name without a year never resolves: laws are re-enacted under the same name (Luật Bảo hiểm
+/// xã hội 2006, 2014, 2024), so which one a bare name means depends on when it was written, and
+/// the registry need not know every version.
+///
+/// ```swift
+/// let names = DocumentNames(lexicon: .builtIn)
+/// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: 2014)?.symbol   // "58/2014/QH13"
+/// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: nil)            // nil
+/// ```
+public struct DocumentNames: Sendable {
+    /// A registry document a name stands for.
+    public struct Match: Sendable, Hashable {
+        /// Canonical symbol ("58/2014/QH13").
+        public var symbol: String
+        /// Year of issue (the symbol's, else the issue date's).
+        public var year: Int
+        /// ISO issue date, when the registry knows it.
+        public var issued: String?
+    }
+
+    /// The documents by name key and year ("luat bao hiem xa hoi|2014").
+    private var byNameYear: [String: [Match]] = [:]
+
+    /// The names of the built-in registry plus the user's rows (a later row for the same document
+    /// overrides an earlier one, as in `Registry`).
+    public init(lexicon: Lexicon) {
+        self.init(registry: Registry(lexicon: lexicon))
+    }
+
+    /// The names of a registry's documents.
+    public init(registry: Registry) {
+        self.init(records: registry.records)
+    }
+
+    /// The names of these records (one record a document). Records without a type, a title or a
+    /// year cannot be matched by name and are left out.
+    public init(records: [DocumentRecord]) {
+        for record in records {
+            guard let type = record.type, let title = record.title,
+                  let year = Registry.year(of: record.symbol) ?? record.issued.flatMap({ Int($0.prefix(4)) }) else { continue }
+            let key = Self.key(type: type, name: title)
+            guard !key.isEmpty else { continue }
+            byNameYear[key + "|" + String(year), default: []]
+                .append(Match(symbol: record.symbol, year: year, issued: record.issued))
+        }
+    }
+
+    /// The document of a type, name and year, when exactly one registry document matches; nil
+    /// without a year (see the type's comment).
+    public func resolve(type: String?, name: String, year: Int?) -> Match? {
+        guard let year else { return nil }
+        let key = Self.key(type: type, name: name)
+        guard !key.isEmpty, let matches = byNameYear[key + "|" + String(year)] else { return nil }
+        var unique: [Match] = []
+        for match in matches where !unique.contains(where: { Registry.key($0.symbol) == Registry.key(match.symbol) && $0.year == match.year }) {
+            unique.append(match)
+        }
+        return unique.count == 1 ? unique[0] : nil
+    }
+
+    /// The document a citation by name stands for: its name, type and year (the stated year, else
+    /// the year of its stated issue date). nil for a citation with a symbol or without a name.
+    public func resolve(_ citation: Citation) -> Match? {
+        guard citation.kind == .name, citation.symbol == nil, let name = citation.name, !name.isEmpty else { return nil }
+        return resolve(type: citation.type, name: name, year: citation.year ?? citation.issued.flatMap { Int($0.prefix(4)) })
+    }
+
+    /// The comparison key of a type and a name: folded, punctuation and spaces collapsed, the type
+    /// word in front unless the name starts with it ("Luật", "ĐẦU TƯ" → "luat dau tu").
+    public static func key(type: String?, name: String) -> String {
+        let title = words(name)
+        guard let type, !type.isEmpty else { return title }
+        let typeWords = words(type)
+        if typeWords.isEmpty || title == typeWords || title.hasPrefix(typeWords + " ") { return title }
+        return title.isEmpty ? "" : typeWords + " " + title
+    }
+
+    /// Folded words of a text joined by single spaces: ASCII letters and digits and every
+    /// non-ASCII scalar but general punctuation (U+2000–U+206F: dashes, quotes, ellipsis) are kept.
+    static func words(_ text: String) -> String {
+        let folded = Array(Folding.fold(text).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        var pendingSpace = false
+        var i = 0
+        while i < folded.count {
+            let b = folded[i]
+            if b == 0xE2, i + 2 < folded.count, folded[i + 1] == 0x80 || folded[i + 1] == 0x81 {
+                pendingSpace = true
+                i += 3
+                continue
+            }
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            } else {
+                pendingSpace = true
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
