@@ -180,7 +180,7 @@ class Registry:
             if column in ("replaced_by", "amended_by", "repealed_by"):
                 values = [v for v in row[column].split("|") if v]
                 known = {key(v) for v in values}
-                for v in value.split("|"):
+                for v in re.split(r"[|;]", value):
                     if v and key(v) not in known:
                         values.append(canonical(v))
                         known.add(key(v))
@@ -254,7 +254,9 @@ def import_shared_registry(reg, shared, issuers):
             "amended_by": row["amended_by"], "repealed_by": row.get("repealed_by", ""),
             "note": "; ".join(note_parts),
         }
-        fields = {k: canonical(v) if k.endswith("_by") else v for k, v in fields.items()}
+        # The shared registry separates several symbols with ';' (sometimes '|'): one '|' list.
+        fields = {k: "|".join(canonical(x.strip()) for x in re.split(r"[|;]", v) if x.strip()) if k.endswith("_by") else v
+                  for k, v in fields.items()}
         reg.merge(fields, "registry/documents.tsv:%d" % row["_line"],
                   registry_confidence(row.get("status_basis", ""), notes))
     path = os.path.join(shared, "reference", "registry", "relations.tsv")

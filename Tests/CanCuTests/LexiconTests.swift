@@ -7,12 +7,24 @@ struct LexiconTests {
     @Test("Every built-in dictionary parses and has rows", arguments: [
         "document-types.tsv", "type-names.tsv", "issuers.tsv", "relation-cues.tsv", "not-citation-cues.tsv",
         "sentence-abbreviations.tsv", "tone-placement.tsv", "symbol-repairs.tsv", "provinces.tsv",
-        "succession.tsv", "documents.tsv",
+        "succession.tsv", "documents.tsv", "title-openers.tsv",
     ])
     func builtIn(name: String) throws {
         let table = try #require(Lexicon.builtIn.table(name))
         #expect(!table.rows.isEmpty)
         #expect(table.origins.first?.hasPrefix("dictionaries/\(name):") == true)
+    }
+
+    @Test("The registry lists several replacing, amending or repealing documents with '|', each a symbol")
+    func registryRelationLists() {
+        for row in Lexicon.builtIn.rows("documents.tsv") {
+            for column in ["replaced_by", "amended_by", "repealed_by"] {
+                for symbol in row.values(column) {
+                    #expect(!symbol.contains(";") && !symbol.contains(",") && !symbol.contains(" ") && symbol.contains("/"),
+                            "\(row["symbol"]) \(column): \(symbol)")
+                }
+            }
+        }
     }
 
     @Test("Dictionary values read by column name")
