@@ -313,15 +313,22 @@ cicu_break_iterator *cicu_sentences_open(const uint8_t *utf8, int64_t length, co
     return open_iterator(utf8, length, locale, UBRK_SENTENCE, chunk_bytes);
 }
 
+/// The next break of the text (an index into the current chunk), loading the following chunk at
+/// the end of one; UBRK_DONE at the end of the text.
+static inline int32_t next_break(cicu_break_iterator *it) {
+    if (!it->loaded && !load_chunk(it)) return UBRK_DONE;
+    for (;;) {
+        int32_t end = ubrk_next(it->words);
+        if (end != UBRK_DONE) return end;
+        if (!load_chunk(it)) return UBRK_DONE;
+    }
+}
+
 int32_t cicu_sentences_next(cicu_break_iterator *it, int64_t *ends, int32_t capacity) {
     int32_t count = 0;
-    if (!it->loaded && !load_chunk(it)) return 0;
     while (count < capacity) {
-        int32_t end = ubrk_next(it->words);
-        if (end == UBRK_DONE) {
-            if (!load_chunk(it)) break;
-            continue;
-        }
+        int32_t end = next_break(it);
+        if (end == UBRK_DONE) break;
         ends[count++] = it->chunk8 + it->offsets8[end];
     }
     return count;
@@ -330,13 +337,9 @@ int32_t cicu_sentences_next(cicu_break_iterator *it, int64_t *ends, int32_t capa
 int32_t cicu_words_next(cicu_break_iterator *it, int64_t *starts, int64_t *ends, int64_t *scalar_starts,
                         int64_t *scalar_ends, uint8_t *kinds, int32_t capacity) {
     int32_t count = 0;
-    if (!it->loaded && !load_chunk(it)) return 0;
     while (count < capacity) {
-        int32_t end = ubrk_next(it->words);
-        if (end == UBRK_DONE) {
-            if (!load_chunk(it)) break;
-            continue;
-        }
+        int32_t end = next_break(it);
+        if (end == UBRK_DONE) break;
         int32_t start = it->start;
         it->start = end;
         uint8_t kind = classify_piece(it->text, start, end, it->words);

@@ -2,34 +2,7 @@
 /// spaces and punctuation other than `/` (dashes included) collapsed to one space.
 enum GraphNames {
     /// The comparison key of a name or symbol ("Luật  Đất đai," → "luat dat dai").
-    static func key(_ text: String) -> String {
-        let folded = Folding.fold(text)
-        var out: [UInt8] = []
-        out.reserveCapacity(folded.utf8.count)
-        var pendingSpace = false
-        let bytes = Array(folded.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            // General punctuation (U+2000–U+206F: dashes, quotes, ellipsis) separates like ASCII
-            // punctuation does.
-            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
-                pendingSpace = true
-                i += 3
-                continue
-            }
-            let keep = (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b == 0x2F || b >= 0x80
-            if keep {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            } else {
-                pendingSpace = true
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func key(_ text: String) -> String { Folding.words(text, keepingSlash: true) }
 
     /// The words of a key, for matching a query as a run of whole words.
     static func words(_ text: String) -> [Substring] {

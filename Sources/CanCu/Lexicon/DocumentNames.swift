@@ -86,30 +86,6 @@ public struct DocumentNames: Sendable {
         return title.isEmpty ? "" : typeWords + " " + title
     }
 
-    /// Folded words of a text joined by single spaces: ASCII letters and digits and every
-    /// non-ASCII scalar but general punctuation (U+2000–U+206F: dashes, quotes, ellipsis) are kept.
-    static func words(_ text: String) -> String {
-        let folded = Array(Folding.fold(text).utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(folded.count)
-        var pendingSpace = false
-        var i = 0
-        while i < folded.count {
-            let b = folded[i]
-            if b == 0xE2, i + 2 < folded.count, folded[i + 1] == 0x80 || folded[i + 1] == 0x81 {
-                pendingSpace = true
-                i += 3
-                continue
-            }
-            if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            } else {
-                pendingSpace = true
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Folded words of a text joined by single spaces (`Folding.words`).
+    static func words(_ text: String) -> String { Folding.words(text) }
 }

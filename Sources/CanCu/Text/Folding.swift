@@ -97,4 +97,33 @@ public enum Folding {
             return o
         }
     }
+
+    /// The folded words of `text` joined by single spaces, for comparing names: ASCII letters and
+    /// digits and every other non-ASCII scalar are kept (and `/` when `keepingSlash`, for symbols);
+    /// ASCII punctuation, white space and general punctuation (U+2000–U+206F: dashes, quotes,
+    /// ellipsis) separate words ("Luật  Đất đai," → "luat dat dai").
+    public static func words(_ text: String, keepingSlash: Bool = false) -> String {
+        let folded = Array(fold(text).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count)
+        var pendingSpace = false
+        var i = 0
+        while i < folded.count {
+            let b = folded[i]
+            if b == 0xE2, i + 2 < folded.count, folded[i + 1] == 0x80 || folded[i + 1] == 0x81 {
+                pendingSpace = true
+                i += 3
+                continue
+            }
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 || (keepingSlash && b == 0x2F) {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            } else {
+                pendingSpace = true
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
