@@ -99,6 +99,46 @@ struct ReviewNameTests {
         #expect(known.key(forName: "Luật Cư trú", year: nil) == nil)
     }
 
+    @Test("a bare name in a dated text is tied to the version then in force, when the registry leaves no doubt")
+    func bareNameByDate() {
+        let known = KnownDocuments(lexicon: Self.lexicon)
+        // Bộ luật Lao động: 10/2012/QH13 until 2021-01-01, then 45/2019/QH14.
+        #expect(known.key(forNameKey: "n:bo luat lao dong|", writtenOn: "2022-03-01") == "45/2019/QH14")
+        #expect(known.key(forNameKey: "n:bo luat lao dong|", writtenOn: "2016-05-10") == "10/2012/QH13")
+        // Before any version the registry knows, or with no date: no tie.
+        #expect(known.key(forNameKey: "n:bo luat lao dong|", writtenOn: "2010-01-01") == nil)
+        #expect(known.key(forNameKey: "n:bo luat lao dong|", writtenOn: nil) == nil)
+        // The 2012 code had been replaced by the 2019 one when a 2020 text was written, but the
+        // registry's 2019 code is the latest issued before it: that one.
+        #expect(known.key(forNameKey: "n:bo luat lao dong|", writtenOn: "2020-06-01") == "45/2019/QH14")
+        // A name whose latest earlier version had expired by then (the registry lacks its successor).
+        let law = DocumentRecord(symbol: "71/2006/QH11", type: "Luật", title: "Luật Bảo hiểm xã hội", issued: "2006-06-29",
+                                 expiredOn: "2016-01-01")
+        let names = DocumentNames(records: [law])
+        #expect(names.resolve(type: nil, name: "luat bao hiem xa hoi", writtenOn: "2015-12-01")?.symbol == "71/2006/QH11")
+        #expect(names.resolve(type: nil, name: "luat bao hiem xa hoi", writtenOn: "2020-01-01") == nil)
+        // Two versions of one name in the same latest year: no tie.
+        let other = DocumentRecord(symbol: "72/2006/QH11", type: "Luật", title: "Luật Bảo hiểm xã hội", issued: "2006-11-29")
+        #expect(DocumentNames(records: [law, other]).resolve(type: nil, name: "luat bao hiem xa hoi", writtenOn: "2010-01-01") == nil)
+    }
+
+    @Test("the index stores a bare name of a dated document under the version then in force; cited-by finds it")
+    func bareNameInIndex() throws {
+        let dir = try IndexTestSupport.temporaryFolder("bare-names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("quyet-dinh.txt").path
+        try Self.decision(date: "15 tháng 01 năm 2022", preamble: """
+            Căn cứ Bộ luật Lao động;
+            Căn cứ Luật Việc làm;
+            """).write(toFile: path, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("i.sqlite").path
+        _ = try Indexer(lexicon: Self.lexicon).run([path], into: try DocumentIndex.create(path: db))
+        let queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: Self.lexicon)
+        let citing = try queries.citedBy("45/2019/QH14")
+        #expect(citing.count == 1 && citing.first?.mentions.map(\.text) == ["Bộ luật Lao động"])
+        #expect(try queries.citedBy("10/2012/QH13").isEmpty)
+    }
+
     // MARK: Review
 
     /// A name citation in a 2026 decision, the finding it must give.

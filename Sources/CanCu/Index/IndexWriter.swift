@@ -63,18 +63,21 @@ struct IndexWriter {
     }
 
     /// The node key a citation is stored under: its own key, through the file's aliases and the
-    /// registry for names; a back-reference takes the key of the citation it names.
-    func target(of citations: [Citation], at index: Int, aliases: [String: String], depth: Int = 0) -> String {
+    /// registry for names (a name without a year as the version in force on `written`, the citing
+    /// document's date, when the registry leaves no doubt); a back-reference takes the key of the
+    /// citation it names.
+    func target(of citations: [Citation], at index: Int, aliases: [String: String], writtenOn written: String? = nil,
+                depth: Int = 0) -> String {
         let citation = citations[index]
         if citation.kind == .short, let to = citation.resolvesTo, to != index, to >= 0, to < citations.count, depth < 4 {
-            return target(of: citations, at: to, aliases: aliases, depth: depth + 1)
+            return target(of: citations, at: to, aliases: aliases, writtenOn: written, depth: depth + 1)
         }
-        return resolve(DocumentKey.key(of: citation) ?? "?:" + Folding.fold(citation.text), aliases: aliases)
+        return resolve(DocumentKey.key(of: citation) ?? "?:" + Folding.fold(citation.text), aliases: aliases, writtenOn: written)
     }
 
-    func resolve(_ key: String, aliases: [String: String]) -> String {
+    func resolve(_ key: String, aliases: [String: String], writtenOn written: String? = nil) -> String {
         guard key.hasPrefix("n:") else { return key }
-        return aliases[key] ?? known.key(forNameKey: key) ?? key
+        return aliases[key] ?? known.key(forNameKey: key, writtenOn: written) ?? key
     }
 
     private func insertDocument(_ document: FileAnalysis.Document, fileID: Int64, aliases: [String: String], db: Database) throws -> Int64 {
@@ -103,7 +106,7 @@ struct IndexWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in document.citations.enumerated() {
-            let target = target(of: document.citations, at: index, aliases: aliases)
+            let target = target(of: document.citations, at: index, aliases: aliases, writtenOn: header.issued)
             try insertCitation.execute(arguments: [
                 documentID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.number, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue,

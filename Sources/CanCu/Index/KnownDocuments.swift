@@ -1,7 +1,8 @@
 /// What the index takes from the registry of known documents (`dictionaries/documents.tsv`): the
 /// record of a node key (type, title, dates, status, what replaced or amended it), and the symbol
 /// of a document cited by name and year ("Luật Đất đai năm 2024" → "31/2024/QH15", by
-/// `DocumentNames`: a name without a year is not resolved).
+/// `DocumentNames`); a name without a year only for a text of known date, as the version then in
+/// force when the registry leaves no doubt.
 ///
 /// ```swift
 /// let known = KnownDocuments(lexicon: .builtIn)
@@ -83,6 +84,17 @@ public struct KnownDocuments: Sendable {
               let year = Int(nameKey[nameKey.index(after: bar)...]) else { return nil }
         let name = String(nameKey[nameKey.index(nameKey.startIndex, offsetBy: 2)..<bar])
         guard let match = names.resolve(type: nil, name: name, year: year) else { return nil }
+        return DocumentKey.key(symbol: match.symbol, year: match.year)
+    }
+
+    /// The node key of a name-only key without a year ("n:bo luat lao dong|") cited in a text
+    /// written on `written`: the registry's version of that name then in force, when its records
+    /// leave no doubt (`DocumentNames.resolve(type:name:writtenOn:)`).
+    public func key(forNameKey nameKey: String, writtenOn written: String?) -> String? {
+        if let key = key(forNameKey: nameKey) { return key }
+        guard let written, nameKey.hasPrefix("n:"), nameKey.hasSuffix("|") else { return nil }
+        let name = String(nameKey.dropFirst(2).dropLast())
+        guard let match = names.resolve(type: nil, name: name, writtenOn: written) else { return nil }
         return DocumentKey.key(symbol: match.symbol, year: match.year)
     }
 

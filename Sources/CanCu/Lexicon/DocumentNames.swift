@@ -27,10 +27,16 @@ public struct DocumentNames: Sendable {
         public var year: Int
         /// ISO issue date, when the registry knows it.
         public var issued: String?
+        /// ISO date it ceased to have effect, when the registry knows it.
+        public var expiredOn: String?
+        /// Symbols of the documents that replaced it.
+        public var replacedBy: [String] = []
     }
 
     /// The documents by name key and year ("luat bao hiem xa hoi|2014").
     private var byNameYear: [String: [Match]] = [:]
+    /// The documents by name key, every year.
+    private var byName: [String: [Match]] = [:]
 
     /// The names of the built-in registry plus the user's rows (a later row for the same document
     /// overrides an earlier one, as in `Registry`).
@@ -51,8 +57,10 @@ public struct DocumentNames: Sendable {
                   let year = Registry.year(of: record.symbol) ?? record.issued.flatMap({ Int($0.prefix(4)) }) else { continue }
             let key = Self.key(type: type, name: title)
             guard !key.isEmpty else { continue }
-            byNameYear[key + "|" + String(year), default: []]
-                .append(Match(symbol: record.symbol, year: year, issued: record.issued))
+            let match = Match(symbol: record.symbol, year: year, issued: record.issued, expiredOn: record.expiredOn,
+                              replacedBy: record.replacedBy)
+            byNameYear[key + "|" + String(year), default: []].append(match)
+            byName[key, default: []].append(match)
         }
     }
 
@@ -67,6 +75,28 @@ public struct DocumentNames: Sendable {
             unique.append(match)
         }
         return unique.count == 1 ? unique[0] : nil
+    }
+
+    /// The document a name without a year stands for in a text written on `written` (ISO date):
+    /// the registry's latest document of that name issued before it, provided the registry does not
+    /// say it had ceased to apply by then (expired, or replaced by a document of an earlier year).
+    /// nil when two documents of that name share the latest year, or none was issued before: the
+    /// registry need not know every version, so this ties a name only where its records leave no
+    /// doubt. For linking citations (index, graph); review uses names with a year only.
+    public func resolve(type: String?, name: String, writtenOn written: String) -> Match? {
+        let key = Self.key(type: type, name: name)
+        guard !key.isEmpty, let writtenYear = Int(written.prefix(4)), let matches = byName[key] else { return nil }
+        var earlier: [Match] = []
+        for match in matches where !earlier.contains(where: { Registry.key($0.symbol) == Registry.key(match.symbol) }) {
+            let before = match.issued.map { $0 < written } ?? (match.year < writtenYear)
+            if before { earlier.append(match) }
+        }
+        guard let latestYear = earlier.map(\.year).max() else { return nil }
+        let latest = earlier.filter { $0.year == latestYear }
+        guard latest.count == 1, let match = latest.first else { return nil }
+        if let expired = match.expiredOn, expired <= written { return nil }
+        if match.replacedBy.contains(where: { (Registry.year(of: $0) ?? Int.max) <= writtenYear }) { return nil }
+        return match
     }
 
     /// The document a citation by name stands for: its name, type and year (the stated year, else
