@@ -117,6 +117,35 @@ struct TemporalCorpusTests {
         #expect(r.targets.map(\.period) == ["2022-2025", "2022-2025"])
     }
 
+    @Test("Government resolution 122/NQ-CP: the goals are targets, the figures of its report on past months are not")
+    func reportedResults() {
+        guard let url = SharedCorpus.path("congbao/nghi-quyet-so-122-nq-cp-469492.txt"), let r = temporalFile(url) else { return }
+        let values = Set(r.targets.map(\.value))
+        // "phấn đấu tốc độ tăng trưởng GDP bình quân từ 10%/năm trở lên", "tiết kiệm điện tối thiểu
+        // 3,0%", "tổng mức bán lẻ … năm 2026 tăng 13% đến 15%".
+        #expect(values.isSuperset(of: [10, 3, 13, 15]))
+        // "CPI bình quân 04 tháng đầu năm tăng 3,99%", "tăng 24,2% so với cùng kỳ; trong đó, xuất khẩu …
+        // tăng 19,7%, nhập khẩu … tăng 28,7%", "đạt 14,2% kế hoạch … so với cùng kỳ năm 2025",
+        // "tăng 22,8% so với cùng kỳ", "tăng lần lượt 32% và 9,8% so với cùng kỳ".
+        #expect(values.isDisjoint(with: [3.99, 24.2, 19.7, 28.7, 14.2, 22.8, 32, 9.8]), "\(r.targets.map(\.text))")
+    }
+
+    @Test("the six codes: injury and disability rates are legal thresholds, not targets")
+    func codesThresholds() {
+        let files = SharedCorpus.files(in: "codes/raw_text")
+        if files.isEmpty { return }
+        var total = 0
+        for url in files {
+            guard let r = temporalFile(url) else { continue }
+            total += r.targets.count
+            #expect(!r.targets.contains { $0.text.contains("tổn thương") || $0.subject?.contains("tổn thương") == true },
+                    "\(url.lastPathComponent): \(r.targets.prefix(3).map(\.text))")
+        }
+        // A few rule limits remain ("không quá 50% số giờ làm việc bình thường"); before the not_goal
+        // phrases, the Criminal Code alone gave 214.
+        #expect(total <= 5, "\(total) targets in the codes")
+    }
+
     @Test("corpus/ke-hoach-thuc-hien-1085.txt: issue date, deadlines, periods and targets of corpus/README.md")
     func keHoach() {
         let url = SharedCorpus.projectCorpus.appendingPathComponent("ke-hoach-thuc-hien-1085.txt")

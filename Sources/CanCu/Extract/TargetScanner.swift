@@ -9,6 +9,11 @@ struct TargetScanner: Sendable {
     }
 
     private var sentenceCues: [[UInt8]] = []
+    /// Phrases of a sentence whose figures are no goals (a report of results, "so với cùng kỳ"; a
+    /// legal threshold, "tỷ lệ tổn thương cơ thể"), and those that make it set a goal all the same
+    /// ("phấn đấu").
+    private var reportCues: [[UInt8]] = []
+    private var goalCues: [[UInt8]] = []
     private var vetoes: [[UInt8]] = []
     private var atLeastBefore: [[String]] = [], atLeastAfter: [String] = []
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
@@ -31,6 +36,8 @@ struct TargetScanner: Sendable {
             switch row["role"] {
             case "cue": sentenceCues.append(Array(cue.utf8))
             case "veto": vetoes.append(Array(cue.utf8))
+            case "not_goal": reportCues.append(Array(cue.utf8))
+            case "goal": goalCues.append(Array(cue.utf8))
             case "at_least": if after { atLeastAfter.append(cue) } else { atLeastBefore.append(words) }
             case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
             case "count_verb": countVerbs.append(Array(cue.utf8))
@@ -65,8 +72,22 @@ struct TargetScanner: Sendable {
         let candidates = findCandidates(p)
         var targets: [Target] = []
         var lastSentence: (range: Range<Int>, cued: Bool)?
+        var lastReport: (range: Range<Int>, reports: Bool)?
         for (k, c) in candidates.enumerated() {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
+            // A sentence reporting results ("tăng 24,2% so với cùng kỳ") or a legal threshold sets no
+            // target unless it also states a goal.
+            // The sentence as punctuation ends it: a wrapped line starting with a capital or a number
+            // ("USD, tăng 19,7%", "9,8% so với cùng kỳ") goes on the same sentence here.
+            let reported = punctuatedSentence(p, c.valueRange.lowerBound)
+            let reports: Bool
+            if let last = lastReport, last.range == reported { reports = last.reports } else {
+                reports = TemporalScan.lowerBytes(p, reported).withUnsafeBufferPointer { w in
+                    reportCues.contains { Self.containsWord(w, $0) } && !goalCues.contains { Self.containsWord(w, $0) }
+                }
+                lastReport = (reported, reports)
+            }
+            if reports { continue }
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
             let governing = governingLine(p, c.valueRange.lowerBound)
             let inClause = TemporalScan.slice(deadlines, in: clause) { $0.range.lowerBound }
@@ -251,6 +272,22 @@ struct TargetScanner: Sendable {
             if b == 0x0A, opensLine(p, e + 1) { break }
             e += 1
         }
+        return s..<e
+    }
+
+    /// The sentence around `i` as its punctuation ends it (`.`, `!`, `?`, or a blank line), line
+    /// wraps ignored; at most 600 bytes each way.
+    private func punctuatedSentence(_ p: TemporalScan.Buffer, _ i: Int) -> Range<Int> {
+        func ends(_ k: Int) -> Bool {
+            let b = p[k]
+            if b == 0x21 || b == 0x3F { return true }
+            if b == 0x2E { return k + 1 >= p.count || TemporalScan.isSpace(p[k + 1]) }
+            return b == 0x0A && k + 1 < p.count && p[k + 1] == 0x0A
+        }
+        var s = i
+        while s > 0, i - s < 600, !ends(s - 1) { s -= 1 }
+        var e = i
+        while e < p.count, e - i < 600, !ends(e) { e += 1 }
         return s..<e
     }
 
