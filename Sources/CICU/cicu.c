@@ -232,6 +232,7 @@ struct cicu_break_iterator {
     int32_t *offsets8;
     int32_t *scalars;
     int32_t capacity;
+    int32_t scalar_capacity;
     int32_t length16;
     int supplementary;
     int64_t chunk8;
@@ -257,15 +258,19 @@ static int load_chunk(cicu_break_iterator *it) {
         int32_t *offsets8 = realloc(it->offsets8, sizeof(int32_t) * (size_t)capacity);
         if (offsets8 == NULL) return 0;
         it->offsets8 = offsets8;
-        int32_t *scalars = realloc(it->scalars, sizeof(int32_t) * (size_t)capacity);
-        if (scalars == NULL) return 0;
-        it->scalars = scalars;
         it->capacity = capacity;
     }
     it->supplementary = 0;
     it->length16 = convert_with_offsets(it->utf8 + from, n, it->text, it->offsets8, &it->supplementary);
     int32_t scalar_count = it->length16;
     if (it->supplementary) {
+        // Only a chunk with characters outside the BMP needs the scalar table.
+        if (it->length16 + 1 > it->scalar_capacity) {
+            int32_t *scalars = realloc(it->scalars, sizeof(int32_t) * (size_t)(it->length16 + 1));
+            if (scalars == NULL) return 0;
+            it->scalars = scalars;
+            it->scalar_capacity = it->length16 + 1;
+        }
         int32_t s = 0;
         for (int32_t j = 0; j < it->length16; j++) {
             it->scalars[j] = s;

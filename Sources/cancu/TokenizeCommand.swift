@@ -43,7 +43,7 @@ struct TokenizeCommand: ParsableCommand {
                 case .count:
                     TokenView.writeCount(document, text, pipeline.tokenizer, to: &json)
                 case .json:
-                    TokenView.writeJSON(document, text, pipeline.tokenizer, to: &json)
+                    TokenView.writeJSON(document, text, pipeline.tokenizer, to: &json) { Console.write($0) }
                 case .text:
                     Console.write(TokenView.text(document, text, pipeline.tokenizer))
                 }

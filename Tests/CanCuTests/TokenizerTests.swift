@@ -125,6 +125,22 @@ struct TokenizerTests {
         }
     }
 
+    @Test("The JSON line of a long document, handed out in pieces as it grows, is the same line")
+    func jsonInPieces() throws {
+        let source = String(repeating: "Căn cứ Nghị định số 09/2019/NÐ–CP ngày 24/01/2019; Uỷ ban nhân dân 😀 hoà giải.\n", count: 10_000)
+        let document = SourceDocument(path: "long.txt", text: source, byteCount: source.utf8.count, warnings: [])
+        let text = Normalizer.standard.normalize(source)
+        var whole = JSONWriter()
+        TokenView.writeJSON(document, text, tokenizer, to: &whole)
+        var pieces: [[UInt8]] = []
+        var streamed = JSONWriter()
+        TokenView.writeJSON(document, text, tokenizer, to: &streamed) { pieces.append($0) }
+        streamed.drain { pieces.append($0) }
+        #expect(pieces.count > 2)
+        #expect(pieces.allSatisfy { $0.count < 2 << 20 })
+        #expect(Array(pieces.joined()) == whole.bytes)
+    }
+
     @Test("Supplementary characters in unchanged text keep exact scalar offsets")
     func supplementaryOffsets() {
         let source = "a 😀 b 𠀀c d"

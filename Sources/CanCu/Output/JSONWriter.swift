@@ -20,6 +20,14 @@ public struct JSONWriter: Sendable {
         needsComma.removeAll(keepingCapacity: true)
     }
 
+    /// Hands the bytes written so far to `sink` and empties the buffer, keeping the place in the
+    /// structure: a long line (a document's million tokens) is written out in pieces.
+    public mutating func drain(_ sink: ([UInt8]) -> Void) {
+        if bytes.isEmpty { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func separator() {
         if let last = needsComma.last {
             if last { bytes.append(0x2C) }

@@ -1,6 +1,9 @@
 /// The outputs of `cancu tokenize` (JSON and count as in the contract; text for people).
 public enum TokenView {
-    public static func writeJSON(_ document: SourceDocument, _ text: NormalizedText, _ tokenizer: Tokenizer, to json: inout JSONWriter) {
+    /// The contract's line for one document. With `sink`, the line is handed out in pieces of
+    /// about a megabyte as it grows, so memory stays bounded however many tokens there are.
+    public static func writeJSON(_ document: SourceDocument, _ text: NormalizedText, _ tokenizer: Tokenizer, to json: inout JSONWriter,
+                                 sink: (([UInt8]) -> Void)? = nil) {
         let sentences = tokenizer.sentences(text)
         let lines = tokenizer.lines(text)
         json.object { json in
@@ -12,21 +15,23 @@ public enum TokenView {
                         json.field("text", text.text(ofBytes: token.range))
                         json.field("kind", token.kind.rawValue)
                     }
+                    if let sink, json.bytes.count >= 1 << 20 { json.drain(sink) }
                 }
             }
-            writeSpans("sentences", sentences, to: &json)
-            writeSpans("lines", lines, to: &json)
+            writeSpans("sentences", sentences, to: &json, sink: sink)
+            writeSpans("lines", lines, to: &json, sink: sink)
             writeWarnings(document.warnings, to: &json)
         }
         json.newline()
     }
 
-    static func writeSpans(_ name: String, _ spans: [TextSpan], to json: inout JSONWriter) {
+    static func writeSpans(_ name: String, _ spans: [TextSpan], to json: inout JSONWriter, sink: (([UInt8]) -> Void)? = nil) {
         json.arrayField(name) { json in
             for span in spans {
                 json.object { json in
                     json.span(span.source)
                 }
+                if let sink, json.bytes.count >= 1 << 20 { json.drain(sink) }
             }
         }
     }
