@@ -18,6 +18,6 @@ enum AnalyzeReview {
                 for finding in findings { found.append((finding, lineOf(finding.range.lowerBound))) }
             }
         }
-        return ReviewView.analyzeSection(found, documents: documents)
+        return ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)")
     }
 }

@@ -46,6 +46,23 @@ struct ReviewEndToEndTests {
         #expect(f.asOf == .written)
     }
 
+    @Test("analyze lists at most `limit` errors and warnings and says where the rest is")
+    func analyzeSectionLimit() {
+        let findings = review(decision(date: "15 tháng 01 năm 2026", preamble: """
+            Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 của Chính phủ;
+            Căn cứ Nghị định số 107/2021/NĐ-CP ngày 06 tháng 12 năm 2021 của Chính phủ;
+            Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;
+            """))
+        let errors = findings.filter { $0.severity == .error }
+        #expect(errors.count == 3)
+        let listed = findings.map { (finding: $0, line: 1) }
+        let all = ReviewView.analyzeSection(listed, documents: 1)
+        #expect(errors.allSatisfy { all.contains($0.message) } && !all.contains("khác"))
+        let cut = ReviewView.analyzeSection(listed, documents: 1, limit: 2, fullList: "cancu review --db x.sqlite")
+        #expect(errors.filter { cut.contains($0.message) }.count == 2)
+        #expect(cut.contains("… và 1 lỗi khác (xem tất cả: cancu review --db x.sqlite)"))
+    }
+
     @Test("The same citation in a document dated before 2025-07-01 is no error")
     func replacedDecreeBefore() {
         let findings = review(decision(date: "15 tháng 9 năm 2023",
