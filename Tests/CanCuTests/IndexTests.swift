@@ -43,6 +43,31 @@ struct IndexTests {
         #expect(IndexTestSupport.fileState(db) == before)
     }
 
+    @Test("files indexed with other dictionaries are read again, once")
+    func otherDictionaries() throws {
+        let dir = try IndexTestSupport.temporaryFolder("dictionaries")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("i.sqlite").path
+        let first = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(first.indexed == 5)
+        // The user adds an issuer: the same files, other dictionaries.
+        let user = dir.appendingPathComponent("dict")
+        try FileManager.default.createDirectory(at: user, withIntermediateDirectories: true)
+        try "# extra\nabbreviation\tname\nBTEST\tBộ Thử nghiệm\n".write(to: user.appendingPathComponent("issuers.tsv"), atomically: true, encoding: .utf8)
+        let other = try Lexicon.load(userDirectory: user.path)
+        #expect(other.fingerprint != Lexicon.builtIn.fingerprint)
+        let second = try Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(second.indexed == 5 && second.unchanged == 0)
+        let third = try Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(third.indexed == 0 && third.unchanged == 5)
+        // Back to the built-in dictionaries: read again, and a file left out of the run loses its hash.
+        let one = corpus + "/nghi-dinh-mau.txt"
+        let fourth = try Indexer(lexicon: .builtIn).run([one], into: try DocumentIndex.create(path: db))
+        #expect(fourth.indexed == 1)
+        let fifth = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(fifth.indexed == 4 && fifth.unchanged == 1)
+    }
+
     @Test("a changed file is replaced, a deleted one pruned")
     func replaceAndPrune() throws {
         let dir = try IndexTestSupport.temporaryFolder("replace")

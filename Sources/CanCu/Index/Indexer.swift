@@ -39,12 +39,15 @@ public struct Indexer: Sendable {
 
     public let analyzer: FileAnalyzer
     let writer: IndexWriter
+    /// The dictionaries' fingerprint, stored in the index's `meta` table.
+    let lexiconFingerprint: String
     /// Files analysed at the same time (memory is bounded by this many of the largest document).
     public var workers: Int
 
     public init(lexicon: Lexicon, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         analyzer = FileAnalyzer(lexicon: lexicon)
         writer = IndexWriter(known: KnownDocuments(lexicon: lexicon))
+        lexiconFingerprint = lexicon.fingerprint
         self.workers = max(1, workers)
     }
 
@@ -65,6 +68,24 @@ public struct Indexer: Sendable {
             }
         }
         report.files = inputs.count
+        // Files indexed with other dictionaries are read again: body mentions, registry ties and
+        // names are matched at index time. Those not in this run lose their hash for the next one.
+        let stale = try index.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dictionaries'") != lexiconFingerprint
+        }
+        if stale {
+            do {
+                try index.queue.write { db in
+                    try db.execute(sql: "UPDATE files SET hash = ''")
+                    try db.execute(sql: """
+                        INSERT INTO meta (key, value) VALUES ('dictionaries', ?)
+                        ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                        """, arguments: [lexiconFingerprint])
+                }
+            } catch {
+                throw IndexError.database(path: index.path, message: "\(error)")
+            }
+        }
         let known: [String: (hash: String, size: Int)] = try index.read { db in
             var map: [String: (hash: String, size: Int)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, hash, size FROM files") {

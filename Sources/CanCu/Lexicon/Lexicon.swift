@@ -13,6 +13,9 @@ import Foundation
 /// ```
 public struct Lexicon: Sendable {
     public private(set) var tables: [String: DictionaryTable]
+    /// A hash of every dictionary's text (built-in and the user's): an index made with other
+    /// dictionaries is read again (`Indexer`).
+    public private(set) var fingerprint = ""
 
     /// The built-in dictionaries.
     public static let builtIn: Lexicon = {
@@ -31,9 +34,12 @@ public struct Lexicon: Sendable {
 
     init(files: [String: String], userDirectory: String?) throws {
         tables = [:]
-        for (name, text) in files {
+        var contents: [UInt8] = []
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) {
             tables[name] = try DictionaryTable(name: name, text: text)
+            contents += Array(name.utf8) + [0] + Array(text.utf8) + [0]
         }
+        defer { fingerprint = ContentHash.hex(of: contents) }
         guard let userDirectory else { return }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: userDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -47,6 +53,7 @@ public struct Lexicon: Sendable {
                 throw DictionaryTable.FormatError(description: "\(path): cannot be read")
             }
             let text = String(decoding: data, as: UTF8.self)
+            contents += Array(path.utf8) + [0] + Array(text.utf8) + [0]
             if tables[name] != nil {
                 try tables[name]!.append(text: text, origin: path)
             } else {
