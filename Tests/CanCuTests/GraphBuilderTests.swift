@@ -38,6 +38,26 @@ struct GraphBuilderTests {
         #expect(has("45/KH-UBND", "01/NQ-CP (2021)", .refers, in: graph))
     }
 
+    @Test("a name without a year: the registry's version in force when the citing text was written")
+    func bareNamesByDate() {
+        func document(_ symbol: String, issued: String?) -> Extraction {
+            Extraction(source: symbol, document: DocumentHeader(symbol: symbol, type: "Thông tư", issued: issued),
+                       citations: [GraphFixture.cite(nil, "Bộ luật", name: "Bộ luật Lao động", kind: .name),
+                                   GraphFixture.cite(nil, "Luật", name: "Luật Thanh tra", kind: .name)],
+                       relations: [GraphFixture.rel(nil, 0, .refers), GraphFixture.rel(nil, 1, .refers)])
+        }
+        var builder = GraphBuilder(lexicon: .builtIn)
+        builder.add(document("01/2022/TT-BLĐTBXH", issued: "2022-01-14"))
+        builder.add(document("09/2016/TT-BLĐTBXH", issued: "2016-06-01"))
+        let graph = builder.build()
+        // Bộ luật Lao động: 10/2012/QH13 until 2021, then 45/2019/QH14.
+        #expect(has("01/2022/TT-BLĐTBXH", "45/2019/QH14", .refers, in: graph))
+        #expect(has("09/2016/TT-BLĐTBXH", "10/2012/QH13", .refers, in: graph))
+        // The registry knows only the 2025 Luật Thanh tra: a 2016 or 2022 text meant an earlier one.
+        #expect(!graph.edgeTriples.contains { $0.to == "84/2025/QH15" })
+        #expect(has("01/2022/TT-BLĐTBXH", "Luật Thanh tra", .refers, in: graph))
+    }
+
     @Test func backReferencesFollowResolvesTo() {
         #expect(has("999/2026/NĐ-CP", "63/2010/NĐ-CP", .refers, in: graph))
         #expect(!graph.nodes.contains { $0.id.contains("nêu trên") || $0.id.isEmpty })

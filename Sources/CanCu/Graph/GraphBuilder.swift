@@ -54,13 +54,13 @@ public struct GraphBuilder: Sendable {
             nodes[id]?.fill(from: candidate)
         }
 
-        func addCitations(_ citations: [Citation]) -> [String] {
+        func addCitations(_ citations: [Citation], writtenOn written: String?) -> [String] {
             var ids = [String](repeating: "", count: citations.count)
             for (i, citation) in citations.enumerated() {
                 let target = resolved(i, in: citations)
                 // A back-reference that names nothing found is not a document of its own.
                 if citations[target].kind == .short { continue }
-                let key = self.key(for: citations[target], names: names)
+                let key = self.key(for: citations[target], names: names, writtenOn: written)
                 ids[i] = key.id
                 upsert(key.id, entry: key.entry, Self.node(key.id, citation: citations[target], entry: key.entry))
                 if target != i { upsert(key.id, entry: key.entry, Self.node(key.id, citation: citation, entry: nil)) }
@@ -72,7 +72,7 @@ public struct GraphBuilder: Sendable {
         for extraction in documents {
             let me = selfKey(extraction)
             selfIDs.append(me)
-            let ids = addCitations(extraction.citations)
+            let ids = addCitations(extraction.citations, writtenOn: extraction.document.issued)
             for relation in extraction.relations where ids.indices.contains(relation.to) {
                 let from: String
                 if let f = relation.from {
@@ -89,7 +89,7 @@ public struct GraphBuilder: Sendable {
             let id = procedure.code.flatMap { $0.isEmpty ? nil : $0 } ?? procedure.name
             upsert(id, entry: nil, GraphNode(id: id, kind: .procedure, symbol: procedure.code,
                                             issuer: procedure.agency, label: procedure.name))
-            for basis in Set(addCitations(procedure.basis)).sorted() where !basis.isEmpty && basis != id {
+            for basis in Set(addCitations(procedure.basis, writtenOn: nil)).sorted() where !basis.isEmpty && basis != id {
                 edges.append((id, basis, .governs))
             }
             if let publisher = procedure.publishedBy, !publisher.isEmpty {
@@ -169,8 +169,12 @@ public struct GraphBuilder: Sendable {
         return (symbol, candidates.first)
     }
 
-    /// The node id of a cited document, and its registry row when known.
-    private func key(for citation: Citation, names: [String: [GraphRegistry.Entry]]) -> (id: String, entry: GraphRegistry.Entry?) {
+    /// The node id of a cited document, and its registry row when known. A name without a year in
+    /// a text of known date (`written`) is the registry's version then in force, as in the index
+    /// (`DocumentNames.resolve(type:name:writtenOn:)`); in an undated text, the registry's only
+    /// document of that name.
+    private func key(for citation: Citation, names: [String: [GraphRegistry.Entry]],
+                     writtenOn written: String?) -> (id: String, entry: GraphRegistry.Entry?) {
         let year = citation.year ?? citation.issued.flatMap(GraphRegistry.year(ofDate:))
         if let symbol = citation.symbol, !symbol.isEmpty {
             return symbolKey(symbol, year: year)
@@ -179,6 +183,10 @@ public struct GraphBuilder: Sendable {
             let key = GraphNames.key(name)
             if let year {
                 if let match = registry.names.resolve(type: citation.type, name: name, year: year) {
+                    return symbolKey(match.symbol, year: match.year)
+                }
+            } else if let written {
+                if let match = registry.names.resolve(type: citation.type, name: name, writtenOn: written) {
                     return symbolKey(match.symbol, year: match.year)
                 }
             } else if let entry = GraphRegistry.pick(registry.byName[key], year: nil) {
