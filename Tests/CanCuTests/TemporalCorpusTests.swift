@@ -12,7 +12,7 @@ private func temporalFile(_ url: URL) -> Extraction? {
 private func isoOf(_ dmy: Substring) -> String? {
     let parts = dmy.split(separator: "/").compactMap { Int($0) }
     guard parts.count == 3 else { return nil }
-    return CalendarDate(year: parts[2], month: parts[1], day: parts[0])?.iso
+    return LegalDate(year: parts[2], month: parts[1], day: parts[0])?.iso
 }
 
 /// Precision and recall of predicted values against truths (one slot per item).
@@ -35,8 +35,8 @@ struct TemporalCorpusTests {
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).prefix(40) {
             guard let r = line.range(of: ", ngày"), line.contains("tháng"), line.contains("năm") else { continue }
             let numbers = line[r.upperBound...].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            if numbers.count == 3 { return CalendarDate(year: numbers[2], month: numbers[1], day: numbers[0])?.iso }
-            if numbers.count == 1 { return CalendarDate(year: numbers[0])?.iso }
+            if numbers.count == 3 { return LegalDate(year: numbers[2], month: numbers[1], day: numbers[0])?.iso }
+            if numbers.count == 1 { return LegalDate(year: numbers[0])?.iso }
         }
         return nil
     }

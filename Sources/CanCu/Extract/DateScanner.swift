@@ -12,7 +12,7 @@ struct DateScanner: Sendable {
         /// Where its first numeral starts: the text before it is the cue window.
         var numerals: Int
         /// Nil when the year is left to the context ("ngày 01/7").
-        var date: CalendarDate?
+        var date: LegalDate?
         var day: Int
         var month: Int
         /// "ngày" stands right before the numerals (or opens the long form).
@@ -71,19 +71,19 @@ struct DateScanner: Sendable {
                 if let q = quarter(p, yearStart: s, yearEnd: e, year: a, slash: false) { periods.append(q); continue }
                 if let r = yearRange(p, s, e, a) { periods.append(r); i = r.range.upperBound; continue }
                 if let w = TemporalScan.wordBefore(p, s), TemporalScan.equals(p, w, Self.nam) {
-                    guard CalendarDate.plausibleYears.contains(a), !gluedAfter(p, e) else { continue }
+                    guard LegalDate.plausibleYears.contains(a), !gluedAfter(p, e) else { continue }
                     if let r = fromToYears(p, namWord: w, e, a) { periods.append(r); i = r.range.upperBound; continue }
                     if let r = periodEnd(p, leadEnd: w.lowerBound, s, e, a) { periods.append(r); continue }
                     if isCitationYear(w.lowerBound) || continuesCitationYears(p, lastCitationYearEnd, w.lowerBound) {
                         lastCitationYearEnd = e
                         continue
                     }
-                    if let date = CalendarDate(year: a) {
+                    if let date = LegalDate(year: a) {
                         dates.append(Found(range: w.lowerBound..<e, numerals: s, date: date, day: 0, month: 0, afterNgay: false))
                     }
                     continue
                 }
-                if CalendarDate.plausibleYears.contains(a), !gluedAfter(p, e),
+                if LegalDate.plausibleYears.contains(a), !gluedAfter(p, e),
                    let r = periodEnd(p, leadEnd: s, s, e, a) { periods.append(r) }
                 continue
             }
@@ -126,7 +126,7 @@ struct DateScanner: Sendable {
         guard e + 5 < p.count || e + 5 == p.count, p[e] == 0x2D,
               let (m, e2) = TemporalScan.number(p, at: e + 1), e2 - e == 3, e2 < p.count, p[e2] == 0x2D,
               let (d, e3) = TemporalScan.number(p, at: e2 + 1), e3 - e2 == 3, !gluedAfter(p, e3),
-              let date = CalendarDate(year: y, month: m, day: d) else { return nil }
+              let date = LegalDate(year: y, month: m, day: d) else { return nil }
         var end = e3
         if end + 6 <= p.count, p[end] == 0x20 || p[end] == 0x54,
            let (_, h) = TemporalScan.number(p, at: end + 1), h - end == 3, h < p.count, p[h] == 0x3A,
@@ -146,14 +146,14 @@ struct DateScanner: Sendable {
         let afterNgay = TemporalScan.wordBefore(p, s).map { TemporalScan.equals(p, $0, Self.ngay) } ?? false
         if e2 < p.count, p[e2] == sep, let (y, e3) = TemporalScan.number(p, at: e2 + 1) {
             guard e3 - e2 - 1 == 4, !gluedAfter(p, e3) else { return .some(nil) }
-            guard let date = CalendarDate(year: y, month: m, day: d) else { return .some(nil) }
+            guard let date = LegalDate(year: y, month: m, day: d) else { return .some(nil) }
             return Found(range: s..<e3, numerals: s, date: date, day: d, month: m, afterNgay: afterNgay)
         }
         // "ngày 01/7": no year written.
         guard afterNgay, sep != 0x2E, !gluedAfter(p, e2), (1...12).contains(m), (1...31).contains(d) else { return nil }
         if e2 < p.count, p[e2] == sep { return nil }
         if let y = yearAfterNam(p, e2) {
-            guard let date = CalendarDate(year: y.year, month: m, day: d) else { return .some(nil) }
+            guard let date = LegalDate(year: y.year, month: m, day: d) else { return .some(nil) }
             return Found(range: s..<y.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
         }
         return Found(range: s..<e2, numerals: s, date: nil, day: d, month: m, afterNgay: true)
@@ -173,7 +173,7 @@ struct DateScanner: Sendable {
         let ms = TemporalScan.skipSpaces(p, from: t.upperBound)
         guard ms > t.upperBound, let (m, me) = TemporalScan.number(p, at: ms), me - ms <= 2 else { return nil }
         if let y = yearAfterNam(p, me) {
-            guard let date = CalendarDate(year: y.year, month: m, day: d) else { return nil }
+            guard let date = LegalDate(year: y.year, month: m, day: d) else { return nil }
             return Found(range: ngayWord.lowerBound..<y.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
         }
         guard (1...12).contains(m), (1...31).contains(d), !gluedAfter(p, me) else { return nil }
@@ -184,10 +184,10 @@ struct DateScanner: Sendable {
     /// "tháng 6/2021", "tháng 6 năm 2021".
     private func monthForm(_ p: TemporalScan.Buffer, thangWord: Range<Int>, _ s: Int, _ e: Int, _ m: Int) -> Found? {
         if e < p.count, p[e] == 0x2F, let (y, ye) = TemporalScan.number(p, at: e + 1), ye - e - 1 == 4, !gluedAfter(p, ye),
-           let date = CalendarDate(year: y, month: m) {
+           let date = LegalDate(year: y, month: m) {
             return Found(range: thangWord.lowerBound..<ye, numerals: s, date: date, day: 0, month: m, afterNgay: false)
         }
-        if !gluedAfter(p, e), let y = yearAfterNam(p, e), let date = CalendarDate(year: y.year, month: m) {
+        if !gluedAfter(p, e), let y = yearAfterNam(p, e), let date = LegalDate(year: y.year, month: m) {
             return Found(range: thangWord.lowerBound..<y.end, numerals: s, date: date, day: 0, month: m, afterNgay: false)
         }
         return nil
@@ -195,7 +195,7 @@ struct DateScanner: Sendable {
 
     /// "quý II năm 2023", "Quý II/2023", "quý 2 năm 2023": the months of the quarter.
     private func quarter(_ p: TemporalScan.Buffer, yearStart s: Int, yearEnd e: Int, year: Int, slash: Bool) -> FoundPeriod? {
-        guard CalendarDate.plausibleYears.contains(year), !gluedAfter(p, e) else { return nil }
+        guard LegalDate.plausibleYears.contains(year), !gluedAfter(p, e) else { return nil }
         var k: Int
         if slash {
             k = s - 1
@@ -214,7 +214,7 @@ struct DateScanner: Sendable {
             q = Int(p[k - 1] - 0x30)
         }
         guard (1...4).contains(q), let w = TemporalScan.wordBefore(p, start), TemporalScan.equals(p, w, Self.quy),
-              let from = CalendarDate(year: year, month: q * 3 - 2), let to = CalendarDate(year: year, month: q * 3) else { return nil }
+              let from = LegalDate(year: year, month: q * 3 - 2), let to = LegalDate(year: year, month: q * 3) else { return nil }
         return FoundPeriod(range: w.lowerBound..<e, from: from.iso, to: to.iso)
     }
 
@@ -226,7 +226,7 @@ struct DateScanner: Sendable {
         j += 1
         while j < p.count, j - e < 7, p[j] == 0x20 { j += 1 }
         guard let (b, e2) = TemporalScan.number(p, at: j), e2 - j == 4, !gluedAfter(p, e2),
-              CalendarDate.plausibleYears.contains(a), CalendarDate.plausibleYears.contains(b), a < b else { return nil }
+              LegalDate.plausibleYears.contains(a), LegalDate.plausibleYears.contains(b), a < b else { return nil }
         if s > 0, p[s - 1] == 0x2D || p[s - 1] == 0x2F { return nil }
         return FoundPeriod(range: s..<e2, from: String(a), to: String(b))
     }
@@ -238,7 +238,7 @@ struct DateScanner: Sendable {
         var ys = TemporalScan.skipSpaces(p, from: d.upperBound)
         if let w = TemporalScan.wordAfter(p, d.upperBound), TemporalScan.equals(p, w, Self.nam) { ys = TemporalScan.skipSpaces(p, from: w.upperBound) }
         guard let (b, ye) = TemporalScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye), a < b,
-              CalendarDate.plausibleYears.contains(b) else { return nil }
+              LegalDate.plausibleYears.contains(b) else { return nil }
         return FoundPeriod(range: t.lowerBound..<ye, from: String(a), to: String(b))
     }
 

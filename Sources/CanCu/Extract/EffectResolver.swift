@@ -14,7 +14,7 @@ struct EffectResolver: Sendable {
     static let unitWords: Set<Substring> = ["khoan", "dieu", "diem", "chuong", "muc", "phan", "phu"]
 
     /// `dates` are the found dates with their values (nil when the year is unknown); `issued` the header date.
-    func resolve(_ p: TemporalScan.Buffer, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)], issued: CalendarDate?) -> Effect {
+    func resolve(_ p: TemporalScan.Buffer, dates: [(range: Range<Int>, numerals: Int, date: LegalDate?)], issued: LegalDate?) -> Effect {
         var effect = Effect()
         var wholeFound = false
         var exceptions: [String] = []
@@ -91,8 +91,8 @@ struct EffectResolver: Sendable {
 
     /// The date an effect phrase gives, and where the phrase ends. `.some(nil)` when the
     /// phrase is an effect phrase whose date is unknown (no issue date, "kể từ ngày công bố").
-    private func date(_ p: TemporalScan.Buffer, after i: Int, dates: [(range: Range<Int>, numerals: Int, date: CalendarDate?)],
-                      issued: CalendarDate?) -> (CalendarDate?, Int)? {
+    private func date(_ p: TemporalScan.Buffer, after i: Int, dates: [(range: Range<Int>, numerals: Int, date: LegalDate?)],
+                      issued: LegalDate?) -> (LegalDate?, Int)? {
         let end = min(p.count, i + 120)
         let folded = TemporalScan.fold(p, i..<end)
         var t = Substring(folded)

@@ -47,7 +47,7 @@ public struct TemporalExtractor: Sendable {
         if dates.count > 1 {
             for k in 0..<(dates.count - 1) {
                 let a = dates[k], b = dates[k + 1]
-                guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from < to, roles[k] != .issued,
+                guard let from = a.date, let to = b.date, from.day != nil, to.day != nil, from.isBefore(to), roles[k] != .issued,
                       b.numerals - a.range.upperBound <= 24 else { continue }
                 let between = TemporalScan.collapseSpaces(TemporalScan.lower(p, a.range.upperBound..<b.numerals)).trimmingCharacters(in: .whitespaces)
                 guard between == "đến" || between == "đến ngày" || between == "đến hết ngày" else { continue }
@@ -118,7 +118,7 @@ public struct TemporalExtractor: Sendable {
                 if let l = lastYear, d.range.lowerBound - l.end <= 300 { year = l.year }
                 else if let headerYear { year = headerYear }
                 else { year = lastYear?.year }
-                guard let year, let date = CalendarDate(year: year, month: d.month, day: d.day) else { continue }
+                guard let year, let date = LegalDate(year: year, month: d.month, day: d.day) else { continue }
                 d.date = date
             } else if let date = d.date, date.day != nil {
                 lastYear = (date.year, d.range.upperBound)
