@@ -137,7 +137,7 @@ public struct Reviewer: Sendable {
             if let written {
                 let known = record?.issued ?? learnedIssued?.value ?? citation.issued
                 let symbolYear = Registry.year(of: symbol)
-                if let known, known.count == 10, known > written {
+                if let known, known.count == 10, Self.certainly(known, after: written) {
                     findings.append(finding(.docNotYetIssued, .error,
                         "\(label) ban hành ngày \(known), sau ngày của văn bản này (\(written))",
                         evidence: record?.origin ?? learnedIssued?.evidence ?? "trích dẫn", asOf: .written, changed: known))
@@ -188,11 +188,11 @@ public struct Reviewer: Sendable {
                 let severity: Finding.Severity
                 let when: Finding.AsOf
                 if let date = event.date {
-                    if let written, written >= date {
+                    if let written, Self.certainly(written, onOrAfter: date) {
                         severity = byTerm ? .warning : .error
                         when = .written
                         message += "; văn bản này ban hành ngày \(written), khi đó đã lỗi thời"
-                    } else if asOf >= date {
+                    } else if Self.certainly(asOf, onOrAfter: date) {
                         severity = byTerm ? .info : .warning
                         when = .now
                         message += written.map { "; văn bản này ban hành ngày \($0), khi đó còn hiệu lực" } ?? " (tính đến \(asOf))"
@@ -217,12 +217,12 @@ public struct Reviewer: Sendable {
             amenders = amenders.filter { amender in
                 guard !citedKeys.contains(Registry.key(amender)) else { return false }
                 let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
-                return effective.map { $0 <= asOf } ?? true
+                return effective.map { Self.certainly(asOf, onOrAfter: $0) } ?? true
             }
             if !amenders.isEmpty || record?.status == .partlyExpired {
                 guard reportedOnce.insert("amended " + key).inserted else { continue }
                 let dates = amenders.compactMap { registry.record(symbol: $0)?.effective }
-                let when: Finding.AsOf = (written.map { w in dates.contains { $0 <= w } } ?? false) ? .written : .now
+                let when: Finding.AsOf = (written.map { w in dates.contains { Self.certainly(w, onOrAfter: $0) } } ?? false) ? .written : .now
                 var message = "\(label)"
                 if !amenders.isEmpty { message += " đã được sửa đổi, bổ sung bởi \(amenders.joined(separator: ", "))" }
                 if record?.status == .partlyExpired {
@@ -259,7 +259,7 @@ public struct Reviewer: Sendable {
         let record = registry.record(symbol: symbol, year: year ?? Registry.year(of: symbol))
         let learned = facts.facts(about: symbol)
         if let event = record.flatMap(statusEvent(of:)) ?? statusEvent(of: learned, symbol: symbol) {
-            if let date = event.date, date > asOf { return [] }
+            if let date = event.date, !Self.certainly(asOf, onOrAfter: date) { return [] }
             return [Status(code: event.code, replacement: event.replacement, changed: event.date, evidence: event.evidence)]
         }
         var amenders = record?.amendedBy ?? []
@@ -268,7 +268,7 @@ public struct Reviewer: Sendable {
         }
         amenders = amenders.filter { amender in
             let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
-            return effective.map { $0 <= asOf } ?? true
+            return effective.map { Self.certainly(asOf, onOrAfter: $0) } ?? true
         }
         guard !amenders.isEmpty || record?.status == .partlyExpired else { return [] }
         let evidence = record?.origin ?? learned.first { $0.kind == .amendedBy }?.evidence ?? ""
@@ -354,18 +354,18 @@ public struct Reviewer: Sendable {
             var message = "\(change.oldBody) \(verb) từ \(change.effective)\(basis)"
             let severity: Finding.Severity
             let when: Finding.AsOf
-            if let written, written >= change.effective {
+            if let written, Self.certainly(written, onOrAfter: change.effective) {
                 severity = match.severity
                 when = .written
                 message += "; văn bản này ban hành ngày \(written)"
-            } else if written == nil, asOf >= change.effective {
+            } else if written == nil, Self.certainly(asOf, onOrAfter: change.effective) {
                 // Undated (a compilation, a web page): outdated now, but whether it already was when
                 // written cannot be told. Once per body per document, as a warning at most.
                 guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
                 severity = min(match.severity, .warning)
                 when = .now
                 message += "; văn bản không ghi ngày ban hành (tính đến \(asOf))"
-            } else if asOf >= change.effective {
+            } else if Self.certainly(asOf, onOrAfter: change.effective) {
                 // Right when written: say it once per document, for people updating it.
                 guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
                 severity = .info
@@ -379,5 +379,20 @@ public struct Reviewer: Sendable {
                                     asOf: when, changed: change.effective))
         }
         return findings
+    }
+
+    // MARK: Dates
+
+    /// True when the date `a` is certainly after `b` (ISO strings of any precision, read as
+    /// `LegalDate`s: "2022-01-10" is not after "2022", which may be any day of 2022).
+    static func certainly(_ a: String, after b: String) -> Bool {
+        guard let a = LegalDate(iso: a), let b = LegalDate(iso: b) else { return false }
+        return a.isAfter(b)
+    }
+
+    /// True when the date `a` is certainly on or after `b`.
+    static func certainly(_ a: String, onOrAfter b: String) -> Bool {
+        guard let a = LegalDate(iso: a), let b = LegalDate(iso: b) else { return false }
+        return a.isOnOrAfter(b)
     }
 }
