@@ -48,7 +48,8 @@ struct ExtractCommand: ParsableCommand {
                     Console.write(json.bytes)
                 }
             case .success(let document):
-                let extraction = extractor.extract(document)
+                // What the contract prints needs none of the optional stages (structure, procedures, review).
+                let extraction = extractor.extract(document, stages: [])
                 switch format {
                 case .json:
                     ExtractView.writeJSON(extraction, to: &json)

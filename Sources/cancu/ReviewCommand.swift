@@ -9,8 +9,8 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Rà soát tham chiếu lỗi thời: văn bản bị thay thế, bãi bỏ, hết hiệu lực; sai ngày; cơ quan đã sáp nhập.",
         discussion: """
-            With PATH, reads every document twice: first to learn what the documents say about each other
-            ("Nghị định này thay thế …"), then to review each against the registry
+            With PATH, reads and analyses every document once, learns what the documents say about
+            each other ("Nghị định này thay thế …"), then reviews each against the registry
             (dictionaries/documents.tsv, succession.tsv, provinces.tsv, extended with --dictionaries)
             and those facts. Each finding says whether the reference was outdated already when the
             document was written (as_of: written) or only now (as_of: now).
@@ -93,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
                     ReviewView.writeJSON(findings, to: &json)
                     Console.write(json.bytes)
                 case .text:
-                    Console.write(ReviewView.text(source: document.source, written: document.extras.written,
+                    Console.write(ReviewView.text(source: document.path, written: document.review.written,
                                                   findings: findings, lineOf: document.lines()))
                 }
             }
@@ -106,40 +106,21 @@ struct ReviewCommand: ParsableCommand {
         let lexicon = try lexicon()
         let today = asOf ?? Reviewer.today()
         if let db { return try runIndex(db, lexicon: lexicon, today: today) }
-        let extractor = Extractor(lexicon: lexicon)
-        let reviewer = Reviewer(lexicon: lexicon)
         let forced = encoding.flatMap { InputEncoding(name: $0) }
-        let paths = DocumentReader.expand(self.paths, extensions: DocumentReader.documentExtensions)
-        // Standard input cannot be read twice: keep it.
-        var stdinDocument: SourceDocument? = nil
-        if paths.contains("-"), case .success(let document) = DocumentReader.read("-", encoding: forced) { stdinDocument = document }
-        func read(_ path: String) -> Result<SourceDocument, InputError> {
-            if path == "-", let stdinDocument { return .success(stdinDocument) }
-            return DocumentReader.read(path, encoding: forced)
-        }
-
-        var facts = LearnedFacts()
-        for path in paths {
-            if case .success(let document) = read(path) {
-                let text = extractor.pipeline.normalize(document)
-                facts.add(FactLearner.learn(from: extractor.extract(text, path: path), text: text))
-            }
-        }
-
         var failed = false
         var anyError = false
         var counts: [String: Int] = [:]
         var documents = 0
         var json = JSONWriter()
-        for path in paths {
+        FilesReview(lexicon: lexicon).review(paths, asOf: today, encoding: forced) { outcome in
             json.reset()
-            switch read(path) {
-            case .failure(let error):
+            switch outcome {
+            case .failed(let error):
                 failed = true
                 Console.error("cancu: \(error)")
                 if format == .json {
                     json.object { json in
-                        json.field("source", path)
+                        json.field("source", error.path)
                         json.objectField("error") { json in
                             json.field("code", error.diagnostic.code)
                             json.field("message", error.diagnostic.message)
@@ -148,12 +129,8 @@ struct ReviewCommand: ParsableCommand {
                     json.newline()
                     Console.write(json.bytes)
                 }
-            case .success(let document):
+            case .reviewed(let document, let findings):
                 documents += 1
-                let text = extractor.pipeline.normalize(document)
-                let extraction = extractor.extract(text, path: path, warnings: document.warnings)
-                let data = ReviewDocument(extraction, text: text, scanner: reviewer.scanner)
-                let findings = reviewer.review(data, asOf: today, facts: facts)
                 for finding in findings {
                     counts[finding.code.rawValue, default: 0] += 1
                     counts["severity:" + finding.severity.rawValue, default: 0] += 1
@@ -164,9 +141,8 @@ struct ReviewCommand: ParsableCommand {
                     ReviewView.writeJSON(findings, to: &json)
                     Console.write(json.bytes)
                 case .text:
-                    let lines = LineIndex(document.text)
-                    Console.write(ReviewView.text(source: path, written: data.extras.written,
-                                                  findings: findings, lineOf: lines.line(of:)))
+                    Console.write(ReviewView.text(source: document.path, written: document.review.written,
+                                                  findings: findings, lineOf: document.lines()))
                 }
             }
         }

@@ -14,8 +14,8 @@ enum GraphFixture {
     }
 
     /// corpus/nghi-dinh-mau.txt.
-    static let decree = Extraction(
-        source: "corpus/nghi-dinh-mau.txt",
+    static let decree = DocumentFacts(
+        path: "corpus/nghi-dinh-mau.txt",
         document: DocumentHeader(symbol: "999/2026/NĐ-CP", type: "Nghị định", issuer: "CHÍNH PHỦ", issued: "2026-05-15",
                                  title: "Sửa đổi, bổ sung một số điều của Nghị định số 63/2010/NĐ-CP"),
         citations: [
@@ -34,8 +34,8 @@ enum GraphFixture {
         ])
 
     /// corpus/quyet-dinh-cong-bo-tthc-noi-bo.txt.
-    static let publishing = Extraction(
-        source: "corpus/quyet-dinh-cong-bo-tthc-noi-bo.txt",
+    static let publishing = DocumentFacts(
+        path: "corpus/quyet-dinh-cong-bo-tthc-noi-bo.txt",
         document: DocumentHeader(symbol: "1234/QĐ-UBND", type: "Quyết định", issuer: "UBND tỉnh Bắc Kạn", issued: "2023-03-28",
                                  title: "Về việc công bố Danh mục thủ tục hành chính nội bộ"),
         citations: [
@@ -48,8 +48,8 @@ enum GraphFixture {
         relations: (0...6).map { rel(nil, $0, .basis) } + [rel(nil, 7, .refers)])
 
     /// corpus/ke-hoach-thuc-hien-1085.txt.
-    static let plan = Extraction(
-        source: "corpus/ke-hoach-thuc-hien-1085.txt",
+    static let plan = DocumentFacts(
+        path: "corpus/ke-hoach-thuc-hien-1085.txt",
         document: DocumentHeader(symbol: "45/KH-UBND", type: "Kế hoạch", issuer: "UBND tỉnh Bắc Kạn", issued: "2023-01-20",
                                  title: "Rà soát, đơn giản hóa thủ tục hành chính nội bộ tỉnh Bắc Kạn giai đoạn 2022 - 2025"),
         citations: [
@@ -62,8 +62,8 @@ enum GraphFixture {
                     rel(nil, 4, .refers), rel(nil, 5, .refers)])
 
     /// corpus/cong-van-huong-dan.txt: cites the plan by its name (the corpus knows its symbol).
-    static let letter = Extraction(
-        source: "corpus/cong-van-huong-dan.txt",
+    static let letter = DocumentFacts(
+        path: "corpus/cong-van-huong-dan.txt",
         document: DocumentHeader(symbol: "1500/UBND-KSTT", type: "Công văn", issuer: "UBND tỉnh Thái Nguyên", issued: "2026-05-12"),
         citations: [
             cite(nil, "Kế hoạch", year: 2023,
@@ -82,7 +82,7 @@ enum GraphFixture {
     ]
 
     /// The graph of the four documents and two procedures.
-    static func graph(order: [Extraction] = [decree, publishing, plan, letter]) -> CitationGraph {
+    static func graph(order: [DocumentFacts] = [decree, publishing, plan, letter]) -> CitationGraph {
         var builder = GraphBuilder(lexicon: .builtIn)
         for e in order { builder.add(e) }
         for p in procedures { builder.add(p) }

@@ -112,8 +112,6 @@ struct GraphIndexTests {
         #expect(GraphIndexReader.graphPaths(besideIndex: "cancu.sqlite") == ["cancu.graph.graphml", "cancu.graph.json"])
         #expect(GraphIndexReader.graphPaths(besideIndex: "out/kho.v2.db") == ["out/kho.v2.graph.graphml", "out/kho.v2.graph.json"])
         #expect(GraphIndexReader.graphPaths(besideIndex: "/tmp/chimuc") == ["/tmp/chimuc.graph.graphml", "/tmp/chimuc.graph.json"])
-        #expect(GraphIndexReader.number(ofPartialKey: "p:nghi quyet 1|2020") == "1")
-        #expect(GraphIndexReader.number(ofPartialKey: "n:luat dat dai|2024") == nil)
     }
 
     @Test("end to end: cancu analyze writes the graph next to the index and says where; cancu graph --db reads it")

@@ -72,7 +72,7 @@ struct LegalDateTests {
         let normalized = extractor.pipeline.normalize(document)
         let extraction = extractor.extract(normalized, path: document.path)
         #expect(extraction.document.issued == "2022")
-        let findings = Reviewer(lexicon: .builtIn).review(extraction, text: normalized, asOf: "2026-01-01")
+        let findings = Reviewer(lexicon: .builtIn).review(extraction, asOf: "2026-01-01")
         let notYet = findings.filter { $0.code == .docNotYetIssued }.compactMap(\.symbol)
         // The 2022 citations may be of any day of 2022: unknown, not an error. The 2023 one is after 2022 whatever the day.
         #expect(notYet == ["20/2023/NĐ-CP"])

@@ -12,7 +12,7 @@ struct ReviewEndToEndTests {
         let document = SourceDocument(path: "test.txt", text: source, byteCount: source.utf8.count)
         let text = Self.extractor.pipeline.normalize(document)
         let extraction = Self.extractor.extract(text, path: document.path)
-        return Self.reviewer.review(extraction, text: text, asOf: asOf, facts: LearnedFacts())
+        return Self.reviewer.review(extraction, asOf: asOf, facts: LearnedFacts())
     }
 
     func decision(date: String, preamble: String) -> String {

@@ -21,8 +21,8 @@ struct ReviewFactTests {
         let c = ReviewFixture.citation("Nghị định số 09/2019/NĐ-CP", symbol: "09/2019/NĐ-CP", type: "Nghị định", in: replacing)
         let sentence = ReviewFixture.citation("Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2026 và thay thế Nghị định số 09/2019/NĐ-CP",
                                               symbol: "x", type: "x", in: replacing).source
-        let extraction = Extraction(source: "nd-20-2026.txt", citations: [c], relations: [Relation(from: nil, to: 0, type: .replaces, source: sentence)])
-        return FactLearner.learn(from: extraction, text: text)
+        let extraction = DocumentFacts(path: "nd-20-2026.txt", citations: [c], relations: [Relation(from: nil, to: 0, type: .replaces, source: sentence)])
+        return FactLearner.learn(from: ReviewFixture.extractor.addingReviewFacts(extraction, text: text))
     }
 
     @Test("a replacing decree teaches its dates, its term and the replacement, with the sentence as evidence")

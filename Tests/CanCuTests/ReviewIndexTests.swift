@@ -82,17 +82,11 @@ struct ReviewIndexTests {
 
     /// The review of files as `cancu review PATH...` runs it: facts learned from every file, then each reviewed.
     static func reviewFiles(_ paths: [String], asOf: String) -> [Finding] {
-        let extractor = Extractor(lexicon: lexicon)
-        var inputs: [ReviewDocument] = []
-        var facts = LearnedFacts()
-        for path in DocumentReader.expand(paths, extensions: DocumentReader.documentExtensions) {
-            guard case .success(let source) = DocumentReader.read(path) else { continue }
-            let text = extractor.pipeline.normalize(source)
-            let extraction = extractor.extract(text, path: path)
-            facts.add(FactLearner.learn(from: extraction, text: text))
-            inputs.append(ReviewDocument(extraction, text: text, scanner: reviewer.scanner))
+        var findings: [Finding] = []
+        FilesReview(lexicon: lexicon).review(paths, asOf: asOf) { outcome in
+            if case .reviewed(_, let found) = outcome { findings += found }
         }
-        return inputs.flatMap { reviewer.review($0, asOf: asOf, facts: facts) }
+        return findings
     }
 
     /// The review of an index as `cancu review --db` runs it.

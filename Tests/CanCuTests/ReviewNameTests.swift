@@ -12,7 +12,7 @@ struct ReviewNameTests {
     static let reviewer = Reviewer(lexicon: lexicon)
     static let names = DocumentNames(lexicon: lexicon)
 
-    static func extract(_ source: String, path: String = "test.txt") -> (Extraction, NormalizedText) {
+    static func extract(_ source: String, path: String = "test.txt") -> (DocumentFacts, NormalizedText) {
         let document = SourceDocument(path: path, text: source, byteCount: source.utf8.count)
         let text = extractor.pipeline.normalize(document)
         return (extractor.extract(text, path: document.path), text)
@@ -20,7 +20,7 @@ struct ReviewNameTests {
 
     static func review(_ source: String, asOf: String = "2026-11-27") -> [Finding] {
         let (extraction, text) = extract(source)
-        return reviewer.review(extraction, text: text, asOf: asOf, facts: LearnedFacts())
+        return reviewer.review(extraction, asOf: asOf, facts: LearnedFacts())
     }
 
     /// A decision of `date` ("dd tháng mm năm yyyy") whose legal basis is `preamble`.

@@ -4,6 +4,7 @@
 /// test names the citations it wants and they are located in the text here.
 enum ReviewFixture {
     static let reviewer = Reviewer(lexicon: .builtIn)
+    static let extractor = Extractor(lexicon: .builtIn)
 
     /// A citation of `symbol` at the first occurrence of `phrase` in `text`.
     static func citation(_ phrase: String, symbol: String, type: String, issued: String? = nil, in text: String) -> Citation {
@@ -19,8 +20,8 @@ enum ReviewFixture {
     static func review(_ text: String, citations: [Citation] = [], relations: [Relation] = [], asOf: String = "2026-03-01",
                        facts: LearnedFacts = LearnedFacts()) -> [Finding] {
         let normalized = Normalizer.standard.normalize(text)
-        let extraction = Extraction(source: "test.txt", citations: citations, relations: relations)
-        return reviewer.review(extraction, text: normalized, asOf: asOf, facts: facts)
+        let extraction = extractor.addingReviewFacts(DocumentFacts(path: "test.txt", citations: citations, relations: relations), text: normalized)
+        return reviewer.review(extraction, asOf: asOf, facts: facts)
     }
 
     /// A document of `date` ("dd tháng mm năm yyyy") whose body is `body`.

@@ -3,7 +3,7 @@ import Testing
 @testable import CanCu
 
 /// Runs the stage on a file.
-private func temporalFile(_ url: URL) -> Extraction? {
+private func temporalFile(_ url: URL) -> DocumentFacts? {
     guard case .success(let doc) = DocumentReader.read(url.path) else { return nil }
     return temporal(doc.text)
 }

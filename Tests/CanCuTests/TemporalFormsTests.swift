@@ -2,8 +2,8 @@ import Testing
 @testable import CanCu
 
 /// Runs the dates, periods and targets stage on one text.
-func temporal(_ text: String) -> Extraction {
-    var result = Extraction(source: "test")
+func temporal(_ text: String) -> DocumentFacts {
+    var result = DocumentFacts(path: "test")
     TemporalExtractor(lexicon: .builtIn).extract(Normalizer.standard.normalize(text), into: &result)
     return result
 }

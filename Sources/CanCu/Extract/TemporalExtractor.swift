@@ -3,7 +3,7 @@
 /// clause, and finds the quantified targets with their deadlines.
 ///
 /// ```swift
-/// var result = Extraction(source: "ke-hoach.txt")
+/// var result = DocumentFacts(source: "ke-hoach.txt")
 /// TemporalExtractor(lexicon: .builtIn).extract(text, into: &result)
 /// result.dates.map(\.value)   // ["2023-01-20", "2022-09-15", …]
 /// ```
@@ -22,13 +22,13 @@ public struct TemporalExtractor: Sendable {
     }
 
     /// Fills `dates`, `periods`, `targets`, `document.effective` and `effectNotes` of `result`.
-    public func extract(_ text: NormalizedText, into result: inout Extraction) {
+    public func extract(_ text: NormalizedText, into result: inout DocumentFacts) {
         text.bytes.withUnsafeBufferPointer { p in
             extract(p, text, into: &result)
         }
     }
 
-    private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout Extraction) {
+    private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout DocumentFacts) {
         let (found, foundPeriods) = scanner.scan(p, isCitationYear: { isCitationYear(p, namStart: $0) })
         var dates = found
         let header = classifier.headerDate(p, dates)

@@ -14,16 +14,25 @@
 /// ```
 public struct GraphBuilder: Sendable {
     private let registry: GraphRegistry
-    private var documents: [Extraction] = []
+    private var documents: [DocumentFacts] = []
     private var procedures: [Procedure] = []
 
     public init(lexicon: Lexicon = .builtIn) {
         registry = GraphRegistry(lexicon: lexicon)
     }
 
+    /// Adds what one file holds: each document with the procedures it publishes, or procedure records.
+    public mutating func add(_ analysis: FileAnalysis) {
+        for document in analysis.documents {
+            add(document)
+            for procedure in document.procedures { add(procedure) }
+        }
+        for procedure in analysis.records { add(procedure) }
+    }
+
     /// Adds one document's extraction (only its header, citations and relations are kept).
-    public mutating func add(_ extraction: Extraction) {
-        var kept = Extraction(source: extraction.source, document: extraction.document,
+    public mutating func add(_ extraction: DocumentFacts) {
+        var kept = DocumentFacts(path: extraction.path, document: extraction.document,
                               citations: extraction.citations, relations: extraction.relations)
         for i in kept.citations.indices { kept.citations[i].pinpoints = [] }
         documents.append(kept)
@@ -152,12 +161,12 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The node id of the input document itself.
-    private func selfKey(_ extraction: Extraction) -> (id: String, entry: GraphRegistry.Entry?) {
+    private func selfKey(_ extraction: DocumentFacts) -> (id: String, entry: GraphRegistry.Entry?) {
         let header = extraction.document
         if let symbol = header.symbol, !symbol.isEmpty {
             return symbolKey(symbol, year: GraphRegistry.year(ofSymbol: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:)))
         }
-        return (extraction.source, nil)
+        return (extraction.path, nil)
     }
 
     private func symbolKey(_ symbol: String, year: Int?) -> (id: String, entry: GraphRegistry.Entry?) {

@@ -25,20 +25,8 @@ public struct GraphInput: Sendable {
     /// Adds one input; returns the warnings of a procedure-record file (bad lines).
     @discardableResult
     public func add(_ document: SourceDocument, to builder: inout GraphBuilder) -> [Diagnostic] {
-        if ProcedureRecordReader.handles(path: document.path) {
-            let (found, warnings) = analyzer.records.read(document.text, path: document.path)
-            for procedure in found { builder.add(analyzer.withBasis(procedure)) }
-            return warnings
-        }
-        let text = extractor.pipeline.normalize(document)
-        let extraction = extractor.extract(text, path: document.path, warnings: document.warnings)
-        builder.add(extraction)
-        // Procedures are published by decisions that say so (Quyết định công bố … thủ tục); other
-        // documents' task tables are not procedures.
-        guard FileAnalyzer.mayPublishProcedures(extraction.document) else { return [] }
-        for procedure in analyzer.decisions.parse(text, header: extraction.document, path: document.path) {
-            builder.add(analyzer.withBasis(procedure))
-        }
-        return []
+        let analysis = analyzer.analyze(document)
+        builder.add(analysis)
+        return analysis.kind == .records ? analysis.warnings : []
     }
 }

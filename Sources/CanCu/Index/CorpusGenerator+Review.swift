@@ -7,8 +7,8 @@ extension CorpusGenerator {
         var analyses = syntheticAnalyses(documents: documents, procedures: 0)
         for (n, analysis) in analyses.enumerated() {
             guard var document = analysis.documents.first else { continue }
-            var extras = ReviewDocument.Extras(ownSymbol: document.header.symbol, written: document.header.issued,
-                                               effective: document.header.issued)
+            var extras = ReviewFacts(ownSymbol: document.document.symbol, written: document.document.issued,
+                                     effective: document.document.issued)
             extras.citationLines = document.citations.indices.map { 10 + $0 }
             if n % 10 == 0, document.citations.count > 1 {
                 document.relations.append(Relation(from: nil, to: 1, type: .replaces, source: 0..<10))
@@ -17,7 +17,7 @@ extension CorpusGenerator {
             if n % 3 == 0, !changes.isEmpty {
                 let change = changes[n % changes.count]
                 let phrase = change.patterns.first?.phrase ?? change.oldBody
-                extras.bodies = [ReviewDocument.BodyMention(range: 100..<(100 + phrase.unicodeScalars.count), text: phrase, line: 20,
+                extras.bodies = [ReviewFacts.BodyMention(range: 100..<(100 + phrase.unicodeScalars.count), text: phrase, line: 20,
                                                             origin: change.origin, oldBody: change.oldBody,
                                                             severity: change.patterns.first?.severity ?? .warning)]
             }

@@ -69,7 +69,7 @@ public struct CorpusGenerator: Sendable {
                                         title: "Quy định chi tiết " + (0..<6).map { words[(d &+ $0 &* 31) % words.count] }.joined(separator: " "))
             let relations = cited.indices.map { Relation(from: nil, to: $0, type: .basis, source: 0..<10) }
             files.append(FileAnalysis(path: "/synthetic/documents/\(d).txt", kind: .document,
-                                      documents: [.init(header: header, citations: cited, relations: relations, structure: [])]))
+                                      documents: [DocumentFacts(path: "/synthetic/documents/\(d).txt", document: header, citations: cited, relations: relations)]))
         }
         var batch: [Procedure] = []
         for p in 0..<procedures {
@@ -83,7 +83,7 @@ public struct CorpusGenerator: Sendable {
                                    basis: basis, basisText: "", origin: .record,
                                    sourcePath: "/synthetic/records/\(p / 1000).jsonl", source: 0..<1))
             if batch.count == 1000 || p == procedures - 1 {
-                files.append(FileAnalysis(path: "/synthetic/records/\(p / 1000).jsonl", kind: .records, procedures: batch))
+                files.append(FileAnalysis(path: "/synthetic/records/\(p / 1000).jsonl", kind: .records, records: batch))
                 batch = []
             }
         }

@@ -14,15 +14,10 @@ public struct FileAnalyzer: Sendable {
 
     public let extractor: Extractor
     let records: ProcedureRecordReader
-    let decisions: ProcedureParser
-    /// Finds the changed bodies a document names, stored for `cancu review --db`.
-    let bodies: BodyScanner
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
-        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
         records = ProcedureRecordReader(lexicon: lexicon)
-        decisions = ProcedureParser(lexicon: lexicon)
     }
 
     /// True when `path` names a file of procedure records.
@@ -37,35 +32,19 @@ public struct FileAnalyzer: Sendable {
         case .failure(let error):
             return .failure(error)
         case .success(let source):
-            let text = extractor.pipeline.normalize(source)
-            let extraction = extractor.extract(text, path: source.path, warnings: source.warnings)
-            let structure = extractor.structure(of: text)
-            var procedures: [Procedure] = []
-            if Self.mayPublishProcedures(extraction.document) {
-                procedures = decisions.parse(text, header: extraction.document, path: path).map(withBasis)
-            }
-            let document = FileAnalysis.Document(
-                header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: structure,
-                review: ReviewDocument.Extras(extraction, text: text, scanner: bodies))
-            return .success(FileAnalysis(path: path, kind: .document, documents: [document], procedures: procedures,
-                                         warnings: extraction.warnings))
+            return .success(analyze(source))
         }
     }
 
-    /// Only a decision whose title publishes (công bố) administrative procedures lists any; other
-    /// documents (a plan's task table, a letter) skip the annex scan.
-    static func mayPublishProcedures(_ header: DocumentHeader) -> Bool {
-        let title = Folding.fold(header.title ?? "")
-        return title.contains("cong bo") && (title.contains("thu tuc") || title.contains("tthc"))
-    }
-
-    /// The procedure with its legal basis: the documents its basis text cites (one citation per
-    /// distinct document, glued table cells split).
-    func withBasis(_ procedure: Procedure) -> Procedure {
-        guard procedure.basis.isEmpty, !procedure.basisText.isEmpty else { return procedure }
-        var result = procedure
-        result.basis = extractor.citations.basisRows(inField: procedure.basisText)
-        return result
+    /// The analysis of a document already read.
+    public func analyze(_ source: SourceDocument) -> FileAnalysis {
+        if Self.isRecordFile(source.path) {
+            let (procedures, warnings) = records.read(source.text, path: source.path)
+            return FileAnalysis(path: source.path, kind: .records, records: procedures.map(extractor.withBasis),
+                                warnings: source.warnings + warnings)
+        }
+        let facts = extractor.extract(source)
+        return FileAnalysis(path: source.path, kind: .document, documents: [facts], warnings: facts.warnings)
     }
 
     private func analyzeRecords(_ path: String) -> Result<FileAnalysis, InputError> {
@@ -73,7 +52,7 @@ public struct FileAnalyzer: Sendable {
             let bytes = try DocumentReader.readBytes(path)
             let decoded = try DocumentReader.decodeText(bytes, path: path, forcedEncoding: nil)
             let (procedures, warnings) = records.read(decoded.text, path: path)
-            return .success(FileAnalysis(path: path, kind: .records, procedures: procedures.map(withBasis),
+            return .success(FileAnalysis(path: path, kind: .records, records: procedures.map(extractor.withBasis),
                                          warnings: decoded.warnings + warnings))
         } catch {
             return .failure(error)

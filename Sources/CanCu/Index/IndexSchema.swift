@@ -13,7 +13,7 @@ import GRDB
 /// CASCADE`), so replacing or pruning a file is one `DELETE`.
 public enum IndexSchema {
     /// The schema version this build reads and writes.
-    public static let version = 3
+    public static let version = 4
     /// The oldest version `DocumentIndex.create` upgrades in place (older ones must be rebuilt).
     static let oldestUpgradable = 2
 
@@ -192,6 +192,18 @@ public enum IndexSchema {
             // the next `cancu index` reads them again and fills it.
             try db.execute(sql: """
                 ALTER TABLE procedure_basis ADD COLUMN title TEXT;
+                UPDATE files SET hash = '';
+                """)
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
+        }
+        migrator.registerMigration("v4-document-facts") { db in
+            // The whole analysis of each file (`FileAnalysis`: every document's `DocumentFacts`,
+            // without its text, and the procedure records), as JSON, and each document's text:
+            // review, the graph and queries read these instead of extracting again. Files indexed
+            // before lose their hash, so the next `cancu index` reads them again and fills them.
+            try db.execute(sql: """
+                ALTER TABLE files ADD COLUMN facts BLOB;
+                ALTER TABLE documents ADD COLUMN text TEXT;
                 UPDATE files SET hash = '';
                 """)
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])

@@ -11,14 +11,15 @@ struct IndexWriter {
     func replace(_ analysis: FileAnalysis, path: String, hash: String, size: Int, db: Database) throws {
         try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
         try db.execute(
-            sql: "INSERT INTO files (path, kind, hash, size, indexed_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [path, analysis.kind.rawValue, hash, size, ISO8601DateFormatter().string(from: Date())])
+            sql: "INSERT INTO files (path, kind, hash, size, indexed_at, facts) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [path, analysis.kind.rawValue, hash, size, ISO8601DateFormatter().string(from: Date()),
+                        try IndexFacts.encode(analysis)])
         let fileID = db.lastInsertedRowID
         var aliases: [String: String] = [:]
         // Names tied to symbols in this file ("Luật Cư trú 68/2020/QH14"), for the citations by name.
         for document in analysis.documents {
             for citation in document.citations { learnAlias(citation, into: &aliases) }
-            if let own = ownKey(document.header) { learnOwnAliases(document.header, key: own, into: &aliases) }
+            if let own = ownKey(document.document) { learnOwnAliases(document.document, key: own, into: &aliases) }
         }
         for procedure in analysis.procedures {
             for citation in procedure.basis { learnAlias(citation, into: &aliases) }
@@ -80,19 +81,19 @@ struct IndexWriter {
         return aliases[key] ?? known.key(forNameKey: key, writtenOn: written) ?? key
     }
 
-    private func insertDocument(_ document: FileAnalysis.Document, fileID: Int64, aliases: [String: String], db: Database) throws -> Int64 {
-        let header = document.header
+    private func insertDocument(_ document: DocumentFacts, fileID: Int64, aliases: [String: String], db: Database) throws -> Int64 {
+        let header = document.document
         let year = header.issued.flatMap { Int($0.prefix(4)) }
         let key = ownKey(header) ?? "f:\(fileID)"
-        let review = document.review ?? ReviewDocument.Extras(ownSymbol: header.symbol, written: header.issued, effective: header.effective)
+        let review = document.review
         try db.cachedStatement(sql: """
             INSERT INTO documents (file_id, key, symbol, symbol_key, type, issuer, issued, effective, place, title, year, kind,
-                                   own_symbol, own_key, written, stated_effective, term_end)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?)
+                                   own_symbol, own_key, written, stated_effective, term_end, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 fileID, key, header.symbol, header.symbol.map(DocumentKey.symbolKey), header.type, header.issuer,
                 header.issued, header.effective, header.place, header.title, year,
-                review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd,
+                review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd, document.text,
             ])
         let documentID = db.lastInsertedRowID
         if let title = header.title, !title.isEmpty {

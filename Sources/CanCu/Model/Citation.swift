@@ -15,7 +15,7 @@ public struct Pinpoint: Sendable, Hashable, Codable {
 }
 
 /// A reference to another document, as the output contract describes it.
-public struct Citation: Sendable, Hashable {
+public struct Citation: Sendable, Hashable, Codable {
     /// How the document is cited.
     public enum Kind: String, Sendable, Codable {
         /// Number and symbol ("09/2019/NĐ-CP").
@@ -66,10 +66,15 @@ public struct Citation: Sendable, Hashable {
 }
 
 /// A typed edge: from the input document (`self`) or a citation, to a citation.
-public struct Relation: Sendable, Hashable {
+public struct Relation: Sendable, Hashable, Codable {
     public enum RelationType: String, Sendable, Codable, CaseIterable {
         case basis, implements, amends, replaces, repeals, expires, corrects, suspends, extends
         case consolidates, publishes, refers
+    }
+
+    /// True for the types that change the cited document: it is replaced, repealed, ended or amended.
+    public static func acts(_ type: RelationType) -> Bool {
+        type == .replaces || type == .repeals || type == .expires || type == .amends
     }
 
     /// nil means the input document itself (`"self"` in JSON); otherwise a citation index.

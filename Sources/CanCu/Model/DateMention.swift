@@ -1,5 +1,5 @@
 /// A date in the text, with its ISO value ("2019-01-24", "2021-06", "2025") and role.
-public struct DateMention: Sendable, Hashable {
+public struct DateMention: Sendable, Hashable, Codable {
     public enum Role: String, Sendable, Codable {
         case issued, effective, deadline, cited, mention
     }
@@ -16,7 +16,7 @@ public struct DateMention: Sendable, Hashable {
 }
 
 /// A period ("giai đoạn 2022 – 2025", "đến năm 2030"); `from` or `to` may be nil (an end only).
-public struct Period: Sendable, Hashable {
+public struct Period: Sendable, Hashable, Codable {
     public var source: Range<Int>
     public var range: Range<Int>
     public var text: String
@@ -29,7 +29,7 @@ public struct Period: Sendable, Hashable {
 }
 
 /// A quantified goal ("100% TTHC nội bộ … trước ngày 01/4/2023").
-public struct Target: Sendable, Hashable {
+public struct Target: Sendable, Hashable, Codable {
     public enum Comparator: String, Sendable, Codable {
         case atLeast = "at_least", atMost = "at_most", exactly
     }

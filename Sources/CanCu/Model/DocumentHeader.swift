@@ -1,5 +1,5 @@
 /// What a document says of itself in its header (the contract's `document` object).
-public struct DocumentHeader: Sendable, Hashable {
+public struct DocumentHeader: Sendable, Hashable, Codable {
     /// Its own number and symbol, canonical ("45/KH-UBND").
     public var symbol: String?
     /// Full type name ("Kế hoạch").

@@ -1,5 +1,5 @@
 /// An administrative procedure (thủ tục hành chính) and the documents it rests on.
-public struct Procedure: Sendable, Hashable {
+public struct Procedure: Sendable, Hashable, Codable {
     /// Where the procedure was found.
     public enum Origin: String, Sendable, Codable {
         /// A procedure record (JSON Lines or CSV with the National Public Service Portal's fields).

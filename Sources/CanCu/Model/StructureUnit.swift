@@ -1,6 +1,6 @@
 /// A unit of a document's structure: Phần, Chương, Mục, Tiểu mục, Điều, khoản, điểm, an annex
 /// (Phụ lục) or the footer (Nơi nhận), with its source span and children.
-public struct StructureUnit: Sendable, Hashable {
+public struct StructureUnit: Sendable, Hashable, Codable {
     public enum Level: String, Sendable, Codable, CaseIterable {
         case part, chapter, section, subsection, article, clause, point, annex, footer
     }

@@ -1,9 +1,9 @@
 /// The outputs of `cancu extract`: the contract's JSON line, and a text view for people.
 public enum ExtractView {
     /// One JSON line of the output contract.
-    public static func writeJSON(_ e: Extraction, to json: inout JSONWriter) {
+    public static func writeJSON(_ e: DocumentFacts, to json: inout JSONWriter) {
         json.object { json in
-            json.field("source", e.source)
+            json.field("source", e.path)
             json.objectField("document") { json in writeHeader(e.document, to: &json) }
             json.arrayField("citations") { json in
                 for c in e.citations { writeCitation(c, to: &json) }
@@ -94,8 +94,8 @@ public enum ExtractView {
 
     /// A view for people: the header, then each citation with its line, kind, symbol and relation,
     /// then dates, periods, targets and warnings.
-    public static func text(_ e: Extraction, lineOf: (Int) -> Int) -> String {
-        var out = "== \(e.source)\n"
+    public static func text(_ e: DocumentFacts, lineOf: (Int) -> Int) -> String {
+        var out = "== \(e.path)\n"
         let h = e.document
         let headerParts = [h.type, h.symbol, h.issuer.map { "của \($0)" }, h.issued.map { "ngày \($0)" },
                            h.effective.map { "hiệu lực \($0)" }].compactMap { $0 }

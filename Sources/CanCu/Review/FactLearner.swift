@@ -3,22 +3,13 @@
 /// declared expiries and amendments it makes (the citation stage's `replaces`, `repeals`, `expires`
 /// and `amends` relations), each with the words as evidence.
 public enum FactLearner {
-    /// The facts one document states.
-    public static func learn(from extraction: Extraction, text: NormalizedText) -> [DocumentFact] {
-        let extras = ReviewDocument.Extras(extraction, text: text, scanner: BodyScanner(changes: []))
-        return learn(from: ReviewDocument(source: extraction.source, title: extraction.document.title,
-                                          citations: extraction.citations, relations: extraction.relations, extras: extras))
-    }
-
     /// True for the relation types that change the cited document (and so state a fact about it).
-    public static func acts(_ type: Relation.RelationType) -> Bool {
-        type == .replaces || type == .repeals || type == .expires || type == .amends
-    }
+    public static func acts(_ type: Relation.RelationType) -> Bool { Relation.acts(type) }
 
-    /// The facts one document states, from its review data (an extraction's, or the index's).
-    public static func learn(from document: ReviewDocument) -> [DocumentFact] {
-        let path = document.source
-        let extras = document.extras
+    /// The facts one document states (its own dates and term, and what it does to others).
+    public static func learn(from document: DocumentFacts) -> [DocumentFact] {
+        let path = document.path
+        let extras = document.review
         let own = extras.ownSymbol
         let issued = extras.written
         let effective = extras.effective
@@ -32,7 +23,7 @@ public enum FactLearner {
             }
             if let end = extras.termEnd {
                 facts.append(DocumentFact(symbol: own, kind: .termEnd, value: String(end), date: nil, evidence: path,
-                                          sentence: document.title ?? "giai đoạn … - \(end)"))
+                                          sentence: document.document.title ?? "giai đoạn … - \(end)"))
             }
         }
         let citations = document.citations
@@ -63,15 +54,5 @@ public enum FactLearner {
                                       evidence: path, sentence: extras.sentences[index] ?? ""))
         }
         return facts
-    }
-
-    /// The source text of a scalar range, at most 300 scalars.
-    static func slice(_ source: String, _ range: Range<Int>) -> String {
-        let scalars = source.unicodeScalars
-        guard range.lowerBound >= 0,
-              let start = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex) else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start...].prefix(min(range.count, 300)))
-        return String(view)
     }
 }

@@ -1,12 +1,7 @@
 /// One outdated or doubtful reference found by `cancu review` (one JSON line of the contract).
 public struct Finding: Sendable, Hashable {
     /// How serious a finding is; `error` makes `cancu review` exit 1.
-    public enum Severity: String, Sendable, Comparable {
-        case info, warning, error
-
-        private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-    }
+    public typealias Severity = FindingSeverity
 
     /// The contract's finding codes.
     public enum Code: String, Sendable, CaseIterable {

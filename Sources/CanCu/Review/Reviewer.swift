@@ -9,14 +9,13 @@
 ///
 /// ```swift
 /// let reviewer = Reviewer(lexicon: .builtIn)
-/// let findings = reviewer.review(extraction, text: text, asOf: "2026-01-15")
+/// let findings = reviewer.review(Extractor(lexicon: .builtIn).extract(document), asOf: "2026-01-15")
 /// ```
 public struct Reviewer: Sendable {
     public let registry: Registry
     /// The registry's documents by type, name and year, for citations by name ("Luật Bảo hiểm xã
     /// hội năm 2014"): one resolved so is reviewed as its symbol would be.
     public let names: DocumentNames
-    public let scanner: BodyScanner
     /// The body changes by succession row and old body (a stored mention names its change so).
     private let changes: [String: BodyChange]
     /// Title phrases of catalogues of documents (`dictionaries/catalogue-titles.tsv`), lower case.
@@ -31,7 +30,6 @@ public struct Reviewer: Sendable {
         self.registry = registry
         names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues
-        scanner = BodyScanner(changes: changes)
         var byOrigin: [String: BodyChange] = [:]
         for change in changes { byOrigin[Self.changeKey(change.origin, change.oldBody)] = byOrigin[Self.changeKey(change.origin, change.oldBody)] ?? change }
         self.changes = byOrigin
@@ -39,24 +37,12 @@ public struct Reviewer: Sendable {
 
     private static func changeKey(_ origin: String, _ oldBody: String) -> String { origin + "\u{1F}" + oldBody }
 
-    /// The date a document was written: its header's issue date, else the "<Place>, ngày … tháng …
-    /// năm …" line found in its text.
-    public static func documentDate(_ extraction: Extraction, text: NormalizedText) -> String? {
-        extraction.document.issued ?? HeaderScan.issueDate(text)
-    }
-
     /// The findings of one document, in reading order. `asOf` is today or the user's `--as-of`
     /// (ISO); `facts` holds what other documents say (learned in this run, or the index).
-    public func review(_ extraction: Extraction, text: NormalizedText, asOf: String,
-                       facts: any FactStore = LearnedFacts()) -> [Finding] {
-        review(ReviewDocument(extraction, text: text, scanner: scanner), asOf: asOf, facts: facts)
-    }
-
-    /// The findings of one document's review data (from a text, or from the index), in reading order.
-    public func review(_ document: ReviewDocument, asOf: String, facts: any FactStore = LearnedFacts()) -> [Finding] {
-        let written = document.extras.written
+    public func review(_ document: DocumentFacts, asOf: String, facts: any FactStore = LearnedFacts()) -> [Finding] {
+        let written = document.review.written
         var findings = documentFindings(document, written: written, asOf: asOf, facts: facts)
-        if isCatalogue(document.title) {
+        if isCatalogue(document.document.title) {
             // A list of documents and their status: naming outdated ones is its purpose.
             for i in findings.indices where Self.statusCodes.contains(findings[i].code) {
                 findings[i].severity = .info
@@ -86,12 +72,12 @@ public struct Reviewer: Sendable {
         var sentence: String?
     }
 
-    private func documentFindings(_ document: ReviewDocument, written: String?, asOf: String,
+    private func documentFindings(_ document: DocumentFacts, written: String?, asOf: String,
                                   facts: any FactStore) -> [Finding] {
         let citations = document.citations
         // The symbol of each citation: written, or the registry's for a name with its year.
         let symbols = citations.map { $0.symbol ?? names.resolve($0)?.symbol }
-        let ownKey = document.extras.ownSymbol.map(Registry.key)
+        let ownKey = document.review.ownSymbol.map(Registry.key)
         // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
         // is right whatever their status.
         var acted = Set<Int>()
@@ -127,7 +113,7 @@ public struct Reviewer: Sendable {
             func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, replacement: String? = nil,
                          evidence: String, asOf when: Finding.AsOf, changed: String? = nil, expected: String? = nil,
                          note: String? = nil) -> Finding {
-                Finding(source: document.source, range: citation.source, text: citation.text, symbol: symbol, code: code,
+                Finding(source: document.path, range: citation.source, text: citation.text, symbol: symbol, code: code,
                         severity: severity, message: message, replacement: replacement, evidence: evidence, asOf: when,
                         changed: changed, expected: expected, note: note)
             }
@@ -331,11 +317,11 @@ public struct Reviewer: Sendable {
 
     // MARK: Bodies
 
-    private func bodyFindings(_ document: ReviewDocument, written: String?, asOf: String) -> [Finding] {
+    private func bodyFindings(_ document: DocumentFacts, written: String?, asOf: String) -> [Finding] {
         let date = written ?? asOf
         var findings: [Finding] = []
         var reportedOnce = Set<String>()
-        for match in document.extras.bodies {
+        for match in document.review.bodies {
             guard let change = changes[Self.changeKey(match.origin, match.oldBody)] else { continue }
             let code: Finding.Code
             let verb: String
@@ -374,7 +360,7 @@ public struct Reviewer: Sendable {
             } else {
                 continue
             }
-            findings.append(Finding(source: document.source, range: match.range, text: match.text, code: code, severity: severity,
+            findings.append(Finding(source: document.path, range: match.range, text: match.text, code: code, severity: severity,
                                     message: message, replacement: change.successors.first, evidence: change.origin,
                                     asOf: when, changed: change.effective))
         }
