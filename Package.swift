@@ -1,6 +1,14 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The pipeline's stages are modules, so that the direction of the data is a compile-time fact:
+//
+//   CanCuModel → CanCuText → CanCuLexicon → CanCuInput → CanCuExtract → CanCuReview → CanCuIndex
+//     → CanCuGraph → CanCuViews → cancu
+//
+// `CanCu` re-exports what a Swift program needs (analyse a document, open an index, query, review,
+// export); everything else is `package` API shared by the stages and the command line only.
+// Benchmarks and generators live in CanCuBenchmarks, outside the library product.
 let package = Package(
     name: "CanCu",
     platforms: [.macOS(.v15)],
@@ -28,26 +36,45 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["cancu-embed"]
         ),
+        // The values the pipeline passes along: DocumentFacts, Citation, Relation, LegalDate, …
+        .target(name: "CanCuModel"),
+        // ICU bridge, normalisation with its offset map, folding, collation, tokens.
+        .target(name: "CanCuText", dependencies: ["CanCuModel", "CICU"]),
+        // dictionaries/ loaded into one immutable value; the registry, names, successions.
+        .target(name: "CanCuLexicon", dependencies: ["CanCuText"], plugins: ["EmbedDictionaries"]),
+        // Bytes → text: encodings and formats (txt, HTML, Word, PDF).
         .target(
-            name: "CanCu",
-            dependencies: [
-                "CICU",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            plugins: ["EmbedDictionaries"]
+            name: "CanCuInput",
+            dependencies: ["CanCuLexicon", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The pipeline: header, find (citations, dates, targets), resolve, structure, procedures.
+        .target(name: "CanCuExtract", dependencies: ["CanCuInput"]),
+        // Outdated-reference rules over the registry and learned facts.
+        .target(name: "CanCuReview", dependencies: ["CanCuExtract"]),
+        // The persistent SQLite index (GRDB): schema, incremental indexing, queries.
+        .target(
+            name: "CanCuIndex",
+            dependencies: ["CanCuReview", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The citation graph and its exporters.
+        .target(name: "CanCuGraph", dependencies: ["CanCuIndex"]),
+        // The JSON contract and the text views for people.
+        .target(name: "CanCuViews", dependencies: ["CanCuGraph"]),
+        // The public library: re-exports the API.
+        .target(name: "CanCu", dependencies: ["CanCuViews"]),
+        // Generators and benchmarks (not part of the library product).
+        .target(name: "CanCuBenchmarks", dependencies: ["CanCuGraph"]),
         .executableTarget(
             name: "cancu",
             dependencies: [
-                "CanCu",
+                "CanCu", "CanCuBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CanCuTests",
             dependencies: [
-                "CanCu",
+                "CanCu", "CanCuBenchmarks",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CanCu
+import CanCuBenchmarks
 import Foundation
 
 /// `cancu bench`: throughput of each pipeline stage, in MB of UTF-8 input per second, on one core.

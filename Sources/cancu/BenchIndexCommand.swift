@@ -1,5 +1,6 @@
 import ArgumentParser
 import CanCu
+import CanCuBenchmarks
 import Foundation
 
 /// `cancu bench-index`: speed of the index — a real corpus, a generated large corpus, and the

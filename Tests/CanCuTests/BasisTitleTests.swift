@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Titles of the documents of a procedure's legal basis, read from the title cells of the portal's
 /// flattened table, and shown by `cancu basis` when neither the index nor the registry has one.

@@ -2,6 +2,16 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Whitespace runs as one space, ends trimmed: how converted text is compared.
 func collapsedWhitespace(_ text: String) -> String {

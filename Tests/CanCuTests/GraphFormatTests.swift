@@ -4,6 +4,16 @@ import FoundationXML
 #endif
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Collects elements, attributes and text of an XML document with Foundation's XMLParser.
 final class XMLCollector: NSObject, XMLParserDelegate {

@@ -1,6 +1,16 @@
 import Foundation
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// The graph read from the index (`cancu graph --db`) on the project's sample corpus: the same
 /// graph as from the files, the neighbourhood of 1085/QĐ-TTg from the real citation stage, and

@@ -1,6 +1,16 @@
 import Foundation
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// The index over the real documents of `../shared/corpus`: Gazette headers, the legal basis of
 /// every portal record against the gold file, and folded name search.

@@ -1,6 +1,16 @@
 import Foundation
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Killing `cancu index` (SIGKILL) in the middle of a run leaves the previous index intact and
 /// consistent: WAL journal and one transaction per file.

@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Temporary folders for index tests, removed by the caller.
 enum IndexTestSupport {

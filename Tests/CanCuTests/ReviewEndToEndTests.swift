@@ -1,5 +1,15 @@
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Review through the whole pipeline, as `cancu review` runs it: the citations, their dates and the
 /// document's own date come from the extractor, not from the test.

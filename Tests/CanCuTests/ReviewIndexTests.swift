@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// `cancu review --db`: the review computed from the index's stored rows gives the same findings as
 /// the review of the files, and `basis`/`show` flag documents with the review codes that apply.

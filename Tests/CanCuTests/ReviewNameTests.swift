@@ -1,6 +1,16 @@
 import Foundation
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Laws cited by name and year ("Căn cứ Luật Bảo hiểm xã hội năm 2014;"): `DocumentNames` finds the
 /// one registry document of that type, name and year, and the review flags it as it flags the

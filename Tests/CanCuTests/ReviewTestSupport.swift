@@ -1,4 +1,14 @@
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Builds review inputs from short documents: the citation stage is not part of these tests, so a
 /// test names the citations it wants and they are located in the text here.

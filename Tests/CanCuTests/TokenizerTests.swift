@@ -1,6 +1,16 @@
 import Foundation
 import Testing
 @testable import CanCu
+@testable import CanCuModel
+@testable import CanCuText
+@testable import CanCuLexicon
+@testable import CanCuInput
+@testable import CanCuExtract
+@testable import CanCuReview
+@testable import CanCuIndex
+@testable import CanCuGraph
+@testable import CanCuViews
+@testable import CanCuBenchmarks
 
 /// Checks the contract's promise for every token: the source slice, normalised, is the token text.
 func expectRoundTrip(_ source: String, file: String = "", sourceLocation: SourceLocation = #_sourceLocation) -> Int {

@@ -1,0 +1,168 @@
+import CanCuModel
+import CanCuText
+import CanCuLexicon
+import CanCuInput
+/// Small scans of a document's own header and final provisions, used until (and besides) the
+/// header stage: the date line ("Hà Nội, ngày 24 tháng 01 năm 2019"), the number line
+/// ("Số: 09/2019/NĐ-CP"), the effect clause ("có hiệu lực thi hành kể từ ngày …") and the term of
+/// a time-bound document ("giai đoạn 2022 - 2025"). All work on normalised bytes.
+public enum HeaderScan {
+    /// How far into a document its header is looked for.
+    static let headerLength = 4000
+
+    /// The ISO issue date of the header's "<Place>, ngày dd tháng mm năm yyyy" line; a consolidated
+    /// text (văn bản hợp nhất) has it in its closing block instead, so the end is looked at next
+    /// (its last such line).
+    public static func issueDate(_ text: NormalizedText) -> String? {
+        let bytes = text.bytes
+        let marker: [UInt8] = Array(", ngày ".utf8)
+        var i = 0
+        let limit = min(bytes.count, headerLength)
+        while let at = find(marker, in: bytes, from: i, limit: limit) {
+            if let (date, _) = vietnameseDate(bytes, at + marker.count) { return date }
+            i = at + 1
+        }
+        if let published = gazetteDate(bytes) { return published }
+        guard bytes.count > headerLength else { return nil }
+        i = max(headerLength, bytes.count - headerLength)
+        var last: String? = nil
+        while let at = find(marker, in: bytes, from: i, limit: bytes.count) {
+            if let (date, _) = vietnameseDate(bytes, at + marker.count) { last = date }
+            i = at + 1
+        }
+        return last
+    }
+
+    /// The date of a Gazette running header ("CÔNG BÁO/Số 565 + 566/Ngày 28-4-2024"): the day it was
+    /// published, on or shortly after its issue date; used when the text gives no date line first.
+    static func gazetteDate(_ bytes: [UInt8]) -> String? {
+        let limit = min(bytes.count, headerLength)
+        guard find(Array("CÔNG BÁO/".utf8), in: bytes, from: 0, limit: limit) != nil else { return nil }
+        let marker: [UInt8] = Array("/Ngày ".utf8)
+        guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
+        var j = at + marker.count
+        guard let day = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
+        j += 1
+        guard let month = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
+        j += 1
+        guard let year = number(bytes, &j) else { return nil }
+        return isoDate(year, month, day)
+    }
+
+    /// The document's own number and symbol from its "Số: …" line (uncleaned, as written).
+    public static func ownSymbol(_ text: NormalizedText) -> String? {
+        let bytes = text.bytes
+        let limit = min(bytes.count, headerLength)
+        let marker: [UInt8] = Array("Số:".utf8)
+        guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
+        var j = at + marker.count
+        while j < bytes.count && bytes[j] == 0x20 { j += 1 }
+        var end = j
+        while end < bytes.count && bytes[end] > 0x20 && bytes[end] != 0x2C && bytes[end] != 0x3B { end += 1 }
+        let symbol = String(decoding: bytes[j..<end], as: UTF8.self)
+        return symbol.contains("/") ? symbol : nil
+    }
+
+    /// The ISO date of the first "có hiệu lực (thi hành) (kể) từ ngày dd/mm/yyyy | dd tháng mm năm yyyy";
+    /// `issued` when the clause says "từ ngày ký".
+    public static func effectiveDate(_ text: NormalizedText, issued: String?) -> String? {
+        let bytes = text.bytes
+        let marker: [UInt8] = Array("có hiệu lực".utf8)
+        var i = 0
+        while let at = find(marker, in: bytes, from: i, limit: bytes.count) {
+            var j = at + marker.count
+            var fromDay = false
+            for word in [" thi hành", " kể", " từ ngày"] {
+                let w = Array(word.utf8)
+                if j + w.count <= bytes.count && bytes[j..<(j + w.count)].elementsEqual(w) {
+                    j += w.count
+                    fromDay = word == " từ ngày"
+                }
+            }
+            if fromDay {
+                if let (date, _) = vietnameseDate(bytes, j + 1) ?? numericDate(bytes, j + 1) { return date }
+                let ky = Array(" ký".utf8)
+                if j + ky.count <= bytes.count && Array(bytes[j..<(j + ky.count)]) == ky { return issued }
+            }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The last year of a term "giai đoạn yyyy - yyyy" in `title` (or, without a title, in the header).
+    public static func termEnd(title: String?, text: NormalizedText?) -> Int? {
+        let bytes: [UInt8]
+        if let title { bytes = Array(Normalizer.standard.normalize(title).string.utf8) } else if let text {
+            bytes = Array(text.bytes.prefix(headerLength))
+        } else { return nil }
+        let lower = LowerCase.bytes(bytes)
+        let marker: [UInt8] = Array("giai đoạn".utf8)
+        guard let at = find(marker, in: lower, from: 0, limit: lower.count) else { return nil }
+        var j = at + marker.count
+        func skipSpaces() { while j < lower.count && lower[j] == 0x20 { j += 1 } }
+        skipSpaces()
+        guard let first = number(lower, &j), first >= 1900 else { return nil }
+        skipSpaces()
+        guard j < lower.count, lower[j] == 0x2D else { return nil }
+        j += 1
+        skipSpaces()
+        guard let last = number(lower, &j), last >= first, last < 2200 else { return nil }
+        return last
+    }
+
+    // MARK: Byte helpers
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, limit: Int) -> Int? {
+        guard let first = needle.first, needle.count <= limit else { return nil }
+        var i = start
+        while i + needle.count <= limit {
+            if bytes[i] == first {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func number(_ bytes: [UInt8], _ j: inout Int) -> Int? {
+        var value = 0, digits = 0
+        while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 5 {
+            value = value * 10 + Int(bytes[j] - 0x30); digits += 1; j += 1
+        }
+        return digits > 0 ? value : nil
+    }
+
+    /// "dd tháng mm năm yyyy" at `start` → (ISO date, end).
+    static func vietnameseDate(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {
+        var j = start
+        func word(_ w: [UInt8]) -> Bool {
+            guard j + w.count <= bytes.count, bytes[j..<(j + w.count)].elementsEqual(w) else { return false }
+            j += w.count
+            return true
+        }
+        guard let day = number(bytes, &j), word(thang), let month = number(bytes, &j), word(nam),
+              let year = number(bytes, &j) else { return nil }
+        return isoDate(year, month, day).map { ($0, j) }
+    }
+
+    private static let thang: [UInt8] = Array(" tháng ".utf8)
+    private static let nam: [UInt8] = Array(" năm ".utf8)
+
+    /// "dd/mm/yyyy" at `start` → (ISO date, end).
+    static func numericDate(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {
+        var j = start
+        guard let day = number(bytes, &j), j < bytes.count, bytes[j] == 0x2F else { return nil }
+        j += 1
+        guard let month = number(bytes, &j), j < bytes.count, bytes[j] == 0x2F else { return nil }
+        j += 1
+        guard let year = number(bytes, &j) else { return nil }
+        return isoDate(year, month, day).map { ($0, j) }
+    }
+
+    static func isoDate(_ year: Int, _ month: Int, _ day: Int) -> String? {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+    }
+}

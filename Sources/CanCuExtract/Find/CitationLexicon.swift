@@ -1,0 +1,254 @@
+import CanCuModel
+import CanCuText
+import CanCuLexicon
+import CanCuInput
+/// The dictionaries the citation scanner reads, compiled once into lookup tables of bytes:
+/// type abbreviations and names, issuers, symbol repairs, homoglyphs, not-citation cues, relation
+/// cues, the words around a citation (`citation-words.tsv`) and page-furniture lines.
+///
+/// ```swift
+/// let lexicon = CitationLexicon(.builtIn)
+/// lexicon.typeName(ofToken: "NĐ")   // "Nghị định"
+/// ```
+public struct CitationLexicon: Sendable {
+    /// A document type name as written before a number ("Nghị định"), lower-case bytes.
+    struct TypeWord: Sendable {
+        var name: String
+        var lower: [UInt8]
+        var citedByName: Bool
+    }
+
+    /// A relation cue, lower-case bytes.
+    struct Cue: Sendable {
+        var bytes: [UInt8]
+        var relation: Relation.RelationType?
+        var position: String
+        var history: Bool
+    }
+
+    /// Type abbreviation (canonical token) → full name.
+    let typeNames: [String: String]
+    /// Written token (alias, upper-cased printing, ASCII fallback) → canonical token, for types and issuers.
+    let tokenAliases: [String: String]
+    /// Known issuer tokens (canonical and aliases).
+    let issuers: Set<String>
+    /// Issuer tokens that carry a legislature term as a digit suffix (QH15, UBTVQH14, HĐNN7).
+    let termTokens: Set<String>
+    /// Mixed-case tokens (TTg, QyĐ, CTr, TTr, TrS, TTh).
+    let mixedCaseTokens: [String]
+    /// Repairs of a symbol's token sequence, longest first.
+    let repairs: [(written: String, canonical: String)]
+    /// Type words, longest first.
+    let typeWords: [TypeWord]
+    /// Types cited by name, in capitals ("BỘ LUẬT"), with their name; longest first.
+    let capitalTypeWords: [(word: [UInt8], name: String)]
+    /// Lower-case lead bytes that may start a type word (256 entries).
+    let typeWordLeadBytes: [Bool]
+    /// Indices into `typeWords` by first lower-case byte (256 entries), longest first.
+    let typeWordsByFirstByte: [[Int]]
+    /// Not-citation cues, lower-case bytes, longest first.
+    let notCitationCues: [[UInt8]]
+    /// Relation cues, longest first.
+    let cues: [Cue]
+    /// Indices into `cues` by first byte (256 entries), longest first.
+    let cuesByFirstByte: [[Int]]
+    /// Whether a cue of four bytes or more may start with these four bytes, by `quadHash` (65,536 entries).
+    let cueQuads: [Bool]
+    /// Indices into `cues` of the cues of four bytes or more, by their first four bytes
+    /// (little-endian), longest first.
+    let cuesByQuad: [UInt32: [Int]]
+    /// First bytes of the cues shorter than four bytes (256 entries).
+    let shortCueFirstBytes: [Bool]
+    /// Two-byte homoglyph → ASCII letter.
+    let homoglyphs: [UInt16: UInt8]
+    /// Words by role (lower-case bytes).
+    let nameStops: [[UInt8]]
+    let amendNameStops: [[UInt8]]
+    let backReferences: [[UInt8]]
+    let historyLinks: Set<[UInt8]>
+    /// Issuers whose symbols take a glued department number (NHNN2), upper case.
+    let unitSuffixIssuers: Set<String>
+    /// Lower-case starts of words glued to a symbol ("sửa", "luật", "quy").
+    let gluedWordStarts: [[UInt8]]
+    /// Pinpoint unit word → level (1 point … 6 part, 0 ignored).
+    let pinpointUnits: [[UInt8]: Int]
+    let pinpointJoiners: Set<[UInt8]>
+    let pinpointRanges: Set<[UInt8]>
+    let pinpointLinks: Set<[UInt8]>
+    /// Page-furniture line starts, footer starts and footer ends (lower-case bytes).
+    let noiseLines: [[UInt8]]
+    let footerStarts: [[UInt8]]
+    let footerEnds: [[UInt8]]
+    /// First bytes of noise and footer-start lines (256 entries).
+    let furnitureLeadBytes: [Bool]
+
+    /// Compiles the tables of `lexicon`.
+    public init(_ lexicon: Lexicon) {
+        var typeNames: [String: String] = [:]
+        var aliases: [String: String] = [:]
+        var mixed: [String] = []
+        for row in lexicon.rows("document-types.tsv") {
+            let token = row["abbreviation"]
+            guard !token.isEmpty else { continue }
+            typeNames[token] = row["name"]
+            if token != token.uppercased() { mixed.append(token) }
+            for alias in row.values("aliases") where !alias.contains("/") && !alias.contains("-") {
+                aliases[alias] = token
+            }
+            if token.uppercased() != token { aliases[token.uppercased()] = token }
+        }
+        var issuers = Set<String>()
+        for row in lexicon.rows("issuers.tsv") {
+            let token = row["abbreviation"]
+            guard !token.isEmpty else { continue }
+            issuers.insert(token)
+            if token.uppercased() != token { aliases[token.uppercased()] = token; mixed.append(token) }
+            for alias in row.values("aliases") {
+                issuers.insert(alias)
+                // Only spelling variants (ASCII fallbacks, case) are rewritten; real variants such as
+                // LĐTBXH (decisions of the ministry) are kept as written.
+                if Self.asciiKey(alias) == Self.asciiKey(token) { aliases[alias] = token }
+            }
+        }
+        self.typeNames = typeNames
+        self.tokenAliases = aliases
+        self.issuers = issuers
+        self.termTokens = ["QH", "UBTVQH", "HĐNN", "HĐND", "PL-UBTVQH"]
+        self.mixedCaseTokens = Array(Set(mixed)).sorted { $0.utf8.count > $1.utf8.count }
+        self.repairs = lexicon.rows("symbol-repairs.tsv").map { ($0["written"], $0["canonical"]) }
+            .filter { !$0.0.isEmpty }.sorted { $0.0.utf8.count > $1.0.utf8.count }
+
+        var words: [TypeWord] = []
+        for row in lexicon.rows("type-names.tsv") where !row["name"].isEmpty {
+            words.append(TypeWord(name: row["name"], lower: Self.lowerBytes(row["name"]), citedByName: row["cited_by_name"] == "yes"))
+        }
+        words.sort { $0.lower.count > $1.lower.count }
+        self.typeWords = words
+        self.capitalTypeWords = words.filter(\.citedByName).map { (Array($0.name.uppercased().utf8), $0.name) }
+        var leads = [Bool](repeating: false, count: 256)
+        for word in words { if let first = word.lower.first { leads[Int(first)] = true } }
+        self.typeWordLeadBytes = leads
+        var wordsByFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in words.enumerated() { if let first = word.lower.first { wordsByFirst[Int(first)].append(index) } }
+        self.typeWordsByFirstByte = wordsByFirst
+
+        self.notCitationCues = lexicon.rows("not-citation-cues.tsv").map { Self.lowerBytes($0["cue"]) }
+            .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        self.cues = lexicon.rows("relation-cues.tsv").compactMap { row -> Cue? in
+            let bytes = Self.lowerBytes(row["cue"])
+            guard !bytes.isEmpty else { return nil }
+            return Cue(bytes: bytes, relation: Relation.RelationType(rawValue: row["relation"]), position: row["position"],
+                       history: row["direction"] == "history")
+        }.sorted { $0.bytes.count > $1.bytes.count }
+
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (index, cue) in cues.enumerated() { byFirst[Int(cue.bytes[0])].append(index) }
+        self.cuesByFirstByte = byFirst
+        var quads = [Bool](repeating: false, count: 1 << 16)
+        var shortFirst = [Bool](repeating: false, count: 256)
+        var byQuad: [UInt32: [Int]] = [:]
+        for (index, cue) in cues.enumerated() {
+            if cue.bytes.count >= 4 {
+                let b = cue.bytes
+                let quad = UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+                quads[Self.quadHash(quad)] = true
+                byQuad[quad, default: []].append(index)
+            } else {
+                shortFirst[Int(cue.bytes[0])] = true
+            }
+        }
+        self.cueQuads = quads
+        self.cuesByQuad = byQuad
+        self.shortCueFirstBytes = shortFirst
+
+        var glyphs: [UInt16: UInt8] = [:]
+        for row in lexicon.rows("homoglyphs.tsv") {
+            let w = Array(row["written"].utf8), l = Array(row["latin"].utf8)
+            if w.count == 2, l.count == 1 { glyphs[UInt16(w[0]) << 8 | UInt16(w[1])] = l[0] }
+        }
+        self.homoglyphs = glyphs
+
+        var nameStops: [[UInt8]] = [], amendStops: [[UInt8]] = [], backs: [[UInt8]] = [], links = Set<[UInt8]>()
+        var unitSuffix = Set<String>(), glued: [[UInt8]] = words.compactMap { w in w.lower.split(separator: 0x20).first.map(Array.init) }
+        var units: [[UInt8]: Int] = [:], joiners = Set<[UInt8]>(), ranges = Set<[UInt8]>(), pinLinks = Set<[UInt8]>()
+        for row in lexicon.rows("citation-words.tsv") {
+            let w = Self.lowerBytes(row["word"])
+            guard !w.isEmpty else { continue }
+            switch row["role"] {
+            case "name_stop": nameStops.append(w)
+            case "amend_name_stop": amendStops.append(w)
+            case "back_reference": backs.append(w)
+            case "history_link": links.insert(w)
+            case "pinpoint_unit": units[w] = Int(row["level"]) ?? 0
+            case "pinpoint_joiner": joiners.insert(w)
+            case "pinpoint_range": ranges.insert(w)
+            case "pinpoint_link": pinLinks.insert(w)
+            case "unit_suffix_issuer": unitSuffix.insert(row["word"].uppercased())
+            case "glued_word_start": glued.append(w)
+            default: break
+            }
+        }
+        self.nameStops = nameStops
+        self.amendNameStops = amendStops
+        self.backReferences = backs.sorted { $0.count > $1.count }
+        self.historyLinks = links
+        self.unitSuffixIssuers = unitSuffix
+        self.gluedWordStarts = glued
+        self.pinpointUnits = units
+        self.pinpointJoiners = joiners
+        self.pinpointRanges = ranges
+        self.pinpointLinks = pinLinks
+
+        var noise: [[UInt8]] = [], starts: [[UInt8]] = [], ends: [[UInt8]] = []
+        for row in lexicon.rows("noise-lines.tsv") {
+            let t = Self.lowerBytes(row["text"])
+            guard !t.isEmpty else { continue }
+            switch row["role"] {
+            case "noise": noise.append(t)
+            case "footer_start": starts.append(t)
+            case "footer_end": ends.append(t)
+            default: break
+            }
+        }
+        self.noiseLines = noise
+        self.footerStarts = starts
+        self.footerEnds = ends
+        var furniture = [Bool](repeating: false, count: 256)
+        for line in noise + starts { furniture[Int(line[0])] = true }
+        self.furnitureLeadBytes = furniture
+    }
+
+    /// The slot of four bytes (little-endian) in `cueQuads`.
+    @inline(__always)
+    static func quadHash(_ x: UInt32) -> Int { Int((x &* 0x9E37_79B1) >> 16) }
+
+    /// The full type name of a canonical type token ("NĐ" → "Nghị định").
+    public func typeName(ofToken token: String) -> String? { typeNames[token] }
+
+    /// The canonical spelling of a token (ASCII fallbacks and upper-case printings repaired).
+    func canonicalToken(_ token: String) -> String { tokenAliases[token] ?? token }
+
+    /// Whether a token names a known issuer, with or without a legislature term suffix.
+    func isIssuer(_ token: String) -> Bool {
+        if issuers.contains(token) || issuers.contains(canonicalToken(token)) { return true }
+        // Only a token ending in an ASCII digit can carry a term.
+        guard let lastByte = token.utf8.last, lastByte &- 0x30 < 10 else { return false }
+        let letters = String(token.reversed().drop { $0.isASCII && $0.isNumber }.reversed())
+        return letters != token && termTokens.contains(letters)
+    }
+
+    /// A key that ignores case and the Đ/D difference ("BLDTBXH" and "BLĐTBXH" agree).
+    static func asciiKey(_ s: String) -> String {
+        s.uppercased().replacingOccurrences(of: "Đ", with: "D")
+    }
+
+    /// Lower-case NFC bytes of a dictionary phrase (Vietnamese letters lowered with the scanner's rule).
+    static func lowerBytes(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for scalar in s.unicodeScalars {
+            let lowered = ScanText.lowerScalar(scalar.value)
+            appendScalar(lowered, to: &out)
+        }
+        return out
+    }
+}

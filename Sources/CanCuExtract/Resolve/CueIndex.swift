@@ -1,0 +1,160 @@
+import CanCuModel
+import CanCuText
+import CanCuLexicon
+import CanCuInput
+/// The relation cues of `relation-cues.tsv` at the word starts of one document's lower-case
+/// text, found one 2 KB chunk at a time when a question first touches the chunk and kept, so that
+/// the resolver's many overlapping questions ("which cues lie between these two citations?")
+/// read each part of the text at most once, and parts no question touches not at all.
+final class CueIndex {
+    /// The cues found in one chunk.
+    private struct Chunk {
+        /// Word starts where at least one cue matches, ascending.
+        var positions: [Int] = []
+        /// `ids[bounds[j]..<bounds[j + 1]]` are the cues matching at `positions[j]`, longest first.
+        var bounds: [Int] = [0]
+        var ids: [Int32] = []
+    }
+
+    private static let chunkShift = 11
+    private let text: [UInt8]
+    private let lexicon: CitationLexicon
+    private let lettersOnly: Bool
+    private var chunks: [Chunk?]
+
+    init(_ l: [UInt8], lexicon: CitationLexicon) {
+        text = l
+        self.lexicon = lexicon
+        // When every cue starts with a letter, only letters after non-letters are looked at.
+        lettersOnly = lexicon.cues.allSatisfy { CitedDate.isLetterByte($0.bytes[0]) }
+        chunks = [Chunk?](repeating: nil, count: (l.count >> Self.chunkShift) + 1)
+    }
+
+    /// Cue occurrences in `range`, longest first at each word start, not overlapping.
+    func cues(in range: Range<Int>) -> [(cue: CitationLexicon.Cue, range: Range<Int>)] {
+        var result: [(cue: CitationLexicon.Cue, range: Range<Int>)] = []
+        guard !range.isEmpty, range.lowerBound < text.count else { return result }
+        var k = range.lowerBound
+        for c in (range.lowerBound >> Self.chunkShift)...((min(range.upperBound, text.count) - 1) >> Self.chunkShift) {
+            if chunks[c] == nil { chunks[c] = index(c) }
+            guard let chunk = chunks[c] else { continue }
+            var lo = 0, hi = chunk.positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if chunk.positions[mid] < k { lo = mid + 1 } else { hi = mid }
+            }
+            var j = lo
+            while j < chunk.positions.count && chunk.positions[j] < range.upperBound {
+                let at = chunk.positions[j]
+                j += 1
+                guard at >= k else { continue }
+                for slot in chunk.bounds[j - 1]..<chunk.bounds[j] {
+                    let cue = lexicon.cues[Int(chunk.ids[slot])]
+                    guard at + cue.bytes.count <= range.upperBound else { continue }
+                    result.append((cue, at..<(at + cue.bytes.count)))
+                    k = at + cue.bytes.count
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// The cue `cues(in: k..<limit)` would find first when it starts at `k`: the longest that matches
+    /// at word start `k` and ends by `limit`. Nil when none does.
+    func cue(at k: Int, limit: Int) -> CitationLexicon.Cue? {
+        guard k < text.count, k == 0 || !CitedDate.isLetterByte(text[k - 1]) else { return nil }
+        for index in lexicon.cuesByFirstByte[Int(text[k])] {
+            let cue = lexicon.cues[index]
+            let count = cue.bytes.count
+            guard k + count <= limit else { continue }
+            var m = 1
+            while m < count && text[k + m] == cue.bytes[m] { m += 1 }
+            guard m == count else { continue }
+            let e = k + count
+            if e < text.count && CitedDate.isLetterByte(text[e]) && CitedDate.isLetterByte(cue.bytes[count - 1]) { continue }
+            return cue
+        }
+        return nil
+    }
+
+    /// The cues at the word starts of chunk `c`.
+    private func index(_ c: Int) -> Chunk {
+        var chunk = Chunk()
+        let n = text.count
+        let from = c << Self.chunkShift, to = min(n, (c + 1) << Self.chunkShift)
+        let cues = lexicon.cues, byFirst = lexicon.cuesByFirstByte, short = lexicon.shortCueFirstBytes
+        let byQuad = lexicon.cuesByQuad
+        text.withUnsafeBufferPointer { p in
+            lexicon.cueQuads.withUnsafeBufferPointer { quads in
+                func check(_ k: Int) {
+                    if k + 4 <= n {
+                        let x = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: k, as: UInt32.self))
+                        if short[Int(p[k])] {
+                            Self.record(p, at: k, cues, byFirst[Int(p[k])], into: &chunk)
+                        } else if quads[CitationLexicon.quadHash(x)], let list = byQuad[x] {
+                            Self.record(p, at: k, cues, list, into: &chunk)
+                        }
+                    } else if !byFirst[Int(p[k])].isEmpty {
+                        Self.record(p, at: k, cues, byFirst[Int(p[k])], into: &chunk)
+                    }
+                }
+                var k = from
+                if lettersOnly, let base = p.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    var previousNonLetter: UInt64 = k == 0 || !CitedDate.isLetterByte(p[k - 1]) ? 0x80 : 0
+                    while k + 8 <= to {
+                        let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+                        let nonLetter = Self.nonLetterMask(w)
+                        var starts = (nonLetter << 8 | previousNonLetter) & ~nonLetter & 0x8080_8080_8080_8080
+                        while starts != 0 {
+                            check(k + starts.trailingZeroBitCount >> 3)
+                            starts &= starts &- 1
+                        }
+                        previousNonLetter = (nonLetter >> 63) << 7
+                        k += 8
+                    }
+                }
+                while k < to {
+                    if k == 0 || !CitedDate.isLetterByte(p[k - 1]) { check(k) }
+                    k += 1
+                }
+            }
+        }
+        return chunk
+    }
+
+    /// Bit 7 of each byte of `w` set where the byte is no letter (`CitedDate.isLetterByte`): an
+    /// ASCII byte other than A–Z and a–z, or 0xE2. Exact for every byte.
+    @inline(__always)
+    static func nonLetterMask(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let folded = (w & low7) | 0x2020_2020_2020_2020
+        let alpha = (folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B)) & highs
+        let x = w ^ (ones &* 0xE2)
+        let e2 = ~(((x & low7) &+ low7) | x) & highs
+        return (~w & highs & ~alpha) | e2
+    }
+
+    /// Records the cues of `candidates` (indices into `cues`, longest first) that match at `k`.
+    private static func record(_ p: UnsafeBufferPointer<UInt8>, at k: Int, _ cues: [CitationLexicon.Cue], _ candidates: [Int],
+                               into chunk: inout Chunk) {
+        let n = p.count
+        let before = chunk.ids.count
+        for index in candidates {
+            let bytes = cues[index].bytes
+            let count = bytes.count
+            guard k + count <= n else { continue }
+            var m = 1
+            while m < count && p[k + m] == bytes[m] { m += 1 }
+            guard m == count else { continue }
+            let e = k + count
+            if e < n && CitedDate.isLetterByte(p[e]) && CitedDate.isLetterByte(bytes[count - 1]) { continue }
+            chunk.ids.append(Int32(index))
+        }
+        if chunk.ids.count > before {
+            chunk.positions.append(k)
+            chunk.bounds.append(chunk.ids.count)
+        }
+    }
+}

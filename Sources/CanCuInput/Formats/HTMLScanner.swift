@@ -1,0 +1,208 @@
+import CanCuModel
+import CanCuText
+import CanCuLexicon
+/// The byte scanner behind `HTMLFormat`: walks the UTF-8 bytes of a page once, writing text and
+/// line breaks. Tags are ASCII, so scanning bytes is safe for any UTF-8 content.
+struct HTMLScanner {
+    private let input: [UInt8]
+    private var output: [UInt8] = []
+    /// Whether a space is owed before the next text on the line.
+    private var pendingSpace = false
+    private var preDepth = 0
+
+    init(_ input: [UInt8]) {
+        self.input = input
+        output.reserveCapacity(input.count / 2)
+    }
+
+    /// The page's text.
+    func text() -> String {
+        var scanner = self
+        scanner.run()
+        return String(decoding: scanner.output, as: UTF8.self)
+    }
+
+    private mutating func run() {
+        let count = input.count
+        var i = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < count {
+            let b = input[i]
+            if b == 0x3C { // <
+                i = tag(at: i)
+            } else if b == 0x26 { // &
+                i = entity(at: i)
+            } else if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
+                if preDepth > 0 {
+                    if b != 0x0D { output.append(b) }
+                } else {
+                    pendingSpace = true
+                }
+                i += 1
+            } else {
+                emitText(b)
+                i += 1
+            }
+        }
+        trimLineEnd()
+        while output.last == 0x0A { output.removeLast() }
+        if !output.isEmpty { output.append(0x0A) }
+    }
+
+    private var atLineStart: Bool { output.isEmpty || output.last == 0x0A }
+
+    private mutating func emitText(_ byte: UInt8) {
+        if pendingSpace && !atLineStart && output.last != 0x09 { output.append(0x20) }
+        pendingSpace = false
+        output.append(byte)
+    }
+
+    private mutating func emitScalar(_ scalar: Unicode.Scalar) {
+        var first = true
+        for byte in String(scalar).utf8 {
+            if first { emitText(byte); first = false } else { output.append(byte) }
+        }
+    }
+
+    private mutating func trimLineEnd() {
+        while let last = output.last, last == 0x20 || last == 0x09 { output.removeLast() }
+    }
+
+    private mutating func lineBreak(force: Bool) {
+        trimLineEnd()
+        if force || !atLineStart { output.append(0x0A) }
+        pendingSpace = false
+    }
+
+    /// Handles `<…>` at `start`; returns the index after it.
+    private mutating func tag(at start: Int) -> Int {
+        let count = input.count
+        var i = start + 1
+        guard i < count else { emitText(0x3C); return count }
+        if input[i] == 0x21 { // <!
+            if i + 2 < count, input[i + 1] == 0x2D, input[i + 2] == 0x2D {
+                return find([0x2D, 0x2D, 0x3E], from: i + 3) ?? count
+            }
+            return (find([0x3E], from: i) ?? count)
+        }
+        if input[i] == 0x3F { return find([0x3E], from: i) ?? count } // <? … >
+        var closing = false
+        if input[i] == 0x2F { closing = true; i += 1 }
+        let nameStart = i
+        while i < count, isNameByte(input[i]) { i += 1 }
+        guard i > nameStart else { emitText(0x3C); return start + 1 } // a stray '<'
+        let name = String(decoding: input[nameStart..<i].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+        // Skip attributes, minding quotes.
+        var quote: UInt8 = 0
+        while i < count {
+            let b = input[i]
+            if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == 0x22 || b == 0x27 {
+                quote = b
+            } else if b == 0x3E {
+                break
+            }
+            i += 1
+        }
+        let end = min(i + 1, count)
+        let selfClosing = i > 0 && i <= count && input[i - 1] == 0x2F
+        if !closing && HTMLFormat.droppedTags.contains(name) && !selfClosing {
+            return skipContent(of: name, from: end)
+        }
+        switch name {
+        case "br":
+            lineBreak(force: true)
+        case "td", "th":
+            if !closing {
+                trimLineEnd()
+                if !atLineStart { output.append(0x09) }
+                pendingSpace = false
+            }
+        case "pre":
+            lineBreak(force: false)
+            preDepth = max(0, preDepth + (closing ? -1 : 1))
+        default:
+            if HTMLFormat.blockTags.contains(name) { lineBreak(force: false) }
+        }
+        return end
+    }
+
+    /// Skips to after `</name…>` (scripts and styles), or to the end.
+    private func skipContent(of name: String, from start: Int) -> Int {
+        let needle = Array(("</" + name).utf8)
+        var i = start
+        let count = input.count
+        while i + needle.count <= count {
+            if input[i] == 0x3C {
+                var match = true
+                for k in 1..<needle.count {
+                    let b = input[i + k]
+                    if (b >= 0x41 && b <= 0x5A ? b + 0x20 : b) != needle[k] { match = false; break }
+                }
+                if match { return (find([0x3E], from: i) ?? count) }
+            }
+            i += 1
+        }
+        return count
+    }
+
+    /// The index after the first occurrence of `needle` at or after `from`, or nil.
+    private func find(_ needle: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + needle.count <= input.count {
+            if input[i] == needle[0] {
+                var match = true
+                for k in 1..<needle.count where input[i + k] != needle[k] { match = false; break }
+                if match { return i + needle.count }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x3A
+    }
+
+    /// Handles `&…;` at `start`: a named or numeric reference becomes its character; anything else
+    /// stays as written.
+    private mutating func entity(at start: Int) -> Int {
+        let count = input.count
+        var i = start + 1
+        if i < count, input[i] == 0x23 { // &#
+            i += 1
+            var hex = false
+            if i < count, input[i] == 0x78 || input[i] == 0x58 { hex = true; i += 1 }
+            var value: UInt32 = 0
+            let digitsStart = i
+            while i < count, i - digitsStart < 8 {
+                let b = input[i]
+                let digit: UInt32
+                if b >= 0x30 && b <= 0x39 { digit = UInt32(b - 0x30) }
+                else if hex && b >= 0x61 && b <= 0x66 { digit = UInt32(b - 0x61 + 10) }
+                else if hex && b >= 0x41 && b <= 0x46 { digit = UInt32(b - 0x41 + 10) }
+                else { break }
+                value = value * (hex ? 16 : 10) + digit
+                i += 1
+            }
+            guard i > digitsStart else { emitText(0x26); return start + 1 }
+            if i < count, input[i] == 0x3B { i += 1 }
+            emitScalar(HTMLEntities.numeric(value))
+            return i
+        }
+        let nameStart = i
+        while i < count, i - nameStart < 32, isNameByte(input[i]) { i += 1 }
+        let name = String(decoding: input[nameStart..<i], as: UTF8.self)
+        if i < count, input[i] == 0x3B, let scalar = HTMLEntities.named[name] {
+            emitScalar(scalar)
+            return i + 1
+        }
+        // Common references written without ';'.
+        if let scalar = HTMLEntities.named[name], ["amp", "lt", "gt", "quot", "nbsp"].contains(name) {
+            emitScalar(scalar)
+            return i
+        }
+        emitText(0x26)
+        return start + 1
+    }
+}

@@ -1,0 +1,32 @@
+import CanCuModel
+import CanCuText
+import CanCuLexicon
+import CanCuInput
+import CanCuExtract
+/// Facts learned from the documents of one run, keyed by document for constant-time lookups.
+///
+/// ```swift
+/// var store = LearnedFacts()
+/// store.add(FactLearner.learn(from: extraction, text: text))
+/// store.facts(about: "61/2018/NĐ-CP")
+/// ```
+public struct LearnedFacts: FactStore {
+    private var byKey: [String: [DocumentFact]] = [:]
+
+    /// The number of facts.
+    public private(set) var count = 0
+
+    public init(_ facts: [DocumentFact] = []) { add(facts) }
+
+    public mutating func add(_ facts: [DocumentFact]) {
+        for fact in facts {
+            byKey[Registry.key(fact.symbol), default: []].append(fact)
+            count += 1
+        }
+    }
+
+    public func facts(about symbol: String) -> [DocumentFact] { byKey[Registry.key(symbol)] ?? [] }
+
+    /// Every fact, for listing.
+    public var all: [DocumentFact] { byKey.values.flatMap { $0 } }
+}

@@ -1,0 +1,136 @@
+import CanCuModel
+/// A small, fast JSON Lines writer that keeps fields in the order the output contract shows.
+///
+/// ```swift
+/// var json = JSONWriter()
+/// json.object { json in
+///     json.field("source", "a.txt")
+///     json.field("tokens", 12)
+/// }
+/// json.newline()
+/// ```
+public struct JSONWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = []
+
+    public init() {}
+
+    /// Empties the buffer (after it was written out).
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the bytes written so far to `sink` and empties the buffer, keeping the place in the
+    /// structure: a long line (a document's million tokens) is written out in pieces.
+    public mutating func drain(_ sink: ([UInt8]) -> Void) {
+        if bytes.isEmpty { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func separator() {
+        if let last = needsComma.last {
+            if last { bytes.append(0x2C) }
+            needsComma[needsComma.count - 1] = true
+        }
+    }
+
+    private mutating func key(_ name: String) {
+        separator()
+        appendString(name)
+        bytes.append(0x3A)
+        // The value that follows must not add a comma of its own.
+        needsComma.append(false)
+    }
+
+    private mutating func endKey() { needsComma.removeLast() }
+
+    public mutating func object(_ body: (inout JSONWriter) -> Void) {
+        separator()
+        bytes.append(0x7B)
+        needsComma.append(false)
+        body(&self)
+        needsComma.removeLast()
+        bytes.append(0x7D)
+    }
+
+    public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        separator()
+        bytes.append(0x5B)
+        needsComma.append(false)
+        body(&self)
+        needsComma.removeLast()
+        bytes.append(0x5D)
+    }
+
+    public mutating func objectField(_ name: String, _ body: (inout JSONWriter) -> Void) {
+        key(name); object(body); endKey()
+    }
+
+    public mutating func arrayField(_ name: String, _ body: (inout JSONWriter) -> Void) {
+        key(name); array(body); endKey()
+    }
+
+    public mutating func field(_ name: String, _ value: String?) { key(name); self.value(value); endKey() }
+    public mutating func field(_ name: String, _ value: Int?) { key(name); self.value(value); endKey() }
+    public mutating func field(_ name: String, _ value: Double?) { key(name); self.value(value); endKey() }
+    public mutating func field(_ name: String, _ value: Bool?) { key(name); self.value(value); endKey() }
+    /// The contract's `start` and `end` fields of a source range (Unicode scalars).
+    public mutating func span(_ range: Range<Int>) {
+        field("start", range.lowerBound)
+        field("end", range.upperBound)
+    }
+
+    public mutating func field(_ name: String, strings: [String]) {
+        arrayField(name) { json in for s in strings { json.value(s) } }
+    }
+
+    public mutating func value(_ value: String?) {
+        separator()
+        guard let value else { appendLiteral("null"); return }
+        appendString(value)
+    }
+
+    public mutating func value(_ value: Int?) {
+        separator()
+        guard let value else { appendLiteral("null"); return }
+        appendLiteral(String(value))
+    }
+
+    public mutating func value(_ value: Double?) {
+        separator()
+        guard let value, value.isFinite else { appendLiteral("null"); return }
+        if value == value.rounded(), abs(value) < 1e15 { appendLiteral(String(Int(value))) } else { appendLiteral(String(value)) }
+    }
+
+    public mutating func value(_ value: Bool?) {
+        separator()
+        guard let value else { appendLiteral("null"); return }
+        appendLiteral(value ? "true" : "false")
+    }
+
+    /// Ends a JSON Lines record.
+    public mutating func newline() { bytes.append(0x0A) }
+
+    private mutating func appendLiteral(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendString(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+            case 0x09: bytes.append(0x5C); bytes.append(0x74)
+            case 0..<0x20:
+                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+}
