@@ -164,9 +164,9 @@ struct ReviewIndexTests {
         }
     }
 
-    @Test("review --db gives the findings of review PATH on the shared corpus")
+    @Test("review --db gives the findings of review PATH on the shared corpus", .enabled(if: SharedCorpus.isAvailable, SharedCorpus.missing()))
     func sameFindingsOnSharedCorpus() throws {
-        guard let corpus = SharedCorpus.path("")?.path else { return }
+        let corpus = try SharedCorpus.require("").path
         let dir = try IndexTestSupport.temporaryFolder("review-db-shared")
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = try Self.index([corpus], in: dir)
