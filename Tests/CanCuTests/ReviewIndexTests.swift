@@ -164,7 +164,10 @@ struct ReviewIndexTests {
         }
     }
 
-    @Test("review --db gives the findings of review PATH on the shared corpus", .enabled(if: SharedCorpus.isAvailable, SharedCorpus.missing()))
+    @Test("review --db gives the findings of review PATH on the shared corpus", .enabled(if: SharedCorpus.isAvailable, SharedCorpus.missing()),
+          // The shared corpus holds .doc and .pdf originals; without their converters the index reports them unread.
+          .enabled(if: FormatsTests.toolInstalled("catdoc") && FormatsTests.toolInstalled("pdftotext"),
+                   "the shared corpus's .doc and .pdf originals need catdoc and pdftotext (apt-get install catdoc poppler-utils)"))
     func sameFindingsOnSharedCorpus() throws {
         let corpus = try SharedCorpus.require("").path
         let dir = try IndexTestSupport.temporaryFolder("review-db-shared")
