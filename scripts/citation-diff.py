@@ -4,7 +4,8 @@
 Runs `cancu extract --format json` over ../shared/corpus (text files and the can_cu_phap_ly
 field of procedure records is not covered: extract reads whole documents), collects the set of
 (file, symbol or name, start) of every citation, and compares it with the committed baseline
-Tests/Gold/extract-baseline.jsonl. Prints each gained (+) and lost (-) citation and the counts.
+Tests/Baselines/extract-baseline.jsonl: the tool's own earlier output, not hand-checked gold
+(that is Tests/Gold/). Prints each gained (+) and lost (-) citation and the counts.
 
     python3 scripts/citation-diff.py                 # compare with the baseline
     python3 scripts/citation-diff.py --update        # write the baseline from this build
@@ -47,8 +48,9 @@ def collect(binary, corpus):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/cancu"), help="path to cancu (default .build/release/cancu)")
-    parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"), help="folder of real text (default ../shared/corpus)")
-    parser.add_argument("--baseline", default=os.path.join(ROOT, "Tests/Gold/extract-baseline.jsonl"))
+    parser.add_argument("--corpus", default=os.environ.get("CANCU_CORPUS") or os.path.join(ROOT, "..", "shared", "corpus"),
+                        help="folder of real text (default $CANCU_CORPUS, else ../shared/corpus)")
+    parser.add_argument("--baseline", default=os.path.join(ROOT, "Tests/Baselines/extract-baseline.jsonl"))
     parser.add_argument("--update", action="store_true", help="write the baseline from this build")
     args = parser.parse_args()
     if not os.path.exists(args.binary):

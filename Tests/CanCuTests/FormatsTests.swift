@@ -22,17 +22,24 @@ func collapsedWhitespace(_ text: String) -> String {
 /// conversions, the HTML pages of phapdien/demuc-html against their articles, and .docx files
 /// built here (a table, footnotes, a zip bomb).
 @Suite struct FormatsTests {
-    static func toolInstalled(_ command: String, package: String) -> Bool {
-        if ExternalTool(command: command, package: package).executable != nil { return true }
-        print("SKIP: '\(command)' is not installed (apt-get install \(package)); test not run")
-        return false
+    static func toolInstalled(_ command: String) -> Bool {
+        ExternalTool(command: command, package: "").executable != nil
     }
 
-    @Test(arguments: ["doc", "pdf"])
+    @Test(.enabled(if: FormatsTests.toolInstalled("catdoc"), "'catdoc' is not installed (apt-get install catdoc)"),
+          .enabled(if: !SharedCorpus.files(in: "original", extension: "doc").isEmpty, SharedCorpus.missing("original/*.doc")))
+    func docOriginalsMatchTheirTextConversion() throws {
+        try originalsMatchTheirTextConversion("doc")
+    }
+
+    @Test(.enabled(if: FormatsTests.toolInstalled("pdftotext"), "'pdftotext' is not installed (apt-get install poppler-utils)"),
+          .enabled(if: !SharedCorpus.files(in: "original", extension: "pdf").isEmpty, SharedCorpus.missing("original/*.pdf")))
+    func pdfOriginalsMatchTheirTextConversion() throws {
+        try originalsMatchTheirTextConversion("pdf")
+    }
+
     func originalsMatchTheirTextConversion(_ ext: String) throws {
-        guard Self.toolInstalled(ext == "doc" ? "catdoc" : "pdftotext", package: ext == "doc" ? "catdoc" : "poppler-utils") else { return }
-        let originals = SharedCorpus.files(in: "original", extension: ext)
-        guard !originals.isEmpty else { return }
+        let originals = try SharedCorpus.requireFiles(in: "original", extension: ext)
         for url in originals {
             let suffix = ext == "doc" ? ".catdoc.txt" : ".pdftotext.txt"
             let expectedURL = url.deletingPathExtension().appendingPathExtension(String(suffix.dropFirst()))
@@ -50,8 +57,8 @@ func collapsedWhitespace(_ text: String) -> String {
         }
     }
 
-    @Test func scannedPDFHasNoTextLayer() throws {
-        guard Self.toolInstalled("pdftotext", package: "poppler-utils") else { return }
+    @Test(.enabled(if: FormatsTests.toolInstalled("pdftotext"), "'pdftotext' is not installed (apt-get install poppler-utils)"))
+    func scannedPDFHasNoTextLayer() throws {
         // A one-page PDF that only draws a rectangle: no text layer, as a scan.
         let stream = "0 0 1 rg 10 10 100 100 re f"
         var pdf = "%PDF-1.4\n"
@@ -94,9 +101,9 @@ func collapsedWhitespace(_ text: String) -> String {
         }
     }
 
-    @Test func slowToolIsStopped() throws {
+    @Test(.enabled(if: FormatsTests.toolInstalled("sleep"), "'sleep' is not installed (coreutils)"))
+    func slowToolIsStopped() throws {
         let tool = ExternalTool(command: "sleep", package: "coreutils")
-        guard tool.executable != nil else { return }
         let start = Date()
         do {
             _ = try tool.run(["30"], path: "x", timeout: 0.5)
@@ -107,9 +114,9 @@ func collapsedWhitespace(_ text: String) -> String {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
-    @Test func phapdienPagesHoldTheirArticles() throws {
-        let pages = SharedCorpus.files(in: "phapdien/demuc-html", extension: "html")
-        guard !pages.isEmpty else { return }
+    @Test(.enabled(if: SharedCorpus.has("phapdien/demuc-html"), SharedCorpus.missing("phapdien/demuc-html")))
+    func phapdienPagesHoldTheirArticles() throws {
+        let pages = try SharedCorpus.requireFiles(in: "phapdien/demuc-html", extension: "html")
         var checked = 0
         for page in pages {
             let document = try DocumentReader.read(page.path).get()

@@ -25,9 +25,9 @@ struct IndexCorpusTests {
         return (dir, IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn))
     }
 
-    @Test("every congbao document: symbol and type through the index, as its file name and metadata.jsonl say")
+    @Test("every congbao document: symbol and type through the index, as its file name and metadata.jsonl say", .enabled(if: SharedCorpus.has("congbao/metadata.jsonl"), SharedCorpus.missing("congbao/metadata.jsonl")))
     func congbaoHeaders() throws {
-        guard let folder = SharedCorpus.path("congbao") else { return }
+        let folder = try SharedCorpus.require("congbao")
         let (dir, queries) = try Self.indexed([folder.path], name: "congbao")
         defer { try? FileManager.default.removeItem(at: dir) }
         let metadata = try String(contentsOf: folder.appendingPathComponent("metadata.jsonl"), encoding: .utf8)
@@ -57,9 +57,9 @@ struct IndexCorpusTests {
         #expect(checked == 24)
     }
 
-    @Test("basis by code returns exactly the gold legal basis of every portal record")
+    @Test("basis by code returns exactly the gold legal basis of every portal record", .enabled(if: SharedCorpus.has("procedures/dichvucong.jsonl"), SharedCorpus.missing("procedures/dichvucong.jsonl")))
     func goldBasis() throws {
-        guard let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let records = try SharedCorpus.require("procedures/dichvucong.jsonl")
         let (dir, queries) = try Self.indexed([records.path], name: "gold")
         defer { try? FileManager.default.removeItem(at: dir) }
         let gold = try String(contentsOf: SharedCorpus.repositoryRoot.appendingPathComponent("Tests/Gold/dichvucong-basis.tsv"), encoding: .utf8)
@@ -92,9 +92,9 @@ struct IndexCorpusTests {
         #expect(exact == codes.count)
     }
 
-    @Test("analyze's summary: the most cited documents by symbol or name, titled from the registry or a record's row")
+    @Test("analyze's summary: the most cited documents by symbol or name, titled from the registry or a record's row", .enabled(if: SharedCorpus.has("congbao", "procedures/dichvucong.jsonl"), SharedCorpus.missing("congbao", "procedures/dichvucong.jsonl")))
     func summaryMostCited() throws {
-        guard let congbao = SharedCorpus.path("congbao"), let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let congbao = try SharedCorpus.require("congbao"), records = try SharedCorpus.require("procedures/dichvucong.jsonl")
         let (dir, queries) = try Self.indexed([congbao.path, records.path], name: "summary")
         defer { try? FileManager.default.removeItem(at: dir) }
         let summary = try queries.summary(top: 60)
@@ -110,9 +110,9 @@ struct IndexCorpusTests {
         #expect(!text.contains("\n  n:") && byName.allSatisfy { text.contains($0) })
     }
 
-    @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"")
+    @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"", .enabled(if: SharedCorpus.has("procedures/dichvucong.jsonl"), SharedCorpus.missing("procedures/dichvucong.jsonl")))
     func foldedSearch() throws {
-        guard let records = SharedCorpus.path("procedures/dichvucong.jsonl") else { return }
+        let records = try SharedCorpus.require("procedures/dichvucong.jsonl")
         let (dir, queries) = try Self.indexed([records.path], name: "fts")
         defer { try? FileManager.default.removeItem(at: dir) }
         let plain = try queries.basis("cap doi the can cuoc")

@@ -51,9 +51,9 @@ struct TemporalCorpusTests {
         return nil
     }
 
-    @Test("the header date of every congbao document, checked against metadata.jsonl's year")
-    func congbaoHeaders() {
-        guard let folder = SharedCorpus.path("congbao") else { return }
+    @Test("the header date of every congbao document, checked against metadata.jsonl's year", .enabled(if: SharedCorpus.has("congbao/metadata.jsonl"), SharedCorpus.missing("congbao/metadata.jsonl")))
+    func congbaoHeaders() throws {
+        let folder = try SharedCorpus.require("congbao")
         var years: [String: Int] = [:]
         for row in SharedCorpus.jsonLines(folder.appendingPathComponent("metadata.jsonl")) {
             if let file = row["file"] as? String, let year = row["nam"] as? Int { years[file] = year }
@@ -76,9 +76,9 @@ struct TemporalCorpusTests {
         #expect(score.precision == 1 && score.recall == 1)
     }
 
-    @Test("the issue and effective dates of every phapdien full-form note")
-    func phapdienNotes() {
-        guard let url = SharedCorpus.path("phapdien/notes-fullform.jsonl") else { return }
+    @Test("the issue and effective dates of every phapdien full-form note", .enabled(if: SharedCorpus.has("phapdien/notes-fullform.jsonl"), SharedCorpus.missing("phapdien/notes-fullform.jsonl")))
+    func phapdienNotes() throws {
+        let url = try SharedCorpus.require("phapdien/notes-fullform.jsonl")
         let notes = SharedCorpus.jsonLines(url).compactMap { $0["note"] as? String }
         #expect(notes.count == 628)
         var issuedScore = Score(), effectiveScore = Score()
@@ -104,9 +104,9 @@ struct TemporalCorpusTests {
         print("phapdien effective dates: \(effectiveScore.line)")
     }
 
-    @Test("news article: seven dates, three periods (plus two open ends), two targets")
-    func news() {
-        guard let url = SharedCorpus.path("news/000_3028a6c90c1b086a.txt"), let r = temporalFile(url) else { return }
+    @Test("news article: seven dates, three periods (plus two open ends), two targets", .enabled(if: SharedCorpus.has("news/000_3028a6c90c1b086a.txt"), SharedCorpus.missing("news/000_3028a6c90c1b086a.txt")))
+    func news() throws {
+        let r = try #require(temporalFile(try SharedCorpus.require("news/000_3028a6c90c1b086a.txt")))
         #expect(r.dates.map { "\($0.value) \($0.role.rawValue)" } == [
             "2022-11-14 issued", "2019-01-24 cited", "2019-03-07 cited", "2022-10-06 cited", "2021-06-15 cited",
             "2023-04-01 deadline", "2025-01-01 deadline"])
@@ -127,9 +127,9 @@ struct TemporalCorpusTests {
         #expect(r.targets.map(\.period) == ["2022-2025", "2022-2025"])
     }
 
-    @Test("Government resolution 122/NQ-CP: the goals are targets, the figures of its report on past months are not")
-    func reportedResults() {
-        guard let url = SharedCorpus.path("congbao/nghi-quyet-so-122-nq-cp-469492.txt"), let r = temporalFile(url) else { return }
+    @Test("Government resolution 122/NQ-CP: the goals are targets, the figures of its report on past months are not", .enabled(if: SharedCorpus.has("congbao/nghi-quyet-so-122-nq-cp-469492.txt"), SharedCorpus.missing("congbao/nghi-quyet-so-122-nq-cp-469492.txt")))
+    func reportedResults() throws {
+        let r = try #require(temporalFile(try SharedCorpus.require("congbao/nghi-quyet-so-122-nq-cp-469492.txt")))
         let values = Set(r.targets.map(\.value))
         // "phấn đấu tốc độ tăng trưởng GDP bình quân từ 10%/năm trở lên", "tiết kiệm điện tối thiểu
         // 3,0%", "tổng mức bán lẻ … năm 2026 tăng 13% đến 15%".
@@ -140,10 +140,9 @@ struct TemporalCorpusTests {
         #expect(values.isDisjoint(with: [3.99, 24.2, 19.7, 28.7, 14.2, 22.8, 32, 9.8]), "\(r.targets.map(\.text))")
     }
 
-    @Test("the six codes: injury and disability rates are legal thresholds, not targets")
-    func codesThresholds() {
-        let files = SharedCorpus.files(in: "codes/raw_text")
-        if files.isEmpty { return }
+    @Test("the six codes: injury and disability rates are legal thresholds, not targets", .enabled(if: SharedCorpus.has("codes/raw_text"), SharedCorpus.missing("codes/raw_text")))
+    func codesThresholds() throws {
+        let files = try SharedCorpus.requireFiles(in: "codes/raw_text")
         var total = 0
         for url in files {
             guard let r = temporalFile(url) else { continue }
