@@ -42,11 +42,11 @@ extension IndexQueries {
             let record = known.records(symbol: canonical).first
             guard !documents.isEmpty || !citedBy.isEmpty || record != nil else { return nil }
             let key = documents.first?.key ?? citedBy.first?.key ?? record.map {
-                DocumentKey.key(symbol: $0.symbol, year: KnownDocuments.year(of: $0))
+                DocumentKey.key(symbol: $0.symbol, year: $0.year)
             } ?? symbolKey
             var facts = try describe(key: key, symbol: documents.first?.symbol ?? record?.symbol ?? canonical, type: nil, db: db)
             if facts.registry == nil, let record {
-                facts.status = record.status
+                facts.status = record.status.rawValue
                 facts.registry = record
             }
             var cited: [DocumentReport.Cited] = []
