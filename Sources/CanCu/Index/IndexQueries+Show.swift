@@ -33,7 +33,7 @@ extension IndexQueries {
     /// What the index knows of `symbol`, or nil when neither the index nor the registry knows it.
     public func show(_ symbol: String) throws(IndexError) -> DocumentReport? {
         let canonical = canonicalSymbol(symbol)
-        let symbolKey = DocumentKey.symbolKey(canonical)
+        let symbolKey = Registry.key(canonical)
         return try index.read { db -> DocumentReport? in
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.symbol_key = ? ORDER BY d.issued, d.id

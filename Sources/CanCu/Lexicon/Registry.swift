@@ -85,17 +85,13 @@ public struct Registry: Sendable {
         return list.count == 1 ? list[0] : nil
     }
 
-    /// The identity key of a symbol: the number without leading zeros, the rest upper-cased
-    /// ("09/2019/NĐ-CP" and "9/2019/nđ-cp" give the same key).
+    /// The identity key of a symbol, the one every stage compares symbols by (registry, review,
+    /// index): the number without leading zeros, the rest upper-cased ("09/2019/NĐ-CP" and
+    /// "9/2019/nđ-cp" give "9/2019/NĐ-CP"); a text without '/' is upper-cased.
     public static func key(_ symbol: String) -> String {
-        var number = Substring(symbol)
-        var rest = Substring("")
-        if let slash = symbol.firstIndex(of: "/") {
-            number = symbol[..<slash]
-            rest = symbol[slash...]
-        }
-        let trimmed = number.drop { $0 == "0" }
-        return (trimmed.isEmpty ? "0" : String(trimmed)) + rest.uppercased()
+        guard let slash = symbol.firstIndex(of: "/") else { return symbol.uppercased() }
+        let number = symbol[..<slash].drop { $0 == "0" }
+        return (number.isEmpty ? "0" : String(number)) + symbol[slash...].uppercased()
     }
 
     /// The year of a symbol that carries one ("09/2019/NĐ-CP" → 2019), else nil ("45/KH-UBND").
