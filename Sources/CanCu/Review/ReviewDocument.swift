@@ -31,7 +31,7 @@ public struct ReviewDocument: Sendable {
 
     /// What review adds to an extraction: values found by scanning the text itself.
     public struct Extras: Sendable, Hashable {
-        /// The document's own symbol (header, else its "Số:" line).
+        /// The document's own symbol (the header's "Số:" line).
         public var ownSymbol: String?
         /// The date it was written (`Reviewer.documentDate`).
         public var written: String?
@@ -56,7 +56,7 @@ public struct ReviewDocument: Sendable {
         /// term and changed bodies.
         public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner) {
             let header = extraction.document
-            ownSymbol = header.symbol ?? HeaderScan.ownSymbol(text)
+            ownSymbol = header.symbol
             written = header.issued ?? HeaderScan.issueDate(text)
             effective = header.effective ?? HeaderScan.effectiveDate(text, issued: written)
             termEnd = ownSymbol == nil ? nil : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil)
