@@ -57,13 +57,14 @@ public struct GraphBuilder: Sendable {
         var nodes: [String: GraphNode] = [:]
         var edges: [(from: String, to: String, kind: GraphEdge.Kind)] = []
 
-        func upsert(_ id: String, entry: GraphRegistry.Entry?, _ candidate: GraphNode) {
+        func upsert(_ id: String, entry: DocumentRecord?, _ candidate: GraphNode) {
             if nodes[id] == nil {
                 var node = GraphNode(id: id, kind: candidate.kind)
                 if let entry {
                     node.fill(from: GraphNode(id: id, kind: .document, symbol: entry.symbol, type: entry.type,
-                                              issuer: entry.issuer, year: entry.year, issued: entry.issued,
-                                              status: entry.status, label: entry.title))
+                                              issuer: entry.issuers.isEmpty ? nil : entry.issuers.joined(separator: "-"),
+                                              year: entry.year, issued: entry.issued, status: entry.status.rawValue,
+                                              label: entry.title))
                 }
                 nodes[id] = node
             }
@@ -84,7 +85,7 @@ public struct GraphBuilder: Sendable {
             return ids
         }
 
-        var selfIDs: [(id: String, entry: GraphRegistry.Entry?)] = []
+        var selfIDs: [(id: String, entry: DocumentRecord?)] = []
         for extraction in documents {
             let me = selfKey(extraction)
             selfIDs.append(me)
@@ -109,10 +110,10 @@ public struct GraphBuilder: Sendable {
                 edges.append((id, basis, .governs))
             }
             if let publisher = procedure.publishedBy, !publisher.isEmpty {
-                let entry = GraphRegistry.pick(registry.bySymbol[publisher], year: nil)
+                let entry = GraphRegistry.pick(registry.records(symbol: publisher), year: nil)
                 let publisherID = entry.map(registry.nodeID) ?? publisher
                 upsert(publisherID, entry: entry, GraphNode(id: publisherID, kind: .document, symbol: publisher,
-                                                           year: GraphRegistry.year(ofSymbol: publisher)))
+                                                           year: Registry.year(of: publisher)))
                 edges.append((publisherID, id, .publishes))
             }
         }
@@ -141,12 +142,12 @@ public struct GraphBuilder: Sendable {
 
     /// Name keys the corpus itself ties to a symbol: headers (title, type + title) and citations
     /// giving both a name and a symbol.
-    private func corpusNames() -> [String: [GraphRegistry.Entry]] {
-        var names: [String: [GraphRegistry.Entry]] = [:]
+    private func corpusNames() -> [String: [CorpusName]] {
+        var names: [String: [CorpusName]] = [:]
         func note(_ name: String, symbol: String, year: Int?) {
             let key = GraphNames.key(name)
             guard !key.isEmpty else { return }
-            let entry = GraphRegistry.Entry(symbol: symbol, year: year, number: "")
+            let entry = CorpusName(symbol: symbol, year: year)
             if !(names[key]?.contains { $0.symbol == symbol && $0.year == year } ?? false) {
                 names[key, default: []].append(entry)
             }
@@ -154,7 +155,7 @@ public struct GraphBuilder: Sendable {
         for extraction in documents {
             let header = extraction.document
             if let symbol = header.symbol, let title = header.title {
-                let year = GraphRegistry.year(ofSymbol: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:))
+                let year = Registry.year(of: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:))
                 note(title, symbol: symbol, year: year)
                 if let type = header.type { note(type + " " + title, symbol: symbol, year: year) }
             }
@@ -167,17 +168,23 @@ public struct GraphBuilder: Sendable {
         return names
     }
 
+    /// A name the corpus ties to a symbol (a header's title, a citation giving both).
+    private struct CorpusName: SymbolAndYear {
+        var symbol: String
+        var year: Int?
+    }
+
     /// The node id of the input document itself.
-    private func selfKey(_ extraction: DocumentFacts) -> (id: String, entry: GraphRegistry.Entry?) {
+    private func selfKey(_ extraction: DocumentFacts) -> (id: String, entry: DocumentRecord?) {
         let header = extraction.document
         if let symbol = header.symbol, !symbol.isEmpty {
-            return symbolKey(symbol, year: GraphRegistry.year(ofSymbol: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:)))
+            return symbolKey(symbol, year: Registry.year(of: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:)))
         }
         return (extraction.path, nil)
     }
 
-    private func symbolKey(_ symbol: String, year: Int?) -> (id: String, entry: GraphRegistry.Entry?) {
-        let candidates = registry.bySymbol[symbol] ?? []
+    private func symbolKey(_ symbol: String, year: Int?) -> (id: String, entry: DocumentRecord?) {
+        let candidates = registry.records(symbol: symbol)
         if candidates.count > 1 {
             if let entry = GraphRegistry.pick(candidates, year: year) { return (registry.nodeID(entry), entry) }
             return (year.map { "\(symbol) (\($0))" } ?? symbol, nil)
@@ -189,8 +196,8 @@ public struct GraphBuilder: Sendable {
     /// a text of known date (`written`) is the registry's version then in force, as in the index
     /// (`DocumentNames.resolve(type:name:writtenOn:)`); in an undated text, the registry's only
     /// document of that name.
-    private func key(for citation: Citation, names: [String: [GraphRegistry.Entry]],
-                     writtenOn written: String?) -> (id: String, entry: GraphRegistry.Entry?) {
+    private func key(for citation: Citation, names: [String: [CorpusName]],
+                     writtenOn written: String?) -> (id: String, entry: DocumentRecord?) {
         let year = citation.year ?? citation.issued.flatMap(GraphRegistry.year(ofDate:))
         if let symbol = citation.symbol, !symbol.isEmpty {
             return symbolKey(symbol, year: year)
@@ -225,7 +232,7 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The attributes a citation gives its node.
-    private static func node(_ id: String, citation: Citation, entry: GraphRegistry.Entry?) -> GraphNode {
+    private static func node(_ id: String, citation: Citation, entry: DocumentRecord?) -> GraphNode {
         GraphNode(id: id, kind: .document, symbol: citation.symbol ?? entry?.symbol, type: citation.type,
                   issuer: citation.issuers.isEmpty ? nil : citation.issuers.joined(separator: "-"),
                   year: citation.year ?? citation.issued.flatMap(GraphRegistry.year(ofDate:)),

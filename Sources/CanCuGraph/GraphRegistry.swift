@@ -5,84 +5,60 @@ import CanCuInput
 import CanCuExtract
 import CanCuReview
 import CanCuIndex
-/// The registry of known documents (`dictionaries/documents.tsv`) as the graph reads it: by
-/// symbol, by type, name and year (`DocumentNames`), by folded title (with and without its type,
-/// for a name cited without a year), and by type and number.
+/// The registry of known documents (`Lexicon.registry`) as the graph looks it up: by symbol as
+/// written (graph nodes are keyed by the symbol as written), by type, name and year
+/// (`Registry.names`), by folded title (with and without its type, for a name cited without a
+/// year), and by type and number.
 struct GraphRegistry: Sendable {
-    /// One registry row.
-    struct Entry: Sendable, Hashable {
-        var symbol: String
-        var type: String?
-        var issuer: String?
-        var title: String?
-        var issued: String?
-        var status: String?
-        var year: Int?
-        var number: String
-    }
-
-    private(set) var bySymbol: [String: [Entry]] = [:]
-    private(set) var byName: [String: [Entry]] = [:]
-    private(set) var byTypeNumber: [String: [Entry]] = [:]
+    let registry: Registry
+    private(set) var byName: [String: [DocumentRecord]] = [:]
+    private(set) var byTypeNumber: [String: [DocumentRecord]] = [:]
     /// Documents by type, name and year: how a citation by name and year finds its registry row.
-    let names: DocumentNames
+    var names: DocumentNames { registry.names }
 
     init(lexicon: Lexicon) {
-        names = DocumentNames(lexicon: lexicon)
-        for row in lexicon.rows("documents.tsv") {
-            let symbol = row["symbol"]
-            guard !symbol.isEmpty else { continue }
-            let issued = Self.nonEmpty(row["issued"])
-            let number = String(symbol.prefix { $0 != "/" && $0 != "-" })
-            let entry = Entry(
-                symbol: symbol, type: Self.nonEmpty(row["type"]), issuer: Self.nonEmpty(row.values("issuer").joined(separator: "-")),
-                title: Self.nonEmpty(row["title"]), issued: issued, status: Self.nonEmpty(row["status"]),
-                year: Self.year(ofSymbol: symbol) ?? issued.flatMap(Self.year(ofDate:)), number: number)
-            // A later row with the same symbol and year overrides an earlier one (user dictionaries).
-            var list = bySymbol[symbol, default: []]
-            if let i = list.firstIndex(where: { $0.year == entry.year }) { list[i] = entry } else { list.append(entry) }
-            bySymbol[symbol] = list
-        }
+        registry = lexicon.registry
+        let bySymbol = Dictionary(grouping: registry.records, by: \.symbol)
         for symbol in bySymbol.keys.sorted() {
-            for entry in bySymbol[symbol] ?? [] {
-                if let title = entry.title {
+            for record in bySymbol[symbol] ?? [] {
+                if let title = record.title {
                     let folded = GraphNames.key(title)
-                    byName[folded, default: []].append(entry)
-                    if let type = entry.type {
+                    byName[folded, default: []].append(record)
+                    if let type = record.type {
                         let withType = GraphNames.key(type + " " + title)
-                        if withType != folded { byName[withType, default: []].append(entry) }
+                        if withType != folded { byName[withType, default: []].append(record) }
                     }
                 }
-                if let type = entry.type {
-                    byTypeNumber[GraphNames.key(type) + " " + entry.number, default: []].append(entry)
+                if let type = record.type {
+                    let number = String(record.symbol.prefix { $0 != "/" && $0 != "-" })
+                    byTypeNumber[GraphNames.key(type) + " " + number, default: []].append(record)
                 }
             }
         }
     }
 
+    /// The registry rows of a symbol exactly as written (a graph node's id is the symbol as
+    /// written, so "9/2019/NĐ-CP" and "09/2019/NĐ-CP" are two nodes).
+    func records(symbol: String) -> [DocumentRecord] {
+        registry.records(symbol: symbol).filter { $0.symbol == symbol }
+    }
+
     /// The node id of a registry document: its symbol, with the year when the symbol is shared by
     /// several registry rows ("01/NQ-CP (2020)").
-    func nodeID(_ entry: Entry) -> String {
-        if (bySymbol[entry.symbol]?.count ?? 0) > 1, let year = entry.year { return "\(entry.symbol) (\(year))" }
-        return entry.symbol
+    func nodeID(_ record: DocumentRecord) -> String {
+        if records(symbol: record.symbol).count > 1, let year = record.year { return "\(record.symbol) (\(year))" }
+        return record.symbol
     }
 
     /// The single candidate matching `year` (any candidate when the year is unknown), or nil.
-    static func pick(_ candidates: [Entry]?, year: Int?) -> Entry? {
+    static func pick<Candidate: SymbolAndYear>(_ candidates: [Candidate]?, year: Int?) -> Candidate? {
         guard let candidates, !candidates.isEmpty else { return nil }
         let matching = year.map { y in candidates.filter { $0.year == y || $0.year == nil } } ?? candidates
-        var unique: [Entry] = []
+        var unique: [Candidate] = []
         for entry in matching where !unique.contains(where: { $0.symbol == entry.symbol && $0.year == entry.year }) {
             unique.append(entry)
         }
         return unique.count == 1 ? unique[0] : nil
-    }
-
-    /// The year in a symbol's second part ("09/2019/NĐ-CP" → 2019), or nil.
-    static func year(ofSymbol symbol: String) -> Int? {
-        let parts = symbol.split(separator: "/")
-        guard parts.count >= 3, parts[1].utf8.count == 4, let year = Int(parts[1]) else { return nil }
-        return year
     }
 
     /// The year of an ISO date ("2019-01-24" → 2019).
@@ -90,6 +66,12 @@ struct GraphRegistry: Sendable {
         guard date.utf8.count >= 4 else { return nil }
         return Int(date.prefix(4))
     }
-
-    private static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
 }
+
+/// A document known by its symbol and year: a registry row, or a name the corpus ties to a symbol.
+protocol SymbolAndYear {
+    var symbol: String { get }
+    var year: Int? { get }
+}
+
+extension DocumentRecord: SymbolAndYear {}

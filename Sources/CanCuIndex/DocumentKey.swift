@@ -5,35 +5,23 @@ import CanCuInput
 import CanCuExtract
 import CanCuReview
 /// The identity of a document node in the index. A symbol with a year ("09/2019/NĐ-CP") is its
-/// own key (number without leading zeros, the rest upper-cased, so "9/2019/nđ-cp" is the same
-/// node); a year-less symbol ("45/KH-UBND") repeats across years and issuers, so its key adds the
-/// year when one is known ("45/KH-UBND|2023"); a document cited by name ("Luật Đất đai năm 2024")
-/// is keyed by its folded name and year ("n:luat dat dai|2024") until the registry or an indexed
-/// document ties that name to a symbol.
+/// own key (`Registry.key`: number without leading zeros, the rest upper-cased, so "9/2019/nđ-cp"
+/// is the same node); a year-less symbol ("45/KH-UBND") repeats across years and issuers, so its
+/// key adds the year when one is known ("45/KH-UBND|2023"); a document cited by name ("Luật Đất
+/// đai năm 2024") is keyed by its folded name and year ("n:luat dat dai|2024") until the registry
+/// or an indexed document ties that name to a symbol.
 ///
 /// ```swift
-/// DocumentKey.symbolKey("09/2019/NĐ-CP")                 // "9/2019/NĐ-CP"
+/// DocumentKey.key(symbol: "09/2019/NĐ-CP", year: 2019)   // "9/2019/NĐ-CP"
 /// DocumentKey.key(symbol: "45/KH-UBND", year: 2023)      // "45/KH-UBND|2023"
 /// DocumentKey.nameKey(name: "Luật Đất đai", year: 2024)  // "n:luat dat dai|2024"
 /// ```
 public enum DocumentKey {
-    /// The comparison form of a canonical symbol.
-    public static func symbolKey(_ symbol: String) -> String {
-        guard let slash = symbol.firstIndex(of: "/") else { return symbol.uppercased() }
-        let number = symbol[..<slash].drop { $0 == "0" }
-        return (number.isEmpty ? "0" : String(number)) + symbol[slash...].uppercased()
-    }
-
-    /// True when the symbol carries its year ("09/2019/NĐ-CP", not "45/KH-UBND").
-    public static func hasYear(_ symbol: String) -> Bool {
-        let parts = symbol.split(separator: "/")
-        return parts.count >= 3 && parts[1].count == 4 && parts[1].allSatisfy(\.isASCII) && Int(parts[1]) != nil
-    }
-
-    /// The node key of a document known by its symbol.
+    /// The node key of a document known by its symbol: `Registry.key`, with the year for a
+    /// year-less symbol.
     public static func key(symbol: String, year: Int?) -> String {
-        let base = symbolKey(symbol)
-        guard !hasYear(symbol), let year else { return base }
+        let base = Registry.key(symbol)
+        guard Registry.year(of: symbol) == nil, let year else { return base }
         return base + "|" + String(year)
     }
 

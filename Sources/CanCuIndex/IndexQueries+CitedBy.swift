@@ -32,7 +32,7 @@ extension IndexQueries {
     /// first, each group in Vietnamese order.
     public func citedBy(_ symbol: String) throws(IndexError) -> [CitingItem] {
         let canonical = canonicalSymbol(symbol)
-        return try index.read { db in try citing(symbolKey: DocumentKey.symbolKey(canonical), db: db) }
+        return try index.read { db in try citing(symbolKey: Registry.key(canonical), db: db) }
     }
 
     func citing(symbolKey: String, db: Database) throws -> [CitingItem] {
@@ -51,7 +51,7 @@ extension IndexQueries {
                 guard let info = try Row.fetchOne(db, sql: """
                     SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.id = ?
                     """, arguments: [documentID]).map(DocumentInfo.init(row:)) else { continue }
-                if info.symbol.map(DocumentKey.symbolKey) == symbolKey { continue }   // its own number
+                if info.symbol.map(Registry.key) == symbolKey { continue }   // its own number
                 documents[documentID] = CitingItem(document: info, procedure: nil, key: try node(row["target"], db: db),
                                                    relations: [], pinpoints: [], mentions: [])
                 order.append(documentID)

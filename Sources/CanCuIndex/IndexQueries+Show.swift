@@ -39,7 +39,7 @@ extension IndexQueries {
     /// What the index knows of `symbol`, or nil when neither the index nor the registry knows it.
     public func show(_ symbol: String) throws(IndexError) -> DocumentReport? {
         let canonical = canonicalSymbol(symbol)
-        let symbolKey = DocumentKey.symbolKey(canonical)
+        let symbolKey = Registry.key(canonical)
         return try index.read { db -> DocumentReport? in
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.symbol_key = ? ORDER BY d.issued, d.id
@@ -48,11 +48,11 @@ extension IndexQueries {
             let record = known.records(symbol: canonical).first
             guard !documents.isEmpty || !citedBy.isEmpty || record != nil else { return nil }
             let key = documents.first?.key ?? citedBy.first?.key ?? record.map {
-                DocumentKey.key(symbol: $0.symbol, year: KnownDocuments.year(of: $0))
+                DocumentKey.key(symbol: $0.symbol, year: $0.year)
             } ?? symbolKey
             var facts = try describe(key: key, symbol: documents.first?.symbol ?? record?.symbol ?? canonical, type: nil, db: db)
             if facts.registry == nil, let record {
-                facts.status = record.status
+                facts.status = record.status.rawValue
                 facts.registry = record
             }
             var cited: [DocumentReport.Cited] = []

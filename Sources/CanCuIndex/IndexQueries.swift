@@ -71,7 +71,7 @@ public struct IndexQueries: Sendable {
             facts.type = facts.type ?? record.type
             facts.title = facts.title ?? record.title
             facts.issued = facts.issued ?? record.issued
-            facts.status = record.status
+            facts.status = record.status.rawValue
             facts.registry = record
             if !record.replacedBy.isEmpty { facts.flags.append("replaced") }
             if !record.repealedBy.isEmpty { facts.flags.append("repealed") }
@@ -112,7 +112,7 @@ public struct NodeFacts: Sendable {
     /// The indexed file, when it is.
     public var source: String?
     /// The registry row, when there is one.
-    public var registry: KnownDocuments.Record?
+    public var registry: DocumentRecord?
 }
 
 /// One indexed document's metadata.

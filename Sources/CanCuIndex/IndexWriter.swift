@@ -97,7 +97,7 @@ struct IndexWriter {
                                    own_symbol, own_key, written, stated_effective, term_end, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                fileID, key, header.symbol, header.symbol.map(DocumentKey.symbolKey), header.type, header.issuer,
+                fileID, key, header.symbol, header.symbol.map(Registry.key), header.type, header.issuer,
                 header.issued, header.effective, header.place, header.title, year,
                 review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd, document.text,
             ])

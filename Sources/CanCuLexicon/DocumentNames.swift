@@ -16,53 +16,46 @@ import CanCuText
 /// the registry need not know every version.
 ///
 /// ```swift
-/// let names = DocumentNames(lexicon: .builtIn)
+/// let names = Lexicon.builtIn.registry.names
 /// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: 2014)?.symbol   // "58/2014/QH13"
 /// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: nil)            // nil
 /// ```
 public struct DocumentNames: Sendable {
-    /// A registry document a name stands for.
-    public struct Match: Sendable, Hashable {
-        /// Canonical symbol ("58/2014/QH13").
-        public var symbol: String
-        /// Year of issue (the symbol's, else the issue date's).
-        public var year: Int
-        /// ISO issue date, when the registry knows it.
-        public var issued: String?
-        /// ISO date it ceased to have effect, when the registry knows it.
-        public var expiredOn: String?
-        /// Symbols of the documents that replaced it.
-        public var replacedBy: [String] = []
+    /// A registry document a name stands for: its record.
+    public typealias Match = DocumentRecord
+
+    /// A record with its year (the symbol's, else the issue date's).
+    private struct Entry: Sendable {
+        var record: DocumentRecord
+        var year: Int
     }
 
     /// The documents by name key and year ("luat bao hiem xa hoi|2014").
-    private var byNameYear: [String: [Match]] = [:]
+    private var byNameYear: [String: [Entry]] = [:]
     /// The documents by name key, every year.
-    private var byName: [String: [Match]] = [:]
+    private var byName: [String: [Entry]] = [:]
 
-    /// The names of the built-in registry plus the user's rows (a later row for the same document
-    /// overrides an earlier one, as in `Registry`).
+    /// The names of the lexicon's registry (`Lexicon.registry.names`: built-in rows plus the
+    /// user's; a later row for the same document overrides an earlier one).
     public init(lexicon: Lexicon) {
-        self.init(registry: Registry(lexicon: lexicon))
+        self = lexicon.registry.names
     }
 
     /// The names of a registry's documents.
     public init(registry: Registry) {
-        self.init(records: registry.records)
+        self = registry.names
     }
 
     /// The names of these records (one record a document). Records without a type, a title or a
     /// year cannot be matched by name and are left out.
     public init(records: [DocumentRecord]) {
         for record in records {
-            guard let type = record.type, let title = record.title,
-                  let year = Registry.year(of: record.symbol) ?? record.issued.flatMap({ Int($0.prefix(4)) }) else { continue }
+            guard let type = record.type, let title = record.title, let year = record.year else { continue }
             let key = Self.key(type: type, name: title)
             guard !key.isEmpty else { continue }
-            let match = Match(symbol: record.symbol, year: year, issued: record.issued, expiredOn: record.expiredOn,
-                              replacedBy: record.replacedBy)
-            byNameYear[key + "|" + String(year), default: []].append(match)
-            byName[key, default: []].append(match)
+            let entry = Entry(record: record, year: year)
+            byNameYear[key + "|" + String(year), default: []].append(entry)
+            byName[key, default: []].append(entry)
         }
     }
 
@@ -72,11 +65,11 @@ public struct DocumentNames: Sendable {
         guard let year else { return nil }
         let key = Self.key(type: type, name: name)
         guard !key.isEmpty, let matches = byNameYear[key + "|" + String(year)] else { return nil }
-        var unique: [Match] = []
-        for match in matches where !unique.contains(where: { Registry.key($0.symbol) == Registry.key(match.symbol) && $0.year == match.year }) {
+        var unique: [Entry] = []
+        for match in matches where !unique.contains(where: { $0.record.key == match.record.key && $0.year == match.year }) {
             unique.append(match)
         }
-        return unique.count == 1 ? unique[0] : nil
+        return unique.count == 1 ? unique[0].record : nil
     }
 
     /// The document a name without a year stands for in a text written on `written` (ISO date):
@@ -88,14 +81,14 @@ public struct DocumentNames: Sendable {
     public func resolve(type: String?, name: String, writtenOn written: String) -> Match? {
         let key = Self.key(type: type, name: name)
         guard !key.isEmpty, let writtenYear = Int(written.prefix(4)), let matches = byName[key] else { return nil }
-        var earlier: [Match] = []
-        for match in matches where !earlier.contains(where: { Registry.key($0.symbol) == Registry.key(match.symbol) }) {
-            let before = match.issued.map { $0 < written } ?? (match.year < writtenYear)
+        var earlier: [Entry] = []
+        for match in matches where !earlier.contains(where: { $0.record.key == match.record.key }) {
+            let before = match.record.issued.map { $0 < written } ?? (match.year < writtenYear)
             if before { earlier.append(match) }
         }
         guard let latestYear = earlier.map(\.year).max() else { return nil }
         let latest = earlier.filter { $0.year == latestYear }
-        guard latest.count == 1, let match = latest.first else { return nil }
+        guard latest.count == 1, let match = latest.first?.record else { return nil }
         if let expired = match.expiredOn, expired <= written { return nil }
         if match.replacedBy.contains(where: { (Registry.year(of: $0) ?? Int.max) <= writtenYear }) { return nil }
         return match

@@ -1,6 +1,8 @@
 import CanCuModel
 import CanCuText
-/// What the registry (`dictionaries/documents.tsv`) knows of one document.
+import Foundation
+/// What the registry (`dictionaries/documents.tsv`) knows of one document: the one record type of
+/// the registry (`Registry`), read by review, the index, the graph and name look-ups.
 public struct DocumentRecord: Sendable, Hashable {
     /// The status of a document as of `statusAsOf`.
     public enum Status: String, Sendable {
@@ -42,6 +44,17 @@ public struct DocumentRecord: Sendable, Hashable {
         self.effective = effective; self.status = status; self.statusAsOf = statusAsOf; self.expiredOn = expiredOn
         self.termEnd = termEnd; self.replacedBy = replacedBy; self.amendedBy = amendedBy; self.repealedBy = repealedBy
         self.confidence = confidence; self.note = note; self.origin = origin
+    }
+
+    /// The identity key of its symbol (`Registry.key`: "09/2019/NĐ-CP" → "9/2019/NĐ-CP").
+    public var key: String { Registry.key(symbol) }
+
+    /// The year of issue: the symbol's ("09/2019/NĐ-CP" → 2019), else the issue date's.
+    public var year: Int? { Registry.year(of: symbol) ?? issued.flatMap { Int($0.prefix(4)) } }
+
+    /// The issuers of a joint document ("BCA|BQP" → ["BCA", "BQP"]).
+    public var issuers: [String] {
+        issuer?.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
     }
 
     /// True when the row's facts are marked uncertain (M? or U).

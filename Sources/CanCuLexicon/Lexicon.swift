@@ -1,6 +1,7 @@
 import CanCuModel
 import CanCuText
 import Foundation
+import Synchronization
 
 /// All the data the pipeline reads from `dictionaries/`: document types, issuers, relation cues,
 /// the registry of known documents, the 2025 succession of bodies, and normalisation tables.
@@ -18,6 +19,9 @@ public struct Lexicon: Sendable {
     /// A hash of every dictionary's text (built-in and the user's): an index made with other
     /// dictionaries is read again (`Indexer`).
     public private(set) var fingerprint = ""
+    /// The registry of known documents (`documents.tsv`), built on first use and shared by every
+    /// copy of this lexicon.
+    private let lazyRegistry = LazyRegistry()
 
     /// The built-in dictionaries.
     public static let builtIn: Lexicon = {
@@ -64,9 +68,28 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// The registry of known documents (`documents.tsv`): parsed once per lexicon, on first use.
+    public var registry: Registry {
+        lazyRegistry.value { Registry(table: table("documents.tsv")) }
+    }
+
     /// The table of a file, e.g. `table("issuers.tsv")`.
     public func table(_ name: String) -> DictionaryTable? { tables[name] }
 
     /// The rows of a file (empty when the file is absent).
     public func rows(_ name: String) -> [DictionaryTable.Row] { tables[name]?.rows ?? [] }
+}
+
+/// A `Registry` built once, on first use, safely from any thread.
+final class LazyRegistry: Sendable {
+    private let registry = Mutex<Registry?>(nil)
+
+    func value(_ build: () -> Registry) -> Registry {
+        registry.withLock { registry in
+            if let registry { return registry }
+            let built = build()
+            registry = built
+            return built
+        }
+    }
 }

@@ -128,3 +128,67 @@ public enum Folding {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Lower-casing of UTF-8 bytes that keeps every byte offset: a scalar is replaced by its lower
+/// case only when both have the same UTF-8 length, which holds for every Vietnamese letter
+/// (À/à, Đ/đ, Ư/ư, Ạ/ạ, …); diacritics are kept ("tử" is not "từ"). Scanners match lower-cased
+/// phrases against it and report the offsets as offsets of the original bytes. The one table of
+/// lower case (review's scans, the date and target scanners).
+package enum LowerCase {
+    /// Lower case of U+0000..<U+0250 (two-byte scalars: the identity where the lower case would
+    /// change the UTF-8 length).
+    private static let latin: [UInt32] = (0..<0x250).map { lower(UInt32($0), min: 0x80, max: 0x7FF) }
+    /// Lower case of U+1E00..<U+1F00 (Latin Extended Additional: Vietnamese letters with two marks).
+    private static let latinExtendedAdditional: [UInt32] = (0x1E00..<0x1F00).map { lower(UInt32($0), min: 0x800, max: 0xFFFF) }
+
+    private static func lower(_ value: UInt32, min: UInt32, max: UInt32) -> UInt32 {
+        guard let s = Unicode.Scalar(value) else { return value }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let l = lower.first, l.value >= min, l.value <= max else { return value }
+        return l.value
+    }
+
+    /// The lower-cased copy of `bytes`, of the same length.
+    package static func bytes(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { self.bytes($0, 0..<$0.count) }
+    }
+
+    /// Lower-case UTF-8 bytes of a range, narrowed to whole scalars: a table lookup for ASCII,
+    /// Latin-1, Latin Extended-A/B and Latin Extended Additional (Vietnamese).
+    package static func bytes(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var lo = max(0, range.lowerBound)
+        var hi = min(p.count, range.upperBound)
+        while lo < hi, p[lo] & 0xC0 == 0x80 { lo += 1 }
+        while hi > lo, hi < p.count, p[hi] & 0xC0 == 0x80 { hi -= 1 }
+        guard lo < hi else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: hi - lo) { out, count in
+            latin.withUnsafeBufferPointer { two in
+                latinExtendedAdditional.withUnsafeBufferPointer { additional in
+                    var i = lo
+                    while i < hi {
+                        let b = p[i]
+                        if b < 0x80 {
+                            out[i - lo] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                            i += 1
+                        } else if b & 0xE0 == 0xC0, i + 1 < hi {
+                            let c = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
+                            let l = c < 0x250 ? two[c] : UInt32(c)
+                            out[i - lo] = UInt8(0xC0 | (l >> 6)); out[i - lo + 1] = UInt8(0x80 | (l & 0x3F))
+                            i += 2
+                        } else if b & 0xF0 == 0xE0, i + 2 < hi {
+                            let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+                            let l = c >= 0x1E00 && c < 0x1F00 ? additional[c - 0x1E00] : UInt32(c)
+                            out[i - lo] = UInt8(0xE0 | (l >> 12)); out[i - lo + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
+                            out[i - lo + 2] = UInt8(0x80 | (l & 0x3F))
+                            i += 3
+                        } else {
+                            out[i - lo] = b
+                            i += 1
+                        }
+                    }
+                }
+            }
+            count = hi - lo
+        }
+    }
+}

@@ -75,7 +75,7 @@ struct IndexCorpusTests {
             // The gold keeps the official slash variant "TTLT/"; canonical symbols write "TTLT-"
             // (Tests/Gold/README.md says to map it before comparing).
             let symbol = cells[1].replacingOccurrences(of: "TTLT/", with: "TTLT-")
-            expected[cells[0], default: []].insert(cells[1].isEmpty ? "name:" + Folding.fold(cells[3]) : DocumentKey.symbolKey(symbol))
+            expected[cells[0], default: []].insert(cells[1].isEmpty ? "name:" + Folding.fold(cells[3]) : Registry.key(symbol))
         }
         #expect(codes.count == 61)
         var exact = 0
@@ -83,7 +83,7 @@ struct IndexCorpusTests {
             let match = try queries.basis(code).first
             #expect(match?.procedure.code == code && match?.score == 1.0, "\(code)")
             let found = Set((match?.basis ?? []).map { entry in
-                entry.facts.symbol.map(DocumentKey.symbolKey) ?? "name:" + Folding.fold(entry.name ?? "")
+                entry.facts.symbol.map(Registry.key) ?? "name:" + Folding.fold(entry.name ?? "")
             })
             #expect(found == expected[code], "\(code): extra \(found.subtracting(expected[code] ?? [])), missing \((expected[code] ?? []).subtracting(found))")
             if found == expected[code] { exact += 1 }

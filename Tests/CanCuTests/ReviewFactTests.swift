@@ -31,7 +31,9 @@ struct ReviewFactTests {
         let c = ReviewFixture.citation("Nghị định số 09/2019/NĐ-CP", symbol: "09/2019/NĐ-CP", type: "Nghị định", in: replacing)
         let sentence = ReviewFixture.citation("Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2026 và thay thế Nghị định số 09/2019/NĐ-CP",
                                               symbol: "x", type: "x", in: replacing).source
-        let extraction = DocumentFacts(path: "nd-20-2026.txt", citations: [c], relations: [Relation(from: nil, to: 0, type: .replaces, source: sentence)])
+        // The document's own number is its header's (the header reader's, as `Extractor` gives it).
+        let extraction = DocumentFacts(path: "nd-20-2026.txt", document: DocumentHeader(symbol: HeaderParser().parse(text).symbol),
+                                       citations: [c], relations: [Relation(from: nil, to: 0, type: .replaces, source: sentence)])
         return FactLearner.learn(from: ReviewFixture.extractor.addingReviewFacts(extraction, text: text))
     }
 
@@ -61,11 +63,11 @@ struct ReviewFactTests {
         #expect(f?.note?.contains("dictionaries/documents.tsv:") == true)
     }
 
-    @Test("header scans: date line, number, effect clause")
+    @Test("header scans: date line, number (the header reader), effect clause")
     func headerScan() {
         let text = Normalizer.standard.normalize(Self.replacing)
         #expect(HeaderScan.issueDate(text) == "2026-01-10")
-        #expect(HeaderScan.ownSymbol(text) == "20/2026/NĐ-CP")
+        #expect(HeaderParser().parse(text).symbol == "20/2026/NĐ-CP")
         #expect(HeaderScan.effectiveDate(text, issued: nil) == "2026-03-01")
         let onSigning = Normalizer.standard.normalize("Quyết định này có hiệu lực kể từ ngày ký.")
         #expect(HeaderScan.effectiveDate(onSigning, issued: "2024-05-02") == "2024-05-02")

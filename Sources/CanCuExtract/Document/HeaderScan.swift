@@ -3,9 +3,10 @@ import CanCuText
 import CanCuLexicon
 import CanCuInput
 /// Small scans of a document's own header and final provisions, used until (and besides) the
-/// header stage: the date line ("Hà Nội, ngày 24 tháng 01 năm 2019"), the number line
-/// ("Số: 09/2019/NĐ-CP"), the effect clause ("có hiệu lực thi hành kể từ ngày …") and the term of
-/// a time-bound document ("giai đoạn 2022 - 2025"). All work on normalised bytes.
+/// header stage: the date line ("Hà Nội, ngày 24 tháng 01 năm 2019"), the effect clause ("có
+/// hiệu lực thi hành kể từ ngày …") and the term of a time-bound document ("giai đoạn 2022 -
+/// 2025"). All work on normalised bytes. The document's own number is the header reader's
+/// (`HeaderParser`, `DocumentHeader.symbol`).
 public enum HeaderScan {
     /// How far into a document its header is looked for.
     static let headerLength = 4000
@@ -47,20 +48,6 @@ public enum HeaderScan {
         j += 1
         guard let year = number(bytes, &j) else { return nil }
         return isoDate(year, month, day)
-    }
-
-    /// The document's own number and symbol from its "Số: …" line (uncleaned, as written).
-    public static func ownSymbol(_ text: NormalizedText) -> String? {
-        let bytes = text.bytes
-        let limit = min(bytes.count, headerLength)
-        let marker: [UInt8] = Array("Số:".utf8)
-        guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
-        var j = at + marker.count
-        while j < bytes.count && bytes[j] == 0x20 { j += 1 }
-        var end = j
-        while end < bytes.count && bytes[end] > 0x20 && bytes[end] != 0x2C && bytes[end] != 0x3B { end += 1 }
-        let symbol = String(decoding: bytes[j..<end], as: UTF8.self)
-        return symbol.contains("/") ? symbol : nil
     }
 
     /// The ISO date of the first "có hiệu lực (thi hành) (kể) từ ngày dd/mm/yyyy | dd tháng mm năm yyyy";

@@ -20,7 +20,7 @@ extension CitationExtractor {
         func glued(_ i: Int) -> Bool { i == 0 || (bytes[i - 1] != 0x20 && bytes[i - 1] != 0x0A && bytes[i - 1] != 0x09) }
         var seen = Set<String>()
         var result: [Citation] = []
-        let found = find(scan, ownNumber: false).filter { $0.kind != .short }
+        let found = find(scan, ownSymbol: nil).filter { $0.kind != .short }
         // A code cell ends the row: the next row's title is glued to it (a letter), or the field ends.
         func endsRow(_ f: FoundCitation) -> Bool {
             guard f.symbol != nil else { return false }

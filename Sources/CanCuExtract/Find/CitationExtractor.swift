@@ -21,6 +21,8 @@ public struct CitationExtractor: Sendable {
     public let tables: CitationLexicon
     let normalizer: Normalizer
     let rowTitles: BasisRowTitle
+    /// The header reader, for the document's own number when `extract` is not given it.
+    let header: HeaderParser
 
     /// The extractor of the built-in dictionaries.
     public static let builtIn = CitationExtractor(lexicon: .builtIn)
@@ -30,6 +32,7 @@ public struct CitationExtractor: Sendable {
         tables = CitationLexicon(lexicon)
         normalizer = Normalizer(lexicon: lexicon)
         rowTitles = BasisRowTitle(lexicon: lexicon)
+        header = HeaderParser(lexicon: lexicon)
     }
 
     /// `builtIn` when `lexicon` holds only the built-in dictionaries, else a new extractor.
@@ -39,10 +42,17 @@ public struct CitationExtractor: Sendable {
         return isBuiltIn ? builtIn : CitationExtractor(lexicon: lexicon)
     }
 
-    /// The citations and relations of one document.
+    /// The citations and relations of one document (its own number, read by the header reader,
+    /// is not a citation).
     public func extract(_ text: NormalizedText) -> (citations: [Citation], relations: [Relation]) {
+        extract(text, ownSymbol: header.parse(text).symbol)
+    }
+
+    /// The citations and relations of one document whose own number is `ownSymbol` (the header's:
+    /// "Số: 09/2019/NĐ-CP" is never a citation).
+    public func extract(_ text: NormalizedText, ownSymbol: String?) -> (citations: [Citation], relations: [Relation]) {
         let scan = ScanText(text.bytes, lexicon: tables)
-        let found = find(scan, ownNumber: true)
+        let found = find(scan, ownSymbol: ownSymbol)
         let citations = found.map { makeCitation($0, text) }
         let relations = RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
         return (citations, relations)
@@ -56,7 +66,7 @@ public struct CitationExtractor: Sendable {
         let scan = ScanText(text.bytes, lexicon: tables, blankFooter: false)
         var seen = Set<String>()
         var result: [Citation] = []
-        for f in find(scan, ownNumber: false) where f.kind != .short {
+        for f in find(scan, ownSymbol: nil) where f.kind != .short {
             let key = f.symbol ?? "\(f.kind.rawValue)|\(f.type ?? "")|\(f.name ?? "")|\(f.number ?? "")|\(f.year.map(String.init) ?? "")"
             guard seen.insert(key).inserted else { continue }
             result.append(makeCitation(f, text))
@@ -73,7 +83,7 @@ public struct CitationExtractor: Sendable {
 
     // MARK: Finding
 
-    func find(_ scan: ScanText, ownNumber: Bool) -> [FoundCitation] {
+    func find(_ scan: ScanText, ownSymbol: String?) -> [FoundCitation] {
         let symbols = SymbolScanner(lexicon: tables).scan(scan)
         let words = TypeWordScanner(lexicon: tables).scan(scan)
         let l = scan.lower
@@ -123,7 +133,7 @@ public struct CitationExtractor: Sendable {
         found.sort { $0.start < $1.start }
 
         // The document's own number ("Số: 09/2019/NĐ-CP" in the header) is never a citation.
-        if ownNumber, let own = ownSymbol(symbols, scan) { found.removeAll { $0.symbol == own } }
+        if let own = ownSymbol { found.removeAll { $0.symbol == own } }
         found = mergeGluedDuplicates(found, scan)
         found = mergeLawNames(found, scan)
 
@@ -279,23 +289,6 @@ public struct CitationExtractor: Sendable {
             m = e2
         }
         return result
-    }
-
-    /// The symbol after "Số:" in the first lines (the document's own number).
-    private func ownSymbol(_ symbols: [SymbolHit], _ scan: ScanText) -> String? {
-        let l = scan.lower
-        for s in symbols {
-            // A consolidated text (VBHN) states its own number at the end.
-            guard s.start < 4000 || s.tokens.first == "VBHN" else { continue }
-            var k = s.start
-            while k > 0 && l[k - 1] == 0x20 { k -= 1 }
-            guard k > 0, l[k - 1] == 0x3A else { continue }
-            k -= 1
-            while k > 0 && l[k - 1] == 0x20 { k -= 1 }
-            let so = Array("số".utf8)
-            if k >= so.count && Array(l[(k - so.count)..<k]) == so { return s.symbol }
-        }
-        return nil
     }
 
     /// "08/2022/NĐ-CP08/2022/NĐ-CP" (two glued table cells) is one citation.

@@ -11,7 +11,7 @@ extension Extractor {
     func reviewFacts(_ facts: DocumentFacts, text: NormalizedText, lines: LineIndex) -> ReviewFacts {
         let header = facts.document
         var review = ReviewFacts()
-        review.ownSymbol = header.symbol ?? HeaderScan.ownSymbol(text)
+        review.ownSymbol = header.symbol
         review.written = header.issued ?? HeaderScan.issueDate(text)
         review.effective = header.effective ?? HeaderScan.effectiveDate(text, issued: review.written)
         review.termEnd = review.ownSymbol == nil ? nil

@@ -79,7 +79,7 @@ public struct Extractor: Sendable {
         result.document = header.parse(text, lines: headerLines(text))
 
         // MARK: Citations and relations (Extract/, Resolve/)
-        (result.citations, result.relations) = citations.extract(text)
+        (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
 
         // MARK: Dates, periods and targets (Extract/)
         temporal.extract(text, into: &result)

@@ -104,55 +104,9 @@ enum TemporalScan {
         String(decoding: lowerBytes(p, range), as: UTF8.self)
     }
 
-    /// Lower-case UTF-8 bytes of a range: a table lookup for ASCII, Latin-1, Latin Extended-A/B and
-    /// Latin Extended Additional (Vietnamese), where lower case has the same UTF-8 length.
+    /// Lower-case UTF-8 bytes of a range, narrowed to whole scalars (`LowerCase`).
     static func lowerBytes(_ p: Buffer, _ range: Range<Int>) -> [UInt8] {
-        var lo = max(0, range.lowerBound)
-        var hi = min(p.count, range.upperBound)
-        while lo < hi, p[lo] & 0xC0 == 0x80 { lo += 1 }
-        while hi > lo, hi < p.count, p[hi] & 0xC0 == 0x80 { hi -= 1 }
-        guard lo < hi else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: hi - lo) { out, count in
-            lowerTwo.withUnsafeBufferPointer { two in
-                lowerAdditional.withUnsafeBufferPointer { additional in
-                    var i = lo
-                    while i < hi {
-                        let b = p[i]
-                        if b < 0x80 {
-                            out[i - lo] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                            i += 1
-                        } else if b & 0xE0 == 0xC0, i + 1 < hi {
-                            let c = Int(b & 0x1F) << 6 | Int(p[i + 1] & 0x3F)
-                            let l = c < 0x250 ? two[c] : UInt32(c)
-                            out[i - lo] = UInt8(0xC0 | (l >> 6)); out[i - lo + 1] = UInt8(0x80 | (l & 0x3F))
-                            i += 2
-                        } else if b & 0xF0 == 0xE0, i + 2 < hi {
-                            let c = Int(b & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-                            let l = c >= 0x1E00 && c < 0x1F00 ? additional[c - 0x1E00] : UInt32(c)
-                            out[i - lo] = UInt8(0xE0 | (l >> 12)); out[i - lo + 1] = UInt8(0x80 | ((l >> 6) & 0x3F))
-                            out[i - lo + 2] = UInt8(0x80 | (l & 0x3F))
-                            i += 3
-                        } else {
-                            out[i - lo] = b
-                            i += 1
-                        }
-                    }
-                }
-            }
-            count = hi - lo
-        }
-    }
-
-    /// Lower case of U+0000..<U+0250 (the identity where it would change UTF-8 length).
-    private static let lowerTwo: [UInt32] = (0..<0x250).map { lowerSameLength(UInt32($0), min: 0x80, max: 0x7FF) }
-    /// Lower case of U+1E00..<U+1F00.
-    private static let lowerAdditional: [UInt32] = (0x1E00..<0x1F00).map { lowerSameLength(UInt32($0), min: 0x800, max: 0xFFFF) }
-
-    private static func lowerSameLength(_ value: UInt32, min: UInt32, max: UInt32) -> UInt32 {
-        guard let s = Unicode.Scalar(value) else { return value }
-        let lower = s.properties.lowercaseMapping.unicodeScalars
-        guard lower.count == 1, let l = lower.first, l.value >= min, l.value <= max else { return value }
-        return l.value
+        LowerCase.bytes(p, range)
     }
 
     /// Whether the scalar starting at `i` is an upper-case letter.
