@@ -28,11 +28,10 @@ public struct CitationExtractor: Sendable {
         rowTitles = BasisRowTitle(lexicon: lexicon)
     }
 
-    /// `builtIn` when `lexicon` holds only the built-in dictionaries, else a new extractor.
+    /// `builtIn` when `lexicon` is exactly the built-in dictionaries (same content), else a new
+    /// extractor of `lexicon`.
     public static func shared(for lexicon: Lexicon) -> CitationExtractor {
-        let isBuiltIn = lexicon.tables.count == Lexicon.builtIn.tables.count
-            && lexicon.tables.values.allSatisfy { $0.origins.allSatisfy { $0.hasPrefix("dictionaries/") } }
-        return isBuiltIn ? builtIn : CitationExtractor(lexicon: lexicon)
+        lexicon.isBuiltIn ? builtIn : CitationExtractor(lexicon: lexicon)
     }
 
     /// The citations and relations of one document.

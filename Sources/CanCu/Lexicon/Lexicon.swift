@@ -62,6 +62,10 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// Whether this is exactly the built-in dictionaries: the same text in every file (a user's
+    /// folder that adds or overrides anything, wherever it is, makes another fingerprint).
+    public var isBuiltIn: Bool { fingerprint == Lexicon.builtIn.fingerprint }
+
     /// The table of a file, e.g. `table("issuers.tsv")`.
     public func table(_ name: String) -> DictionaryTable? { tables[name] }
 
