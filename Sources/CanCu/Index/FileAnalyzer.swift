@@ -20,7 +20,7 @@ public struct FileAnalyzer: Sendable {
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
-        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
+        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon), normalizer: extractor.pipeline.normalizer)
         records = ProcedureRecordReader(lexicon: lexicon)
         decisions = ProcedureParser(lexicon: lexicon)
     }

@@ -24,14 +24,15 @@ public struct Reviewer: Sendable {
 
     public init(lexicon: Lexicon) {
         self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon),
-                  catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty })
+                  catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty },
+                  normalizer: Normalizer(lexicon: lexicon))
     }
 
-    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
+    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = [], normalizer: Normalizer = .standard) {
         self.registry = registry
         names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues
-        scanner = BodyScanner(changes: changes)
+        scanner = BodyScanner(changes: changes, normalizer: normalizer)
         var byOrigin: [String: BodyChange] = [:]
         for change in changes { byOrigin[Self.changeKey(change.origin, change.oldBody)] = byOrigin[Self.changeKey(change.origin, change.oldBody)] ?? change }
         self.changes = byOrigin
