@@ -122,7 +122,7 @@ struct ReviewCommand: ParsableCommand {
         for path in paths {
             if case .success(let document) = read(path) {
                 let text = extractor.pipeline.normalize(document)
-                facts.add(FactLearner.learn(from: extractor.extract(text, path: path), text: text))
+                facts.add(FactLearner.learn(from: extractor.extract(text, path: path), text: text, headerLength: reviewer.headerLength))
             }
         }
 
@@ -152,7 +152,7 @@ struct ReviewCommand: ParsableCommand {
                 documents += 1
                 let text = extractor.pipeline.normalize(document)
                 let extraction = extractor.extract(text, path: path, warnings: document.warnings)
-                let data = ReviewDocument(extraction, text: text, scanner: reviewer.scanner)
+                let data = ReviewDocument(extraction, text: text, scanner: reviewer.scanner, headerLength: reviewer.headerLength)
                 let findings = reviewer.review(data, asOf: today, facts: facts)
                 for finding in findings {
                     counts[finding.code.rawValue, default: 0] += 1

@@ -183,13 +183,13 @@ public struct CitationExtractor: Sendable {
         } else if tables.isIssuer(first) {
             let issuer = stripTerm(first)
             f.issuers = s.tokens.map(stripTerm)
-            if issuer == "QH" || issuer == "UBTVQH" {
-                let allowed = issuer == "QH" ? ["Luật", "Bộ luật", "Nghị quyết", "Hiến pháp"] : ["Pháp lệnh", "Nghị quyết"]
-                f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? (issuer == "QH" ? "Luật" : "Nghị quyết")
-            } else if s.tokens.count == 1 && (first == "CP" || first == "HĐBT") {
-                f.type = "Nghị định"
+            // The types an issuer implies are in rules.tsv (issuer_types.*, lone_issuer_types.*).
+            if let allowed = tables.issuerTypes[issuer], let fallback = allowed.first {
+                f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? fallback
+            } else if s.tokens.count == 1, let type = tables.loneIssuerTypes[first] {
+                f.type = type
             } else {
-                f.type = typeWord ?? "Công văn"
+                f.type = typeWord ?? tables.issuerDefaultType
             }
         } else {
             guard let typeWord else { return nil }
@@ -281,7 +281,7 @@ public struct CitationExtractor: Sendable {
         let l = scan.lower
         for s in symbols {
             // A consolidated text (VBHN) states its own number at the end.
-            guard s.start < 4000 || s.tokens.first == "VBHN" else { continue }
+            guard s.start < tables.ownSymbolReach || s.tokens.first == "VBHN" else { continue }
             var k = s.start
             while k > 0 && l[k - 1] == 0x20 { k -= 1 }
             guard k > 0, l[k - 1] == 0x3A else { continue }
@@ -344,7 +344,7 @@ public struct CitationExtractor: Sendable {
     /// ("Thông tư số 27/2015/TT-NHNN Hướng dẫn … ngày 15/12/2015 của Ngân hàng Nhà nước").
     private func titleDate(_ found: inout [FoundCitation], _ index: Int, _ scan: ScanText, claimed: Set<Int>) {
         let l = scan.lower
-        let limit = min(l.count, found[index].end + 1500)
+        let limit = min(l.count, found[index].end + tables.titleDateReach)
         var k = found[index].end
         while k < limit {
             let b = l[k]

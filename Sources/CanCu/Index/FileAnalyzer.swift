@@ -17,10 +17,13 @@ public struct FileAnalyzer: Sendable {
     let decisions: ProcedureParser
     /// Finds the changed bodies a document names, stored for `cancu review --db`.
     let bodies: BodyScanner
+    /// How far into a document its header is looked for (`rules.tsv`: header_length).
+    let headerLength: Int
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
         bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon), normalizer: extractor.pipeline.normalizer)
+        headerLength = lexicon.rules.int("header_length")
         records = ProcedureRecordReader(lexicon: lexicon)
         decisions = ProcedureParser(lexicon: lexicon)
     }
@@ -55,7 +58,7 @@ public struct FileAnalyzer: Sendable {
             }
             let document = FileAnalysis.Document(
                 header: extraction.document, citations: extraction.citations, relations: extraction.relations, structure: structure,
-                review: ReviewDocument.Extras(extraction, text: text, scanner: bodies))
+                review: ReviewDocument.Extras(extraction, text: text, scanner: bodies, headerLength: headerLength))
             return .success(FileAnalysis(path: path, kind: .document, documents: [document], procedures: procedures,
                                          warnings: extraction.warnings))
         }

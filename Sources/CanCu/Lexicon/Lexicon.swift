@@ -29,7 +29,9 @@ public struct Lexicon: Sendable {
     /// The built-in dictionaries plus those of `userDirectory` (every `*.tsv` in it).
     public static func load(userDirectory: String?) throws -> Lexicon {
         guard let userDirectory else { return builtIn }
-        return try Lexicon(files: EmbeddedDictionaries.files, userDirectory: userDirectory)
+        let lexicon = try Lexicon(files: EmbeddedDictionaries.files, userDirectory: userDirectory)
+        try lexicon.rules.validate()
+        return lexicon
     }
 
     init(files: [String: String], userDirectory: String?) throws {

@@ -4,8 +4,8 @@
 /// and `amends` relations), each with the words as evidence.
 public enum FactLearner {
     /// The facts one document states.
-    public static func learn(from extraction: Extraction, text: NormalizedText) -> [DocumentFact] {
-        let extras = ReviewDocument.Extras(extraction, text: text, scanner: BodyScanner(changes: []))
+    public static func learn(from extraction: Extraction, text: NormalizedText, headerLength: Int = HeaderScan.headerLength) -> [DocumentFact] {
+        let extras = ReviewDocument.Extras(extraction, text: text, scanner: BodyScanner(changes: []), headerLength: headerLength)
         return learn(from: ReviewDocument(source: extraction.source, title: extraction.document.title,
                                           citations: extraction.citations, relations: extraction.relations, extras: extras))
     }

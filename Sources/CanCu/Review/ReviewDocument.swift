@@ -53,13 +53,15 @@ public struct ReviewDocument: Sendable {
         }
 
         /// The extras of an extraction: scans of its text for the date, number, effect clause,
-        /// term and changed bodies.
-        public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner) {
+        /// term and changed bodies; the header is looked for in the first `headerLength` bytes
+        /// (`rules.tsv`: header_length).
+        public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner, headerLength: Int = HeaderScan.headerLength) {
             let header = extraction.document
-            ownSymbol = header.symbol ?? HeaderScan.ownSymbol(text)
-            written = header.issued ?? HeaderScan.issueDate(text)
+            ownSymbol = header.symbol ?? HeaderScan.ownSymbol(text, headerLength: headerLength)
+            written = header.issued ?? HeaderScan.issueDate(text, headerLength: headerLength)
             effective = header.effective ?? HeaderScan.effectiveDate(text, issued: written)
-            termEnd = ownSymbol == nil ? nil : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil)
+            termEnd = ownSymbol == nil ? nil : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil,
+                                                                  headerLength: headerLength)
             var sentences: [Int: String] = [:]
             for (i, relation) in extraction.relations.enumerated() where FactLearner.acts(relation.type) {
                 sentences[i] = FactLearner.slice(text.source, relation.source)
@@ -109,9 +111,9 @@ public struct ReviewDocument: Sendable {
     }
 
     /// The review data of an extraction and its text.
-    public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner) {
+    public init(_ extraction: Extraction, text: NormalizedText, scanner: BodyScanner, headerLength: Int = HeaderScan.headerLength) {
         self.init(source: extraction.source, title: extraction.document.title, citations: extraction.citations,
-                  relations: extraction.relations, extras: Extras(extraction, text: text, scanner: scanner))
+                  relations: extraction.relations, extras: Extras(extraction, text: text, scanner: scanner, headerLength: headerLength))
     }
 
     /// The 1-based line of a finding's start offset (a citation's or a body mention's), from one

@@ -21,14 +21,18 @@ public struct Reviewer: Sendable {
     private let changes: [String: BodyChange]
     /// Title phrases of catalogues of documents (`dictionaries/catalogue-titles.tsv`), lower case.
     private let catalogueCues: [String]
+    /// How far into a document its header is looked for (`rules.tsv`: header_length).
+    public let headerLength: Int
 
     public init(lexicon: Lexicon) {
         self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon),
                   catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty },
-                  normalizer: Normalizer(lexicon: lexicon))
+                  normalizer: Normalizer(lexicon: lexicon), headerLength: lexicon.rules.int("header_length"))
     }
 
-    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = [], normalizer: Normalizer = .standard) {
+    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = [], normalizer: Normalizer = .standard,
+                headerLength: Int = HeaderScan.headerLength) {
+        self.headerLength = headerLength
         self.registry = registry
         names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues
@@ -50,7 +54,7 @@ public struct Reviewer: Sendable {
     /// (ISO); `facts` holds what other documents say (learned in this run, or the index).
     public func review(_ extraction: Extraction, text: NormalizedText, asOf: String,
                        facts: any FactStore = LearnedFacts()) -> [Finding] {
-        review(ReviewDocument(extraction, text: text, scanner: scanner), asOf: asOf, facts: facts)
+        review(ReviewDocument(extraction, text: text, scanner: scanner, headerLength: headerLength), asOf: asOf, facts: facts)
     }
 
     /// The findings of one document's review data (from a text, or from the index), in reading order.
