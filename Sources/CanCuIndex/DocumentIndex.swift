@@ -14,7 +14,7 @@ import GRDB
 ///
 /// ```swift
 /// let index = try DocumentIndex.create(path: "cancu.sqlite")
-/// let report = try Indexer(lexicon: .builtIn).run(["corpus"], into: index)
+/// let report = try await Indexer(lexicon: .builtIn).run(["corpus"], into: index)
 /// ```
 public struct DocumentIndex: Sendable {
     /// The database file.

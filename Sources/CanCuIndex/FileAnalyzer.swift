@@ -33,8 +33,17 @@ public struct FileAnalyzer: Sendable {
 
     /// The analysis of one file, or why it could not be read.
     public func analyze(_ path: String) -> Result<FileAnalysis, InputError> {
-        if Self.isRecordFile(path) { return analyzeRecords(path) }
-        switch DocumentReader.read(path) {
+        do {
+            return analyze(path, bytes: try DocumentReader.readBytes(path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The analysis of the bytes read from `path` (the index hashes the same bytes).
+    public func analyze(_ path: String, bytes: [UInt8]) -> Result<FileAnalysis, InputError> {
+        if Self.isRecordFile(path) { return analyzeRecords(path, bytes: bytes) }
+        switch DocumentReader.read(bytes: bytes, path: path) {
         case .failure(let error):
             return .failure(error)
         case .success(let source):
@@ -53,9 +62,8 @@ public struct FileAnalyzer: Sendable {
         return FileAnalysis(path: source.path, kind: .document, documents: [facts], warnings: facts.warnings)
     }
 
-    private func analyzeRecords(_ path: String) -> Result<FileAnalysis, InputError> {
+    private func analyzeRecords(_ path: String, bytes: [UInt8]) -> Result<FileAnalysis, InputError> {
         do {
-            let bytes = try DocumentReader.readBytes(path)
             let decoded = try DocumentReader.decodeText(bytes, path: path, forcedEncoding: nil)
             let (procedures, warnings) = records.read(decoded.text, path: path)
             return .success(FileAnalysis(path: path, kind: .records, records: procedures.map(extractor.withBasis),

@@ -4,17 +4,16 @@ import CanCuLexicon
 import CanCuInput
 import CanCuExtract
 import CanCuReview
-import Dispatch
 import Foundation
 import GRDB
 
 /// Brings the index up to date with a set of inputs: new and changed files are analysed (on every
-/// core) and written one file per transaction; unchanged files (same size and content hash) cost
+/// core, at most `workers` at a time) and written one file per transaction, in input order; unchanged files (same size and content hash) cost
 /// a read and a hash, and no write at all; `prune` drops the files that no longer exist.
 ///
 /// ```swift
 /// let index = try DocumentIndex.create(path: "cancu.sqlite")
-/// let report = try Indexer(lexicon: .builtIn).run(["corpus"], into: index)
+/// let report = try await Indexer(lexicon: .builtIn).run(["corpus"], into: index)
 /// print(report.indexed, report.unchanged)
 /// ```
 public struct Indexer: Sendable {
@@ -49,6 +48,10 @@ public struct Indexer: Sendable {
     let lexiconFingerprint: String
     /// Files analysed at the same time (memory is bounded by this many of the largest document).
     public var workers: Int
+    /// How a file's bytes are read (tests stand in a reader that changes the file behind it).
+    var readBytes: @Sendable (String) throws(InputError) -> [UInt8] = { path throws(InputError) in
+        try DocumentReader.readBytes(path)
+    }
 
     public init(lexicon: Lexicon, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         analyzer = FileAnalyzer(lexicon: lexicon)
@@ -63,7 +66,7 @@ public struct Indexer: Sendable {
     }
 
     /// Indexes `paths` (files, folders read recursively) into `index`.
-    public func run(_ paths: [String], into index: DocumentIndex, prune: Bool = false, progress: Progress? = nil) throws(IndexError) -> Report {
+    public func run(_ paths: [String], into index: DocumentIndex, prune: Bool = false, progress: Progress? = nil) async throws(IndexError) -> Report {
         var report = Report()
         var inputs: [String] = []
         for path in DocumentReader.expand(paths, extensions: FileAnalyzer.indexExtensions) {
@@ -81,7 +84,7 @@ public struct Indexer: Sendable {
         }
         if stale {
             do {
-                try index.queue.write { db in
+                try await index.queue.write { db in
                     try db.execute(sql: "UPDATE files SET hash = ''")
                     try db.execute(sql: """
                         INSERT INTO meta (key, value) VALUES ('dictionaries', ?)
@@ -99,37 +102,37 @@ public struct Indexer: Sendable {
             }
             return map
         }
-        let batch = max(1, workers)
-        var start = 0
-        while start < inputs.count {
-            let slice = Array(inputs[start..<min(inputs.count, start + batch)])
-            let results = analyzeConcurrently(slice, known: known)
-            for outcome in results {
-                switch outcome {
-                case .failed(let error):
-                    report.failures.append(error)
-                case .unchanged(let size):
-                    report.unchanged += 1
-                    report.bytes += size
-                case .changed(let analysis, let stored, let hash, let size):
-                    report.bytes += size
-                    do {
-                        try index.queue.inTransaction(.immediate) { db in
-                            try writer.replace(analysis, path: stored, hash: hash, size: size, db: db)
-                            return .commit
-                        }
+        // A bounded, ordered pipeline: file i is analysed only once file i - workers is written,
+        // so at most `workers` files are read, analysed or waiting to be written at any time;
+        // results come back from the child tasks and are written in input order.
+        let failure: IndexError? = await withTaskGroup(of: (Int, Outcome).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < inputs.count else { return }
+                let i = next, path = inputs[i], previous = known[Self.storedPath(path)]
+                group.addTask { (i, analyzeOne(path, known: previous)) }
+                next += 1
+            }
+            while next < min(inputs.count, workers) { startNext() }
+            var ready: [Int: Outcome] = [:]
+            var written = 0
+            while let (i, outcome) = await group.next() {
+                ready[i] = outcome
+                while let outcome = ready.removeValue(forKey: written) {
+                    do throws(IndexError) {
+                        try await record(outcome, into: index, report: &report)
                     } catch {
-                        throw IndexError.database(path: index.path, message: "\(analysis.path): \(error)")
+                        group.cancelAll()
+                        return error
                     }
-                    report.indexed += 1
-                    report.documents += analysis.documents.count
-                    report.procedures += analysis.procedures.count
-                    for warning in analysis.warnings { report.warnings.append((analysis.path, warning)) }
+                    written += 1
+                    progress?(written, inputs.count, report.bytes)
+                    startNext()
                 }
             }
-            start += slice.count
-            progress?(start, inputs.count, report.bytes)
+            return nil
         }
+        if let failure { throw failure }
         if prune {
             report.removed = try pruneMissing(index)
         }
@@ -142,27 +145,41 @@ public struct Indexer: Sendable {
         case changed(FileAnalysis, stored: String, hash: String, size: Int)
     }
 
-    private final class Slots: @unchecked Sendable {
-        // Each worker writes only its own slot; read after `concurrentPerform` returns.
-        var outcomes: [Outcome?]
-        init(_ count: Int) { outcomes = Array(repeating: nil, count: count) }
-    }
-
-    private func analyzeConcurrently(_ paths: [String], known: [String: (hash: String, size: Int)]) -> [Outcome] {
-        let slots = Slots(paths.count)
-        let work: @Sendable (Int) -> Void = { i in
-            slots.outcomes[i] = analyzeOne(paths[i], known: known[Self.storedPath(paths[i])])
+    /// Adds one file's outcome to the report; a changed file's rows are replaced in one transaction.
+    private func record(_ outcome: Outcome, into index: DocumentIndex, report: inout Report) async throws(IndexError) {
+        switch outcome {
+        case .failed(let error):
+            report.failures.append(error)
+        case .unchanged(let size):
+            report.unchanged += 1
+            report.bytes += size
+        case .changed(let analysis, let stored, let hash, let size):
+            report.bytes += size
+            let writer = writer
+            do {
+                try await index.queue.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try writer.replace(analysis, path: stored, hash: hash, size: size, db: db)
+                        return .commit
+                    }
+                }
+            } catch {
+                throw IndexError.database(path: index.path, message: "\(analysis.path): \(error)")
+            }
+            report.indexed += 1
+            report.documents += analysis.documents.count
+            report.procedures += analysis.procedures.count
+            for warning in analysis.warnings { report.warnings.append((analysis.path, warning)) }
         }
-        if paths.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: paths.count, execute: work) }
-        return slots.outcomes.map { $0 ?? .failed(InputError(path: "?", code: "internal", message: "không phân tích được")) }
     }
 
+    /// Reads a file once: the bytes hashed are the bytes analysed.
     private func analyzeOne(_ path: String, known: (hash: String, size: Int)?) -> Outcome {
         let bytes: [UInt8]
-        do { bytes = try DocumentReader.readBytes(path) } catch { return .failed(error) }
+        do { bytes = try readBytes(path) } catch { return .failed(error) }
         let hash = ContentHash.hex(of: bytes)
         if let known, known.hash == hash, known.size == bytes.count { return .unchanged(size: bytes.count) }
-        switch analyzer.analyze(path) {
+        switch analyzer.analyze(path, bytes: bytes) {
         case .failure(let error): return .failed(error)
         case .success(let analysis): return .changed(analysis, stored: Self.storedPath(path), hash: hash, size: bytes.count)
         }

@@ -70,7 +70,16 @@ public enum DocumentReader {
     /// what was read (`utf-8`, `tcvn3`, `html`, `docx`, `doc+tcvn3`, `pdf`…).
     public static func read(_ path: String, encoding forced: InputEncoding? = nil) -> Result<SourceDocument, InputError> {
         do {
-            let bytes = try readBytes(path)
+            return read(bytes: try readBytes(path), path: path, encoding: forced)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Reads bytes already read from `path` as `read(_:encoding:)` does, so that a caller that
+    /// hashes them (the index) analyses exactly the bytes it hashed.
+    public static func read(bytes: [UInt8], path: String, encoding forced: InputEncoding? = nil) -> Result<SourceDocument, InputError> {
+        do {
             let kind = DocumentKind.of(bytes: bytes, path: path)
             guard kind != .text else {
                 let decoded = try decodeText(bytes, path: path, forcedEncoding: forced)

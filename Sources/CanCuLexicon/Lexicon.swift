@@ -35,7 +35,9 @@ public struct Lexicon: Sendable {
     /// The built-in dictionaries plus those of `userDirectory` (every `*.tsv` in it).
     public static func load(userDirectory: String?) throws -> Lexicon {
         guard let userDirectory else { return builtIn }
-        return try Lexicon(files: EmbeddedDictionaries.files, userDirectory: userDirectory)
+        let lexicon = try Lexicon(files: EmbeddedDictionaries.files, userDirectory: userDirectory)
+        try lexicon.rules.validate()
+        return lexicon
     }
 
     init(files: [String: String], userDirectory: String?) throws {
@@ -72,6 +74,10 @@ public struct Lexicon: Sendable {
     public var registry: Registry {
         lazyRegistry.value { Registry(table: table("documents.tsv")) }
     }
+
+    /// Whether this is exactly the built-in dictionaries: the same text in every file (a user's
+    /// folder that adds or overrides anything, wherever it is, makes another fingerprint).
+    public var isBuiltIn: Bool { fingerprint == Lexicon.builtIn.fingerprint }
 
     /// The table of a file, e.g. `table("issuers.tsv")`.
     public func table(_ name: String) -> DictionaryTable? { tables[name] }

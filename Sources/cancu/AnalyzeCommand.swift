@@ -2,7 +2,7 @@ import ArgumentParser
 import CanCu
 
 /// `cancu analyze`: index documents and records, then print what a reviewer needs to read.
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Phân tích một bộ văn bản: lập chỉ mục rồi tóm tắt loại văn bản, văn bản được trích nhiều, căn cứ pháp lý của thủ tục.",
@@ -31,8 +31,8 @@ struct AnalyzeCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to analyse.") }
     }
 
-    func run() throws {
-        let report = try IndexCommand.index(paths, options: options, prune: false, rebuild: false)
+    func run() async throws {
+        let report = try await IndexCommand.index(paths, options: options, prune: false, rebuild: false)
         Console.error(IndexCommand.describe(report, db: options.db))
         let queries = try options.queries()
         let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }

@@ -5,7 +5,7 @@ import Foundation
 
 /// `cancu bench-index`: speed of the index — a real corpus, a generated large corpus, and the
 /// latency of `basis` on a generated index of many documents and procedures.
-struct BenchIndexCommand: ParsableCommand {
+struct BenchIndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-index",
         abstract: "Đo tốc độ lập chỉ mục (MB/s) và độ trễ truy vấn basis (p50/p99).",
@@ -41,13 +41,13 @@ struct BenchIndexCommand: ParsableCommand {
     @Flag(help: "Keep the working folder (to inspect the indexes).")
     var keep = false
 
-    func run() throws {
+    func run() async throws {
         let wanted = Set(stages.split(separator: ",").map(String.init))
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
-        if wanted.contains("corpus") { try benchCorpus() }
-        if wanted.contains("generated") { try benchGenerated() }
+        if wanted.contains("corpus") { try await benchCorpus() }
+        if wanted.contains("generated") { try await benchGenerated() }
         if wanted.contains("query") { try benchQuery() }
         if wanted.contains("review") { try benchReview() }
     }
@@ -58,27 +58,33 @@ struct BenchIndexCommand: ParsableCommand {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    private func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
     private func open(_ name: String) throws -> DocumentIndex {
         try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: work + "/" + name, rebuild: true) }
     }
 
-    private func benchCorpus() throws {
+    private func benchCorpus() async throws {
         let index = try open("corpus.sqlite")
         var report = Indexer.Report()
-        let time = try seconds {
-            report = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run(paths, into: index) }
+        let time = try await seconds { () async throws in
+            report = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run(paths, into: index) }
         }
         print(String(format: "corpus     %d files (%d failed), %.1f MB in %.2f s: %.1f MB/s; %d documents, %d procedures",
                      report.files, report.failures.count, Double(report.bytes) / 1e6, time, Double(report.bytes) / 1e6 / time,
                      report.documents, report.procedures))
         var again = Indexer.Report()
-        let second = try seconds {
-            again = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run(paths, into: index) }
+        let second = try await seconds { () async throws in
+            again = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run(paths, into: index) }
         }
         print(String(format: "corpus     unchanged re-run: %d unchanged, %d written in %.2f s", again.unchanged, again.indexed, second))
     }
 
-    private func benchGenerated() throws {
+    private func benchGenerated() async throws {
         let texts = DocumentReader.expand(paths, extensions: ["txt"]).compactMap { path -> String? in
             if case .success(let d) = DocumentReader.read(path) { return d.text }
             return nil
@@ -90,8 +96,8 @@ struct BenchIndexCommand: ParsableCommand {
         let index = try open("generated.sqlite")
         let rssBefore = Self.maxResidentMB()
         var report = Indexer.Report()
-        let time = try seconds {
-            report = try reportingIndexErrors { () throws(IndexError) in try Indexer(lexicon: .builtIn).run([folder], into: index) }
+        let time = try await seconds { () async throws in
+            report = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run([folder], into: index) }
         }
         print(String(format: "generated  %d files, %.1f MB in %.2f s: %.1f MB/s; %d failed; peak RSS %.0f MB (before %.0f MB; largest document %.1f MB)",
                      files, Double(bytes) / 1e6, time, Double(bytes) / 1e6 / time, report.failures.count,

@@ -4,12 +4,16 @@ import Foundation
 
 /// `cancu`: reads Vietnamese legal and administrative documents and tells what they rest on.
 @main
-struct CanCuCommand: ParsableCommand {
+struct CanCuCommand: AsyncParsableCommand {
     /// Runs the command line with the project's exit codes: usage errors exit 2 (not 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 Console.error(fullMessage(for: error))

@@ -1,9 +1,10 @@
 import ArgumentParser
 import CanCu
 import Foundation
+import Synchronization
 
 /// `cancu index`: adds documents and procedure records to the index, incrementally.
-struct IndexCommand: ParsableCommand {
+struct IndexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
         abstract: "Lập chỉ mục văn bản và hồ sơ thủ tục hành chính (SQLite), chỉ xử lý lại tệp đã thay đổi.",
@@ -32,22 +33,22 @@ struct IndexCommand: ParsableCommand {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to index.") }
     }
 
-    func run() throws {
-        let report = try Self.index(paths, options: options, prune: prune, rebuild: rebuild)
+    func run() async throws {
+        let report = try await Self.index(paths, options: options, prune: prune, rebuild: rebuild)
         Console.error(Self.describe(report, db: options.db))
         if !report.failures.isEmpty { throw ExitStatus.inputFailed }
     }
 
     /// Indexes `paths`, with a progress bar on a terminal; prints unreadable inputs as it goes.
-    static func index(_ paths: [String], options: IndexOptions, prune: Bool, rebuild: Bool) throws -> Indexer.Report {
+    static func index(_ paths: [String], options: IndexOptions, prune: Bool, rebuild: Bool) async throws -> Indexer.Report {
         let lexicon = try options.lexicon()
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: options.db, rebuild: rebuild) }
         let indexer = Indexer(lexicon: lexicon)
         let bar = Console.standardErrorIsTerminal ? ProgressBar() : nil
         var progress: Indexer.Progress?
         if let bar { progress = { done, total, bytes in bar.show(done, total, bytes) } }
-        let report = try reportingIndexErrors { () throws(IndexError) in
-            try indexer.run(paths, into: index, prune: prune, progress: progress)
+        let report = try await reportingIndexErrorsAsync { () async throws(IndexError) in
+            try await indexer.run(paths, into: index, prune: prune, progress: progress)
         }
         bar?.finish()
         for failure in report.failures { Console.error("cancu: \(failure)") }
@@ -64,24 +65,25 @@ struct IndexCommand: ParsableCommand {
 }
 
 /// A one-line progress bar on standard error (only drawn when it is a terminal).
-final class ProgressBar: @unchecked Sendable {
-    // Called from the indexing loop only, one call at a time.
-    private var lastDraw = 0.0
-    private var drawn = false
+final class ProgressBar: Sendable {
+    private struct State { var lastDraw = 0.0; var drawn = false }
+    private let state = Mutex(State())
 
     func show(_ done: Int, _ total: Int, _ bytes: Int) {
         let now = Date().timeIntervalSince1970
-        guard done == total || now - lastDraw > 0.1 else { return }
-        lastDraw = now
-        let width = 30
-        let filled = total == 0 ? width : width * done / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let mb = String(format: "%.1f", Double(bytes) / 1e6)
-        FileHandle.standardError.write(Data(("\r\(bar) \(done)/\(total) tệp, \(mb) MB").utf8))
-        drawn = true
+        state.withLock { state in
+            guard done == total || now - state.lastDraw > 0.1 else { return }
+            state.lastDraw = now
+            let width = 30
+            let filled = total == 0 ? width : width * done / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let mb = String(format: "%.1f", Double(bytes) / 1e6)
+            FileHandle.standardError.write(Data(("\r\(bar) \(done)/\(total) tệp, \(mb) MB").utf8))
+            state.drawn = true
+        }
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if state.withLock({ $0.drawn }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -47,3 +47,11 @@ func reportingIndexErrors<T>(_ body: () throws(IndexError) -> T) throws -> T {
         throw ExitStatus.inputFailed
     }
 }
+
+/// `reportingIndexErrors` for an asynchronous step (indexing).
+func reportingIndexErrorsAsync<T>(_ body: () async throws(IndexError) -> T) async throws -> T {
+    do { return try await body() } catch {
+        Console.error("cancu: \(error)")
+        throw ExitStatus.inputFailed
+    }
+}

@@ -94,12 +94,12 @@ struct BasisTitleTests {
     }
 
     @Test("cancu basis shows the record's title for a document the registry does not know; the registry's wins", .enabled(if: SharedCorpus.has("procedures/dichvucong.jsonl"), SharedCorpus.missing("procedures/dichvucong.jsonl")))
-    func basisQuery() throws {
+    func basisQuery() async throws {
         let records = try SharedCorpus.require("procedures/dichvucong.jsonl")
         let dir = try IndexTestSupport.temporaryFolder("titles")
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("i.sqlite").path
-        _ = try Indexer(lexicon: .builtIn).run([records.path], into: try DocumentIndex.create(path: db))
+        _ = try await Indexer(lexicon: .builtIn).run([records.path], into: try DocumentIndex.create(path: db))
         let queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn)
         let basis = try #require(try queries.basis("1.000889").first).basis
         let bySymbol = Dictionary(basis.map { ($0.facts.symbol ?? "", $0) }, uniquingKeysWith: { a, _ in a })

@@ -20,9 +20,9 @@ struct GraphIndexTests {
     let corpus = SharedCorpus.projectCorpus.path
 
     /// The sample corpus indexed into a fresh database under `dir`.
-    private func indexedCorpus(in dir: URL) throws -> String {
+    private func indexedCorpus(in dir: URL) async throws -> String {
         let db = dir.appendingPathComponent("cancu.sqlite").path
-        let report = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        let report = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(report.indexed == 5 && report.failures.isEmpty)
         return db
     }
@@ -42,10 +42,10 @@ struct GraphIndexTests {
     }
 
     @Test("the graph from the index equals the graph from the files, node for node and byte for byte")
-    func indexGraphEqualsFileGraph() throws {
+    func indexGraphEqualsFileGraph() async throws {
         let dir = try IndexTestSupport.temporaryFolder("graphdb")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try indexedCorpus(in: dir)
+        let db = try await indexedCorpus(in: dir)
         let fromIndex = try GraphIndexReader(lexicon: .builtIn).graph(of: try DocumentIndex.openForReading(path: db))
         let fromFiles = graphFromFiles()
 
@@ -73,10 +73,10 @@ struct GraphIndexTests {
     }
 
     @Test("--around 1085/QĐ-TTg --depth 1 on the indexed corpus: who rests on the 2022 plan decision")
-    func aroundFrom1085() throws {
+    func aroundFrom1085() async throws {
         let dir = try IndexTestSupport.temporaryFolder("graphdb-around")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try indexedCorpus(in: dir)
+        let db = try await indexedCorpus(in: dir)
         let graph = try GraphIndexReader(lexicon: .builtIn).graph(of: try DocumentIndex.openForReading(path: db))
         var filter = GraphFilter()
         filter.around = ["1085/QĐ-TTg"]
@@ -98,7 +98,7 @@ struct GraphIndexTests {
     }
 
     @Test("a partial citation in a procedure's basis keeps its written number (the index stores only its key)")
-    func partialBasisNumber() throws {
+    func partialBasisNumber() async throws {
         let dir = try IndexTestSupport.temporaryFolder("graphdb-partial")
         defer { try? FileManager.default.removeItem(at: dir) }
         let records = dir.appendingPathComponent("thu-tuc.jsonl")
@@ -106,7 +106,7 @@ struct GraphIndexTests {
             + #""can_cu_phap_ly": "Nghị quyết số 07 năm 2019 của Hội đồng nhân dân tỉnh; Thông tư số 02/2017/TT-VPCP ngày 31/10/2017"}"#
         try (line + "\n").write(to: records, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("i.sqlite").path
-        _ = try Indexer(lexicon: .builtIn).run([records.path], into: try DocumentIndex.create(path: db))
+        _ = try await Indexer(lexicon: .builtIn).run([records.path], into: try DocumentIndex.create(path: db))
         let fromIndex = try GraphIndexReader(lexicon: .builtIn).graph(of: try DocumentIndex.openForReading(path: db))
         var builder = GraphBuilder(lexicon: .builtIn)
         if case .success(let document) = DocumentReader.read(records.path) { GraphInput(lexicon: .builtIn).add(document, to: &builder) }

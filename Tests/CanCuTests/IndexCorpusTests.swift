@@ -17,18 +17,18 @@ import Testing
 @Suite("Index on the shared corpus")
 struct IndexCorpusTests {
     /// An index of `paths` in a temporary folder (removed by the caller), and its queries.
-    static func indexed(_ paths: [String], name: String) throws -> (URL, IndexQueries) {
+    static func indexed(_ paths: [String], name: String) async throws -> (URL, IndexQueries) {
         let dir = try IndexTestSupport.temporaryFolder(name)
         let db = dir.appendingPathComponent("i.sqlite").path
-        let report = try Indexer(lexicon: .builtIn).run(paths, into: try DocumentIndex.create(path: db))
+        let report = try await Indexer(lexicon: .builtIn).run(paths, into: try DocumentIndex.create(path: db))
         #expect(report.failures.isEmpty, "\(report.failures)")
         return (dir, IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn))
     }
 
     @Test("every congbao document: symbol and type through the index, as its file name and metadata.jsonl say", .enabled(if: SharedCorpus.has("congbao/metadata.jsonl"), SharedCorpus.missing("congbao/metadata.jsonl")))
-    func congbaoHeaders() throws {
+    func congbaoHeaders() async throws {
         let folder = try SharedCorpus.require("congbao")
-        let (dir, queries) = try Self.indexed([folder.path], name: "congbao")
+        let (dir, queries) = try await Self.indexed([folder.path], name: "congbao")
         defer { try? FileManager.default.removeItem(at: dir) }
         let metadata = try String(contentsOf: folder.appendingPathComponent("metadata.jsonl"), encoding: .utf8)
         let documents = try queries.documents()
@@ -58,9 +58,9 @@ struct IndexCorpusTests {
     }
 
     @Test("basis by code returns exactly the gold legal basis of every portal record", .enabled(if: SharedCorpus.has("procedures/dichvucong.jsonl"), SharedCorpus.missing("procedures/dichvucong.jsonl")))
-    func goldBasis() throws {
+    func goldBasis() async throws {
         let records = try SharedCorpus.require("procedures/dichvucong.jsonl")
-        let (dir, queries) = try Self.indexed([records.path], name: "gold")
+        let (dir, queries) = try await Self.indexed([records.path], name: "gold")
         defer { try? FileManager.default.removeItem(at: dir) }
         let gold = try String(contentsOf: SharedCorpus.repositoryRoot.appendingPathComponent("Tests/Gold/dichvucong-basis.tsv"), encoding: .utf8)
         var expected: [String: Set<String>] = [:]
@@ -93,9 +93,9 @@ struct IndexCorpusTests {
     }
 
     @Test("analyze's summary: the most cited documents by symbol or name, titled from the registry or a record's row", .enabled(if: SharedCorpus.has("congbao", "procedures/dichvucong.jsonl"), SharedCorpus.missing("congbao", "procedures/dichvucong.jsonl")))
-    func summaryMostCited() throws {
+    func summaryMostCited() async throws {
         let congbao = try SharedCorpus.require("congbao"), records = try SharedCorpus.require("procedures/dichvucong.jsonl")
-        let (dir, queries) = try Self.indexed([congbao.path, records.path], name: "summary")
+        let (dir, queries) = try await Self.indexed([congbao.path, records.path], name: "summary")
         defer { try? FileManager.default.removeItem(at: dir) }
         let summary = try queries.summary(top: 60)
         #expect(summary.mostCited.count == 60)
@@ -111,9 +111,9 @@ struct IndexCorpusTests {
     }
 
     @Test("folded search: \"cap doi the can cuoc\" finds \"Cấp đổi thẻ căn cước\"", .enabled(if: SharedCorpus.has("procedures/dichvucong.jsonl"), SharedCorpus.missing("procedures/dichvucong.jsonl")))
-    func foldedSearch() throws {
+    func foldedSearch() async throws {
         let records = try SharedCorpus.require("procedures/dichvucong.jsonl")
-        let (dir, queries) = try Self.indexed([records.path], name: "fts")
+        let (dir, queries) = try await Self.indexed([records.path], name: "fts")
         defer { try? FileManager.default.removeItem(at: dir) }
         let plain = try queries.basis("cap doi the can cuoc")
         #expect(plain.first?.procedure.name.hasPrefix("Cấp đổi thẻ căn cước") == true)

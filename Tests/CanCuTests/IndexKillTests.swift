@@ -29,7 +29,7 @@ struct IndexKillTests {
     }
 
     @Test("SIGKILL during a run: integrity_check passes and every file keeps its document")
-    func killMidRun() throws {
+    func killMidRun() async throws {
         guard let cancu = Self.cancu else {
             Issue.record("build the command first (swift build): no cancu executable next to the tests")
             return
@@ -46,7 +46,7 @@ struct IndexKillTests {
         let db = dir.appendingPathComponent("i.sqlite").path
 
         // The previous index: the first corpus, complete.
-        let first = try Indexer(lexicon: .builtIn).run([docs], into: try DocumentIndex.create(path: db))
+        let first = try await Indexer(lexicon: .builtIn).run([docs], into: try DocumentIndex.create(path: db))
         #expect(first.failures.isEmpty && first.indexed > 10)
         let before = try DocumentIndex.create(path: db).counts()
 
@@ -64,7 +64,7 @@ struct IndexKillTests {
         while Date() < deadline {
             let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal"))?[.size] as? Int ?? 0
             if wal > 200_000 { break }
-            Thread.sleep(forTimeInterval: 0.02)
+            try await Task.sleep(for: .milliseconds(20))
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -76,7 +76,7 @@ struct IndexKillTests {
         #expect((after["files"] ?? 0) >= (before["files"] ?? 0))
         #expect(after["files"] == after["documents"])
         // A later run finishes the job.
-        let resumed = try Indexer(lexicon: .builtIn).run([docs], into: try DocumentIndex.create(path: db))
+        let resumed = try await Indexer(lexicon: .builtIn).run([docs], into: try DocumentIndex.create(path: db))
         #expect(resumed.failures.isEmpty && resumed.indexed > 0)
         #expect(try DocumentIndex.openForReading(path: db).check() == [])
     }

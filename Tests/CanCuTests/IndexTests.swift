@@ -38,27 +38,27 @@ struct IndexTests {
     let corpus = SharedCorpus.projectCorpus.path
 
     @Test("re-indexing an unchanged corpus writes nothing")
-    func unchangedWritesNothing() throws {
+    func unchangedWritesNothing() async throws {
         let dir = try IndexTestSupport.temporaryFolder("unchanged")
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("i.sqlite").path
-        let first = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        let first = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(first.indexed == 5 && first.failures.isEmpty)
         let before = IndexTestSupport.fileState(db)
-        Thread.sleep(forTimeInterval: 0.05)
+        try await Task.sleep(for: .milliseconds(50))
         let index = try DocumentIndex.create(path: db)
-        let second = try Indexer(lexicon: .builtIn).run([corpus], into: index)
+        let second = try await Indexer(lexicon: .builtIn).run([corpus], into: index)
         #expect(second.indexed == 0 && second.unchanged == 5)
         #expect(index.totalChanges() == 0)
         #expect(IndexTestSupport.fileState(db) == before)
     }
 
     @Test("files indexed with other dictionaries are read again, once")
-    func otherDictionaries() throws {
+    func otherDictionaries() async throws {
         let dir = try IndexTestSupport.temporaryFolder("dictionaries")
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("i.sqlite").path
-        let first = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        let first = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(first.indexed == 5)
         // The user adds an issuer: the same files, other dictionaries.
         let user = dir.appendingPathComponent("dict")
@@ -66,20 +66,20 @@ struct IndexTests {
         try "# extra\nabbreviation\tname\nBTEST\tBộ Thử nghiệm\n".write(to: user.appendingPathComponent("issuers.tsv"), atomically: true, encoding: .utf8)
         let other = try Lexicon.load(userDirectory: user.path)
         #expect(other.fingerprint != Lexicon.builtIn.fingerprint)
-        let second = try Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
+        let second = try await Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(second.indexed == 5 && second.unchanged == 0)
-        let third = try Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
+        let third = try await Indexer(lexicon: other).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(third.indexed == 0 && third.unchanged == 5)
         // Back to the built-in dictionaries: read again, and a file left out of the run loses its hash.
         let one = corpus + "/nghi-dinh-mau.txt"
-        let fourth = try Indexer(lexicon: .builtIn).run([one], into: try DocumentIndex.create(path: db))
+        let fourth = try await Indexer(lexicon: .builtIn).run([one], into: try DocumentIndex.create(path: db))
         #expect(fourth.indexed == 1)
-        let fifth = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        let fifth = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
         #expect(fifth.indexed == 4 && fifth.unchanged == 1)
     }
 
     @Test("a changed file is replaced, a deleted one pruned")
-    func replaceAndPrune() throws {
+    func replaceAndPrune() async throws {
         let dir = try IndexTestSupport.temporaryFolder("replace")
         defer { try? FileManager.default.removeItem(at: dir) }
         let docs = dir.appendingPathComponent("docs")
@@ -89,7 +89,7 @@ struct IndexTests {
         }
         let db = dir.appendingPathComponent("i.sqlite").path
         let indexer = Indexer(lexicon: .builtIn)
-        _ = try indexer.run([docs.path], into: try DocumentIndex.create(path: db))
+        _ = try await indexer.run([docs.path], into: try DocumentIndex.create(path: db))
         let countsBefore = try DocumentIndex.create(path: db).counts()
         #expect(countsBefore["documents"] == 2 && countsBefore["procedures"] == 5)
 
@@ -98,7 +98,7 @@ struct IndexTests {
         let text = try String(contentsOf: letter, encoding: .utf8).replacingOccurrences(of: "1500/UBND-KSTT", with: "1501/UBND-KSTT")
         try text.write(to: letter, atomically: true, encoding: .utf8)
         let index = try DocumentIndex.create(path: db)
-        let changed = try indexer.run([docs.path], into: index)
+        let changed = try await indexer.run([docs.path], into: index)
         #expect(changed.indexed == 1 && changed.unchanged == 2)
         let queries = IndexQueries(index: index, lexicon: .builtIn)
         let symbols = try queries.documents().compactMap(\.symbol)
@@ -106,7 +106,7 @@ struct IndexTests {
         #expect(try index.counts() == countsBefore)
 
         try FileManager.default.removeItem(at: docs.appendingPathComponent("thu-tuc-hanh-chinh.jsonl"))
-        let pruned = try indexer.run([docs.path], into: index, prune: true)
+        let pruned = try await indexer.run([docs.path], into: index, prune: true)
         #expect(pruned.removed == 1)
         #expect(try index.counts()["procedures"] == 0)
         #expect(try index.check().isEmpty)
@@ -143,11 +143,11 @@ struct IndexTests {
     }
 
     @Test("basis by code and by name with or without diacritics; cited-by and show on the sample corpus")
-    func queries() throws {
+    func queries() async throws {
         let dir = try IndexTestSupport.temporaryFolder("queries")
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("i.sqlite").path
-        _ = try Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        _ = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
         let queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn)
         #expect(try queries.basis("1.001193").first?.procedure.name == "Đăng ký khai sinh")
         #expect(try queries.basis("1.001193").first?.score == 1.0)

@@ -115,19 +115,19 @@ struct ReviewIndexTests {
         return docs.path
     }
 
-    static func index(_ paths: [String], in dir: URL) throws -> String {
+    static func index(_ paths: [String], in dir: URL) async throws -> String {
         let db = dir.appendingPathComponent("i.sqlite").path
-        let report = try Indexer(lexicon: lexicon).run(paths, into: try DocumentIndex.create(path: db))
+        let report = try await Indexer(lexicon: lexicon).run(paths, into: try DocumentIndex.create(path: db))
         #expect(report.failures.isEmpty)
         return db
     }
 
     @Test("review --db gives the findings of review PATH on short documents")
-    func sameFindingsOnShortDocuments() throws {
+    func sameFindingsOnShortDocuments() async throws {
         let dir = try IndexTestSupport.temporaryFolder("review-db")
         defer { try? FileManager.default.removeItem(at: dir) }
         let docs = try Self.writeDocuments(to: dir)
-        let db = try Self.index([docs], in: dir)
+        let db = try await Self.index([docs], in: dir)
         let fromFiles = Self.reviewFiles([docs], asOf: "2026-03-01")
         let fromIndex = try Self.reviewIndex(db, asOf: "2026-03-01")
         #expect(fromFiles.map(Key.init).sorted() == fromIndex.map(Key.init).sorted())
@@ -155,11 +155,11 @@ struct ReviewIndexTests {
     }
 
     @Test("review --db gives the findings of review PATH on the project corpus")
-    func sameFindingsOnProjectCorpus() throws {
+    func sameFindingsOnProjectCorpus() async throws {
         let corpus = SharedCorpus.projectCorpus.path
         let dir = try IndexTestSupport.temporaryFolder("review-db-corpus")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try Self.index([corpus], in: dir)
+        let db = try await Self.index([corpus], in: dir)
         for asOf in ["2024-06-01", "2026-03-01"] {
             let fromFiles = Self.reviewFiles([corpus], asOf: asOf).map(Key.init).sorted()
             let fromIndex = try Self.reviewIndex(db, asOf: asOf).map(Key.init).sorted()
@@ -172,11 +172,11 @@ struct ReviewIndexTests {
           // The shared corpus holds .doc and .pdf originals; without their converters the index reports them unread.
           .enabled(if: FormatsTests.toolInstalled("catdoc") && FormatsTests.toolInstalled("pdftotext"),
                    "the shared corpus's .doc and .pdf originals need catdoc and pdftotext (apt-get install catdoc poppler-utils)"))
-    func sameFindingsOnSharedCorpus() throws {
+    func sameFindingsOnSharedCorpus() async throws {
         let corpus = try SharedCorpus.require("").path
         let dir = try IndexTestSupport.temporaryFolder("review-db-shared")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try Self.index([corpus], in: dir)
+        let db = try await Self.index([corpus], in: dir)
         let fromFiles = Self.reviewFiles([corpus], asOf: "2026-03-01").map(Key.init).sorted()
         let fromIndex = try Self.reviewIndex(db, asOf: "2026-03-01").map(Key.init).sorted()
         #expect(fromFiles.count > 100)
@@ -184,10 +184,10 @@ struct ReviewIndexTests {
     }
 
     @Test("the index stores the changed bodies a document names, with their lines")
-    func bodyMentionsStored() throws {
+    func bodyMentionsStored() async throws {
         let dir = try IndexTestSupport.temporaryFolder("review-db-bodies")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try Self.index([try Self.writeDocuments(to: dir)], in: dir)
+        let db = try await Self.index([try Self.writeDocuments(to: dir)], in: dir)
         let rows = try DatabaseQueue(path: db).read { db in
             try Row.fetchAll(db, sql: """
                 SELECT b.text, b.line, b.origin, d.written FROM body_mentions b JOIN documents d ON d.id = b.document_id
@@ -202,10 +202,10 @@ struct ReviewIndexTests {
     }
 
     @Test("basis and show flag a document with the review codes that apply as of the date")
-    func flags() throws {
+    func flags() async throws {
         let dir = try IndexTestSupport.temporaryFolder("review-db-flags")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try Self.index([try Self.writeDocuments(to: dir)], in: dir)
+        let db = try await Self.index([try Self.writeDocuments(to: dir)], in: dir)
         let index = try DocumentIndex.openForReading(path: db)
 
         let now = IndexQueries(index: index, lexicon: Self.lexicon, asOf: "2026-03-01")
@@ -233,10 +233,10 @@ struct ReviewIndexTests {
     }
 
     @Test("the analyze section counts findings by code and lists errors with file:line")
-    func analyzeSection() throws {
+    func analyzeSection() async throws {
         let dir = try IndexTestSupport.temporaryFolder("review-db-analyze")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = try Self.index([try Self.writeDocuments(to: dir)], in: dir)
+        let db = try await Self.index([try Self.writeDocuments(to: dir)], in: dir)
         let review = IndexReview(index: try DocumentIndex.openForReading(path: db), reviewer: Self.reviewer)
         var found: [(finding: Finding, line: Int)] = []
         var documents = 0

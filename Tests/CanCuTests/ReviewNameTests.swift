@@ -133,7 +133,7 @@ struct ReviewNameTests {
     }
 
     @Test("the index stores a bare name of a dated document under the version then in force; cited-by finds it")
-    func bareNameInIndex() throws {
+    func bareNameInIndex() async throws {
         let dir = try IndexTestSupport.temporaryFolder("bare-names")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("quyet-dinh.txt").path
@@ -142,7 +142,7 @@ struct ReviewNameTests {
             Căn cứ Luật Việc làm;
             """).write(toFile: path, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("i.sqlite").path
-        _ = try Indexer(lexicon: Self.lexicon).run([path], into: try DocumentIndex.create(path: db))
+        _ = try await Indexer(lexicon: Self.lexicon).run([path], into: try DocumentIndex.create(path: db))
         let queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: Self.lexicon)
         let citing = try queries.citedBy("45/2019/QH14")
         #expect(citing.count == 1 && citing.first?.mentions.map(\.text) == ["Bộ luật Lao động"])
@@ -239,7 +239,7 @@ struct ReviewNameTests {
     }
 
     @Test("review --db gives the name citations the findings of review PATH")
-    func fromIndex() throws {
+    func fromIndex() async throws {
         let dir = try IndexTestSupport.temporaryFolder("review-names")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("quyet-dinh.txt").path
@@ -250,7 +250,7 @@ struct ReviewNameTests {
             Căn cứ Bộ luật Lao động năm 2019;
             """).write(toFile: path, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("i.sqlite").path
-        let report = try Indexer(lexicon: Self.lexicon).run([path], into: try DocumentIndex.create(path: db))
+        let report = try await Indexer(lexicon: Self.lexicon).run([path], into: try DocumentIndex.create(path: db))
         #expect(report.failures.isEmpty)
         let review = IndexReview(index: try DocumentIndex.openForReading(path: db), reviewer: Self.reviewer)
         var fromIndex: [Finding] = []

@@ -8,13 +8,14 @@ import CanCuInput
 /// 2025"). All work on normalised bytes. The document's own number is the header reader's
 /// (`HeaderParser`, `DocumentHeader.symbol`).
 public enum HeaderScan {
-    /// How far into a document its header is looked for.
-    static let headerLength = 4000
+    /// How far into a document its header is looked for, by default (the built-in `rules.tsv`'s
+    /// header_length; a lexicon's own is passed in by the review stages that have one).
+    public static let headerLength = Lexicon.builtIn.rules.int("header_length")
 
     /// The ISO issue date of the header's "<Place>, ngày dd tháng mm năm yyyy" line; a consolidated
     /// text (văn bản hợp nhất) has it in its closing block instead, so the end is looked at next
     /// (its last such line).
-    public static func issueDate(_ text: NormalizedText) -> String? {
+    public static func issueDate(_ text: NormalizedText, headerLength: Int = headerLength) -> String? {
         let bytes = text.bytes
         let marker: [UInt8] = Array(", ngày ".utf8)
         var i = 0
@@ -23,7 +24,7 @@ public enum HeaderScan {
             if let (date, _) = vietnameseDate(bytes, at + marker.count) { return date }
             i = at + 1
         }
-        if let published = gazetteDate(bytes) { return published }
+        if let published = gazetteDate(bytes, headerLength: headerLength) { return published }
         guard bytes.count > headerLength else { return nil }
         i = max(headerLength, bytes.count - headerLength)
         var last: String? = nil
@@ -36,7 +37,7 @@ public enum HeaderScan {
 
     /// The date of a Gazette running header ("CÔNG BÁO/Số 565 + 566/Ngày 28-4-2024"): the day it was
     /// published, on or shortly after its issue date; used when the text gives no date line first.
-    static func gazetteDate(_ bytes: [UInt8]) -> String? {
+    static func gazetteDate(_ bytes: [UInt8], headerLength: Int = headerLength) -> String? {
         let limit = min(bytes.count, headerLength)
         guard find(Array("CÔNG BÁO/".utf8), in: bytes, from: 0, limit: limit) != nil else { return nil }
         let marker: [UInt8] = Array("/Ngày ".utf8)
@@ -77,7 +78,7 @@ public enum HeaderScan {
     }
 
     /// The last year of a term "giai đoạn yyyy - yyyy" in `title` (or, without a title, in the header).
-    public static func termEnd(title: String?, text: NormalizedText?) -> Int? {
+    public static func termEnd(title: String?, text: NormalizedText?, headerLength: Int = headerLength) -> Int? {
         let bytes: [UInt8]
         if let title { bytes = Array(Normalizer.standard.normalize(title).string.utf8) } else if let text {
             bytes = Array(text.bytes.prefix(headerLength))

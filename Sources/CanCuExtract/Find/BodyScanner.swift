@@ -29,13 +29,14 @@ public struct BodyScanner: Sendable {
     /// Phrase indices by the first two bytes of the lower-cased phrase.
     private let buckets: [UInt16: [Int]]
 
-    public init(changes: [BodyChange]) {
+    /// `normalizer` is the one the texts are normalised with (the lexicon's, for its tone table).
+    public init(changes: [BodyChange], normalizer: Normalizer = .standard) {
         self.changes = changes
         var phrases: [Phrase] = []
         var buckets: [UInt16: [Int]] = [:]
         for (c, change) in changes.enumerated() {
             for pattern in change.patterns {
-                let bytes = LowerCase.bytes(Array(Normalizer.standard.normalize(pattern.phrase).string.utf8))
+                let bytes = LowerCase.bytes(Array(normalizer.normalize(pattern.phrase).string.utf8))
                 guard bytes.count >= 2 else { continue }
                 buckets[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(phrases.count)
                 phrases.append(Phrase(bytes: bytes, change: c, severity: pattern.severity))

@@ -35,11 +35,10 @@ public struct CitationExtractor: Sendable {
         header = HeaderParser(lexicon: lexicon)
     }
 
-    /// `builtIn` when `lexicon` holds only the built-in dictionaries, else a new extractor.
+    /// `builtIn` when `lexicon` is exactly the built-in dictionaries (same content), else a new
+    /// extractor of `lexicon`.
     public static func shared(for lexicon: Lexicon) -> CitationExtractor {
-        let isBuiltIn = lexicon.tables.count == Lexicon.builtIn.tables.count
-            && lexicon.tables.values.allSatisfy { $0.origins.allSatisfy { $0.hasPrefix("dictionaries/") } }
-        return isBuiltIn ? builtIn : CitationExtractor(lexicon: lexicon)
+        lexicon.isBuiltIn ? builtIn : CitationExtractor(lexicon: lexicon)
     }
 
     /// The citations and relations of one document (its own number, read by the header reader,
@@ -198,13 +197,13 @@ public struct CitationExtractor: Sendable {
         } else if tables.isIssuer(first) {
             let issuer = stripTerm(first)
             f.issuers = s.tokens.map(stripTerm)
-            if issuer == "QH" || issuer == "UBTVQH" {
-                let allowed = issuer == "QH" ? ["Luật", "Bộ luật", "Nghị quyết", "Hiến pháp"] : ["Pháp lệnh", "Nghị quyết"]
-                f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? (issuer == "QH" ? "Luật" : "Nghị quyết")
-            } else if s.tokens.count == 1 && (first == "CP" || first == "HĐBT") {
-                f.type = "Nghị định"
+            // The types an issuer implies are in rules.tsv (issuer_types.*, lone_issuer_types.*).
+            if let allowed = tables.issuerTypes[issuer], let fallback = allowed.first {
+                f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? fallback
+            } else if s.tokens.count == 1, let type = tables.loneIssuerTypes[first] {
+                f.type = type
             } else {
-                f.type = typeWord ?? "Công văn"
+                f.type = typeWord ?? tables.issuerDefaultType
             }
         } else {
             guard let typeWord else { return nil }
@@ -342,7 +341,7 @@ public struct CitationExtractor: Sendable {
     /// ("Thông tư số 27/2015/TT-NHNN Hướng dẫn … ngày 15/12/2015 của Ngân hàng Nhà nước").
     private func titleDate(_ found: inout [FoundCitation], _ index: Int, _ scan: ScanText, claimed: Set<Int>) {
         let l = scan.lower
-        let limit = min(l.count, found[index].end + 1500)
+        let limit = min(l.count, found[index].end + tables.titleDateReach)
         var k = found[index].end
         while k < limit {
             let b = l[k]

@@ -81,6 +81,25 @@ public struct CitationLexicon: Sendable {
     let footerEnds: [[UInt8]]
     /// First bytes of noise and footer-start lines (256 entries).
     let furnitureLeadBytes: [Bool]
+    /// A phrase that opens a paragraph scope ("căn cứ"), lower-case bytes, with its relation;
+    /// `lineStartOnly` ones open it only at a line start before a capitalised word (`rules.tsv`).
+    struct ScopeOpener: Sendable {
+        var bytes: [UInt8]
+        var relation: Relation.RelationType
+        var lineStartOnly: Bool
+    }
+    let scopeOpeners: [ScopeOpener]
+    /// Byte windows of `rules.tsv`: the own number, a title's date, a scope, a list gap.
+    let ownSymbolReach: Int
+    let titleDateReach: Int
+    let scopeLength: Int
+    let listGap: Int
+    /// Issuer token → the types its symbols may have, the first by default (`issuer_types.*`).
+    let issuerTypes: [String: [String]]
+    /// Issuer token → the type of a symbol of that one token (`lone_issuer_types.*`: N-CP).
+    let loneIssuerTypes: [String: String]
+    /// The type of a symbol of another issuer with no type word.
+    let issuerDefaultType: String
 
     /// Compiles the tables of `lexicon`.
     public init(_ lexicon: Lexicon) {
@@ -113,7 +132,23 @@ public struct CitationLexicon: Sendable {
         self.typeNames = typeNames
         self.tokenAliases = aliases
         self.issuers = issuers
-        self.termTokens = ["QH", "UBTVQH", "HĐNN", "HĐND", "PL-UBTVQH"]
+        let rules = lexicon.rules
+        self.termTokens = Set(rules.list("term_issuers"))
+        self.ownSymbolReach = rules.int("own_symbol_reach")
+        self.titleDateReach = rules.int("title_date_reach")
+        self.scopeLength = rules.int("scope_length")
+        self.listGap = rules.int("list_gap")
+        self.issuerTypes = rules.lists(prefixed: "issuer_types.")
+        self.loneIssuerTypes = rules.lists(prefixed: "lone_issuer_types.").compactMapValues(\.first)
+        self.issuerDefaultType = rules.list("issuer_default_type").first ?? ""
+        var openers: [ScopeOpener] = []
+        for (key, lineStartOnly) in [("scope_openers", false), ("line_scope_openers", true)] {
+            for (phrase, relation) in rules.pairs(key) {
+                guard let type = Relation.RelationType(rawValue: relation), !phrase.isEmpty else { continue }
+                openers.append(ScopeOpener(bytes: Self.lowerBytes(phrase), relation: type, lineStartOnly: lineStartOnly))
+            }
+        }
+        self.scopeOpeners = openers.sorted { $0.bytes.count > $1.bytes.count }
         self.mixedCaseTokens = Array(Set(mixed)).sorted { $0.utf8.count > $1.utf8.count }
         self.repairs = lexicon.rows("symbol-repairs.tsv").map { ($0["written"], $0["canonical"]) }
             .filter { !$0.0.isEmpty }.sorted { $0.0.utf8.count > $1.0.utf8.count }

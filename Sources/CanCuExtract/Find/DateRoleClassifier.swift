@@ -8,19 +8,28 @@ import CanCuInput
 /// in the same clause, or before "của <Name>"), else `mention`.
 struct DateRoleClassifier: Sendable {
     let cues: DateCues
+    /// How far into the text the header date may stand, a news item's date, and how far below a
+    /// deadline column header a table cell is (`rules.tsv`: header_date_reach, news_date_reach, column_reach).
+    let headerReach: Int
+    let newsReach: Int
+    let columnReach: Int
 
-    /// How far into the text the header date may stand.
-    static let headerReach = 6000
+    init(cues: DateCues, rules: Rules) {
+        self.cues = cues
+        headerReach = rules.int("header_date_reach")
+        newsReach = rules.int("news_date_reach")
+        columnReach = rules.int("column_reach")
+    }
 
     /// The index of the header's own date among `dates`, if any.
     func headerDate(_ p: TemporalScan.Buffer, _ dates: [DateScanner.Found]) -> Int? {
         for (k, d) in dates.enumerated() {
-            guard d.range.lowerBound < Self.headerReach else { break }
+            guard d.range.lowerBound < headerReach else { break }
             if isPlaceDateLine(p, d) { return k }
         }
         // A news item: a date (and time) alone on one of its first lines.
         for (k, d) in dates.enumerated() {
-            guard d.range.lowerBound < 400 else { break }
+            guard d.range.lowerBound < newsReach else { break }
             guard d.day > 0 else { continue }
             let ls = TemporalScan.lineStart(p, d.range.lowerBound)
             let le = TemporalScan.lineEnd(p, d.range.upperBound)
@@ -134,9 +143,9 @@ struct DateRoleClassifier: Sendable {
         let ls = TemporalScan.lineStart(p, d.range.lowerBound)
         let le = TemporalScan.lineEnd(p, d.range.upperBound)
         guard le - ls <= d.range.count + 24 else { return false }
-        // The nearest column header above, at most 6000 bytes up.
+        // The nearest column header above, at most `columnReach` bytes up.
         guard let header = columns.last(where: { $0 < ls }) else { return false }
-        return ls - header <= 6000
+        return ls - header <= columnReach
     }
 
     /// A document symbol right before "ngày", or a capitalised type word earlier in the clause.

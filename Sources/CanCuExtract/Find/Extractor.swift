@@ -40,6 +40,8 @@ public struct Extractor: Sendable {
     public let decisions: ProcedureParser
     /// Names of bodies changed in 2025 (Lexicon's succession tables).
     public let bodies: BodyScanner
+    /// How far into a document its header is looked for (`rules.tsv`: header_length).
+    public let headerLength: Int
 
     public init(lexicon: Lexicon = .builtIn) {
         pipeline = TextPipeline(lexicon: lexicon)
@@ -48,7 +50,8 @@ public struct Extractor: Sendable {
         citations = CitationExtractor.shared(for: lexicon)
         structure = StructureParser(lexicon: lexicon)
         decisions = ProcedureParser(lexicon: lexicon)
-        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon))
+        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon), normalizer: pipeline.normalizer)
+        headerLength = lexicon.rules.int("header_length")
     }
 
     /// Everything the pipeline finds in one document.

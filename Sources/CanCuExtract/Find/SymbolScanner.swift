@@ -152,7 +152,7 @@ struct SymbolScanner {
                                  symbol: "\(number)-\(typeToken)/\(org)", party: true)
             }
             let token = lexicon.canonicalToken(type)
-            guard token == "CP" || token == "HĐBT" else { return nil }
+            guard lexicon.loneIssuerTypes[token] != nil else { return nil }
             return SymbolHit(start: numberStart, end: typeEnd, number: number, tokens: [token], symbol: "\(number)-\(token)", party: false)
         }
         return nil

@@ -21,7 +21,7 @@ public struct TemporalExtractor: Sendable {
     public init(lexicon: Lexicon = .builtIn) {
         cues = DateCues(lexicon: lexicon)
         scanner = DateScanner(cues: cues)
-        classifier = DateRoleClassifier(cues: cues)
+        classifier = DateRoleClassifier(cues: cues, rules: lexicon.rules)
         targets = TargetScanner(lexicon: lexicon)
     }
 

@@ -171,52 +171,64 @@ struct RelationResolver {
         var e = gap.upperBound
         while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
         guard e > gap.lowerBound else { return true }
-        if gap.count > 300 || !index.cues(in: gap).filter({ $0.cue.relation != nil }).isEmpty { return false }
+        if gap.count > lexicon.listGap || !index.cues(in: gap).filter({ $0.cue.relation != nil }).isEmpty { return false }
         if l[e - 1] == 0x2C { return true }
         return e - gap.lowerBound >= 3 && Array(l[(e - 3)..<e]) == Array("và".utf8)
             && (e - 3 == gap.lowerBound || l[e - 4] == 0x20)
     }
 
-    /// "Căn cứ …" and "Thực hiện …" paragraphs at a line start, and an inline "căn cứ" clause.
+    /// Paragraphs opened by the scope openers of `rules.tsv`: "Căn cứ …" at a line start or inline,
+    /// "Thực hiện …" at a line start only.
     private func paragraphScopes(_ scan: ScanText, _ bytes: [UInt8], _ index: CueIndex) -> [Scope] {
         let l = scan.lower
         let n = l.count
         let lineCues = lexicon.cues.filter { $0.position == "line_start" }
         var scopes: [Scope] = []
-        let heads: [([UInt8], Relation.RelationType)] = [(Array("căn cứ".utf8), .basis), (Array("thực hiện".utf8), .implements)]
+        let heads = lexicon.scopeOpeners.filter { $0.bytes.count >= 2 }
+        guard !heads.isEmpty else { return [] }
+        // The openers' first two bytes ("că", "th"); two first bytes or fewer take the word-at-a-time search.
+        var pairs = Set<UInt16>()
+        for head in heads { pairs.insert(UInt16(head.bytes[0]) << 8 | UInt16(head.bytes[1])) }
+        let firsts = Array(Set(heads.map { $0.bytes[0] })).sorted()
+        var lead = [Bool](repeating: false, count: 256)
+        for b in firsts { lead[Int(b)] = true }
         var i = 0
         while i < n {
-            // Jump to the next "că" or "th" (the heads' first two bytes).
+            // Jump to the next opener's first two bytes.
             i = l.withUnsafeBufferPointer { p in
                 var k = i
                 while true {
-                    k = ByteSearch.next(0x63, or: 0x74, p, from: k)
+                    if firsts.count <= 2 {
+                        k = ByteSearch.next(firsts[0], or: firsts[firsts.count - 1], p, from: k)
+                    } else {
+                        while k < n && !lead[Int(p[k])] { k += 1 }
+                    }
                     guard k + 1 < n else { return n }
-                    let second = p[k + 1]
-                    if (p[k] == 0x63 && second == 0xC4) || (p[k] == 0x74 && second == 0x68) { return k }
+                    if pairs.contains(UInt16(p[k]) << 8 | UInt16(p[k + 1])) { return k }
                     k += 1
                 }
             }
             guard i < n else { break }
             guard i == 0 || !CitedDate.isLetterByte(l[i - 1]) else { i += 1; continue }
-            guard let (head, type) = heads.first(where: { matches(l, i, $0.0) }) else { i += 1; continue }
+            guard let opener = heads.first(where: { matches(l, i, $0.bytes) }) else { i += 1; continue }
+            let head = opener.bytes, type = opener.relation
             let headEnd = i + head.count
             if headEnd < n && CitedDate.isLetterByte(l[headEnd]) { i += 1; continue }
             if let cue = index.cue(at: i, limit: min(n, i + 60)), cue.relation == nil { i = headEnd; continue }
             var k = i
             while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 || bytes[k - 1] == 0x2D || bytes[k - 1] == 0x2B) { k -= 1 }
             let lineStart = k == 0 || bytes[k - 1] == 0x0A || bytes[k - 1] == 0x0D
-            if !lineStart && type == .implements { i = headEnd; continue }
+            if !lineStart && opener.lineStartOnly { i = headEnd; continue }
             // "Thực hiện Quyết định …", not "Thực hiện số hóa hồ sơ …".
-            if type == .implements {
+            if opener.lineStartOnly {
                 let next = CitedDate.skip(l, headEnd)
                 guard next < n, ScanText.isUpperScalar(scan.view.withUnsafeBufferPointer { decodeScalar($0, next).0 }) else { i = headEnd; continue }
             }
             var end = headEnd
-            let limit = min(n, i + 3000)
+            let limit = min(n, i + lexicon.scopeLength)
             while end < limit {
                 let c = bytes[end]
-                if c == 0x3B, heads.contains(where: { matches(l, CitedDate.skip(l, end + 1), $0.0) }) { break }
+                if c == 0x3B, heads.contains(where: { matches(l, CitedDate.skip(l, end + 1), $0.bytes) }) { break }
                 if c == 0x3B || c == 0x2E || c == 0x3A {
                     if !lineStart { if c == 0x3B || end + 1 == n || bytes[end + 1] == 0x20 || bytes[end + 1] == 0x0A { break } }
                     var m = end + 1
