@@ -17,7 +17,7 @@ import Foundation
 /// let generator = CorpusGenerator(sources: texts)
 /// let written = try generator.write(bytes: 1_000_000_000, to: "/tmp/big")   // files and bytes written
 /// ```
-public struct CorpusGenerator: Sendable {
+package struct CorpusGenerator: Sendable {
     public let sources: [[UInt8]]
 
     public init(sources: [String]) {

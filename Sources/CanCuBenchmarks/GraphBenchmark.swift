@@ -10,7 +10,7 @@ import Foundation
 
 /// Times the graph stages on a generated graph: generation (with sorting), a neighbourhood
 /// filter, and each export format written to a file (`cancu bench --stages graph`).
-public enum GraphBenchmark {
+package enum GraphBenchmark {
     /// One timed step.
     public struct Measurement: Sendable {
         public var stage: String

@@ -9,7 +9,7 @@ import CanCuGraph
 /// A synthetic citation graph of a given size, the same for the same seed (for benchmarks and
 /// scale tests): documents with Vietnamese titles, statuses and years, some procedures, and edges
 /// of every relation type, newer documents pointing at older ones.
-public struct GraphGenerator: Sendable {
+package struct GraphGenerator: Sendable {
     public var nodeCount: Int
     public var edgeCount: Int
     public var seed: UInt64

@@ -25,7 +25,7 @@ public enum GraphExport {
     public static let renderFormats = ["svg", "png", "pdf"]
 
     /// Writes `graph` in `format` to `sink` (not finished: the caller calls `sink.finish()`).
-    public static func write(_ graph: CitationGraph, format: GraphFormat, options: GraphExportOptions = GraphExportOptions(),
+    package static func write(_ graph: CitationGraph, format: GraphFormat, options: GraphExportOptions = GraphExportOptions(),
                              to sink: inout GraphSink) {
         switch format {
         case .dot: GraphDOTWriter.write(graph, to: &sink)

@@ -13,7 +13,7 @@ import Darwin
 
 /// Where an export goes: a byte buffer written out to a file descriptor each megabyte (so memory
 /// stays bounded whatever the graph's size), or kept whole in memory.
-public struct GraphSink {
+package struct GraphSink {
     /// Bytes not yet written (all of them for a memory sink).
     public private(set) var bytes: [UInt8] = []
     private let descriptor: Int32

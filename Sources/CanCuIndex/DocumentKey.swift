@@ -16,7 +16,7 @@ import CanCuReview
 /// DocumentKey.key(symbol: "45/KH-UBND", year: 2023)      // "45/KH-UBND|2023"
 /// DocumentKey.nameKey(name: "Luật Đất đai", year: 2024)  // "n:luat dat dai|2024"
 /// ```
-public enum DocumentKey {
+package enum DocumentKey {
     /// The node key of a document known by its symbol: `Registry.key`, with the year for a
     /// year-less symbol.
     public static func key(symbol: String, year: Int?) -> String {

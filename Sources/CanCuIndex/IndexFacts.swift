@@ -14,7 +14,7 @@ import GRDB
 /// ```swift
 /// try index.read { db in try IndexFacts.forEachFile(db) { analysis in print(analysis.path) } }
 /// ```
-public enum IndexFacts {
+package enum IndexFacts {
     /// The JSON of an analysis, texts left out.
     static func encode(_ analysis: FileAnalysis) throws -> Data {
         var stored = analysis

@@ -17,7 +17,7 @@ import GRDB
 /// for `cancu review --db`), and the FTS5 tables `procedure_search` and
 /// `document_search` over folded names and titles. Every row hangs off its file (`ON DELETE
 /// CASCADE`), so replacing or pruning a file is one `DELETE`.
-public enum IndexSchema {
+package enum IndexSchema {
     /// The schema version this build reads and writes.
     public static let version = 4
     /// The oldest version `DocumentIndex.create` upgrades in place (older ones must be rebuilt).

@@ -15,7 +15,7 @@ import CanCuReview
 /// known.record(key: "61/2018/NĐ-CP")?.status          // .expired
 /// known.key(forName: "Luật Ban hành văn bản quy phạm pháp luật", year: 2015)   // "80/2015/QH13"
 /// ```
-public struct KnownDocuments: Sendable {
+package struct KnownDocuments: Sendable {
     /// One registry row.
     public typealias Record = DocumentRecord
 

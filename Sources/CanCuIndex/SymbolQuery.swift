@@ -11,7 +11,7 @@ import CanCuReview
 /// ```swift
 /// SymbolQuery(lexicon: .builtIn).canonical("09/2019/ND-CP")   // "09/2019/NĐ-CP"
 /// ```
-public struct SymbolQuery: Sendable {
+package struct SymbolQuery: Sendable {
     private let repairs: [(written: [String], canonical: String)]
     private let normalizer: Normalizer
 

@@ -105,7 +105,7 @@ public enum DocumentReader {
 
     /// Decodes plain-text bytes: as `forcedEncoding` when given; otherwise as UTF-8/16, and when
     /// that needs repairs, as the legacy encoding whose reading looks like Vietnamese, if any.
-    public static func decodeText(_ bytes: [UInt8], path: String, forcedEncoding: InputEncoding?) throws(InputError) -> TextDecoder.Decoded {
+    package static func decodeText(_ bytes: [UInt8], path: String, forcedEncoding: InputEncoding?) throws(InputError) -> TextDecoder.Decoded {
         if case .legacy(let legacy) = forcedEncoding {
             if bytes.prefix(TextDecoder.binaryProbeSize).contains(0) {
                 throw InputError(path: path, code: "binary", message: "tệp nhị phân, không phải văn bản (có byte NUL); bỏ qua")

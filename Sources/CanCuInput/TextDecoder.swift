@@ -12,7 +12,7 @@ import CanCuLexicon
 /// decoded.text       // the source text every offset points into
 /// decoded.warnings   // e.g. [invalid_utf8 at byte 12]
 /// ```
-public enum TextDecoder {
+package enum TextDecoder {
     /// The size of the block inspected for NUL bytes.
     public static let binaryProbeSize = 8192
     /// At most this many invalid-sequence warnings are listed one by one; the rest are counted.

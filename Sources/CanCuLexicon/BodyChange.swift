@@ -3,7 +3,7 @@ import CanCuText
 /// One change of a body in the 2025 reorganisation (a merged ministry or province, a renamed
 /// province, the abolished district level), with the phrases that name the old body in a text.
 /// Read from `succession.tsv` and `provinces.tsv`.
-public struct BodyChange: Sendable, Hashable {
+package struct BodyChange: Sendable, Hashable {
     /// What happened to the body.
     public enum Event: String, Sendable {
         case merged, renamed, converted, abolished, moved

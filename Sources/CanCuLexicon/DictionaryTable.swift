@@ -7,7 +7,7 @@ import CanCuText
 /// let types = try DictionaryTable(name: "document-types.tsv", text: tsv)
 /// types.rows.first?["name"]   // "Nghị định"
 /// ```
-public struct DictionaryTable: Sendable {
+package struct DictionaryTable: Sendable {
     /// The file name, e.g. `issuers.tsv`.
     public let name: String
     public private(set) var columns: [String]

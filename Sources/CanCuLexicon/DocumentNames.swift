@@ -20,7 +20,7 @@ import CanCuText
 /// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: 2014)?.symbol   // "58/2014/QH13"
 /// names.resolve(type: "Luật", name: "Luật Bảo hiểm xã hội", year: nil)            // nil
 /// ```
-public struct DocumentNames: Sendable {
+package struct DocumentNames: Sendable {
     /// A registry document a name stands for: its record.
     public typealias Match = DocumentRecord
 

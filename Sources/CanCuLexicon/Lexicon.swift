@@ -15,7 +15,7 @@ import Synchronization
 /// lexicon.table("issuers.tsv")?.rows.count
 /// ```
 public struct Lexicon: Sendable {
-    public private(set) var tables: [String: DictionaryTable]
+    package private(set) var tables: [String: DictionaryTable]
     /// A hash of every dictionary's text (built-in and the user's): an index made with other
     /// dictionaries is read again (`Indexer`).
     public private(set) var fingerprint = ""
@@ -80,10 +80,10 @@ public struct Lexicon: Sendable {
     public var isBuiltIn: Bool { fingerprint == Lexicon.builtIn.fingerprint }
 
     /// The table of a file, e.g. `table("issuers.tsv")`.
-    public func table(_ name: String) -> DictionaryTable? { tables[name] }
+    package func table(_ name: String) -> DictionaryTable? { tables[name] }
 
     /// The rows of a file (empty when the file is absent).
-    public func rows(_ name: String) -> [DictionaryTable.Row] { tables[name]?.rows ?? [] }
+    package func rows(_ name: String) -> [DictionaryTable.Row] { tables[name]?.rows ?? [] }
 }
 
 /// A `Registry` built once, on first use, safely from any thread.

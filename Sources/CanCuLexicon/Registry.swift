@@ -20,7 +20,7 @@ public struct Registry: Sendable {
     /// Positions in `records` by symbol key (`Registry.key`), in the order of the rows.
     private var bySymbol: [String: [Int]] = [:]
     /// The records by type, name and year (`DocumentNames`).
-    public private(set) var names = DocumentNames(records: [])
+    package private(set) var names = DocumentNames(records: [])
 
     /// The number of documents.
     public var count: Int { records.count }

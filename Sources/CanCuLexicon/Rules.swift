@@ -17,7 +17,7 @@ public struct Rules: Sendable {
     static let integerKeys = ["own_symbol_reach", "header_length", "title_date_reach", "header_date_reach", "news_date_reach",
                               "column_reach", "scope_length", "list_gap"]
 
-    public init(_ rows: [DictionaryTable.Row]) {
+    package init(_ rows: [DictionaryTable.Row]) {
         var values: [String: String] = [:]
         for row in rows where !row["key"].isEmpty { values[row["key"]] = row["value"] }
         self.values = values

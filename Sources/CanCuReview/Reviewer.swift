@@ -20,7 +20,7 @@ public struct Reviewer: Sendable {
     public let registry: Registry
     /// The registry's documents by type, name and year, for citations by name ("Luật Bảo hiểm xã
     /// hội năm 2014"): one resolved so is reviewed as its symbol would be.
-    public let names: DocumentNames
+    package let names: DocumentNames
     /// The body changes by succession row and old body (a stored mention names its change so).
     private let changes: [String: BodyChange]
     /// Title phrases of catalogues of documents (`dictionaries/catalogue-titles.tsv`), lower case.
@@ -31,7 +31,7 @@ public struct Reviewer: Sendable {
                   catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty })
     }
 
-    public init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
+    package init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
         self.registry = registry
         names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues

@@ -5,7 +5,7 @@ import CanCuModel
 /// ```swift
 /// ContentHash.hex(of: Array("Nghị định".utf8))   // "9c1f…" (16 hex digits)
 /// ```
-public enum ContentHash {
+package enum ContentHash {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9

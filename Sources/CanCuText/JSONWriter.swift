@@ -9,7 +9,7 @@ import CanCuModel
 /// }
 /// json.newline()
 /// ```
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 

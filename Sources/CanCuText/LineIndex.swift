@@ -1,6 +1,6 @@
 import CanCuModel
 /// Line numbers (1-based) of source scalar offsets, for messages people read.
-public struct LineIndex: Sendable {
+package struct LineIndex: Sendable {
     /// Scalar offsets where each line starts.
     private let starts: [Int]
 

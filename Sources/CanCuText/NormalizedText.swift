@@ -71,7 +71,7 @@ public struct NormalizedText: Sendable {
 
     /// A cursor for mapping many increasing byte offsets (tokens, citations in reading order) to
     /// source scalars in one forward walk.
-    public func cursor() -> SourceCursor { SourceCursor(text: self) }
+    package func cursor() -> SourceCursor { SourceCursor(text: self) }
 
     /// The normalised text of a byte range.
     public func text(ofBytes range: Range<Int>) -> String {
@@ -88,7 +88,7 @@ public struct NormalizedText: Sendable {
 
 /// Maps normalised byte offsets to source scalar offsets; fastest when offsets come in increasing
 /// order (each call then counts only the bytes since the previous one).
-public struct SourceCursor {
+package struct SourceCursor {
     let text: NormalizedText
     private var sourceByte = 0
     private var scalar = 0

@@ -7,7 +7,7 @@ import CanCuReview
 import CanCuIndex
 import CanCuGraph
 /// The contract's line for an input that could not be read: `{"source": …, "error": {code, message}}`.
-public enum ErrorView {
+package enum ErrorView {
     public static func writeJSON(path: String, error: InputError, to json: inout JSONWriter) {
         json.object { json in
             json.field("source", path)

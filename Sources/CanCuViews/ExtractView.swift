@@ -7,7 +7,7 @@ import CanCuReview
 import CanCuIndex
 import CanCuGraph
 /// The outputs of `cancu extract`: the contract's JSON line, and a text view for people.
-public enum ExtractView {
+package enum ExtractView {
     /// One JSON line of the output contract.
     public static func writeJSON(_ e: DocumentFacts, to json: inout JSONWriter) {
         json.object { json in

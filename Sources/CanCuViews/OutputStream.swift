@@ -14,7 +14,7 @@ import Darwin
 
 /// Unbuffered writing to standard output and standard error by file descriptor (callers pass
 /// whole records, so there is one system call per record, and no shared C `FILE` state).
-public enum Console {
+package enum Console {
     /// Writes bytes to standard output.
     public static func write(_ bytes: [UInt8]) { write(bytes, to: 1) }
 

@@ -15,7 +15,7 @@ import Foundation
 /// var json = JSONWriter()
 /// for match in try queries.basis("1.000889") { QueryView.writeJSON(match, to: &json) }
 /// ```
-public enum QueryView {
+package enum QueryView {
     /// A stored absolute path as people read it: relative to the current folder when inside it.
     public static func displayPath(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath

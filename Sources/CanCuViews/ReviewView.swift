@@ -8,7 +8,7 @@ import CanCuIndex
 import CanCuGraph
 /// The views of `cancu review`: one JSON line per finding (the contract), or a text report for
 /// people grouped by document in reading order.
-public enum ReviewView {
+package enum ReviewView {
     /// Appends one JSON line per finding.
     public static func writeJSON(_ findings: [Finding], to json: inout JSONWriter) {
         for finding in findings {

@@ -15,7 +15,7 @@ import CanCuGraph
 /// table.append(["09/2019/NĐ-CP", "Nghị định"])
 /// print(table.render())
 /// ```
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]] = []
     /// The widest a cell may be before it is cut.

@@ -7,7 +7,7 @@ import CanCuReview
 import CanCuIndex
 import CanCuGraph
 /// The outputs of `cancu tokenize` (JSON and count as in the contract; text for people).
-public enum TokenView {
+package enum TokenView {
     /// The contract's line for one document. With `sink`, the line is handed out in pieces of
     /// about a megabyte as it grows, so memory stays bounded however many tokens there are.
     public static func writeJSON(_ document: SourceDocument, _ text: NormalizedText, _ tokenizer: Tokenizer, to json: inout JSONWriter,

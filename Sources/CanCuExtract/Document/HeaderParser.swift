@@ -15,7 +15,7 @@ import CanCuInput
 /// header.symbol   // "111/2022/NĐ-CP"
 /// header.issued   // "2022-12-30"
 /// ```
-public struct HeaderParser: Sendable {
+package struct HeaderParser: Sendable {
     enum Kind: String { case noise, national, motto, symbol, unit, stop, subject, adoption }
 
     let markers: [(bytes: [UInt8], kind: Kind)]

@@ -7,7 +7,7 @@ import CanCuInput
 /// hiệu lực thi hành kể từ ngày …") and the term of a time-bound document ("giai đoạn 2022 -
 /// 2025"). All work on normalised bytes. The document's own number is the header reader's
 /// (`HeaderParser`, `DocumentHeader.symbol`).
-public enum HeaderScan {
+package enum HeaderScan {
     /// How far into a document its header is looked for, by default (the built-in `rules.tsv`'s
     /// header_length; a lexicon's own is passed in by the review stages that have one).
     public static let headerLength = Lexicon.builtIn.rules.int("header_length")

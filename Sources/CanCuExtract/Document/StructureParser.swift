@@ -18,7 +18,7 @@ import CanCuInput
 /// let units = StructureParser(lexicon: .builtIn).parse(text)
 /// units.first?.level   // .chapter
 /// ```
-public struct StructureParser: Sendable {
+package struct StructureParser: Sendable {
     enum MarkerKind: Sendable, Equatable {
         case unit(StructureUnit.Level)
         case footer

@@ -9,7 +9,7 @@ import CanCuInput
 /// ```swift
 /// SymbolCanonicalizer(lexicon: .builtIn).canonical(" 372 /QĐ-BTC")   // "372/QĐ-BTC"
 /// ```
-public struct SymbolCanonicalizer: Sendable {
+package struct SymbolCanonicalizer: Sendable {
     let repairs: [(written: String, canonical: String)]
     /// Type abbreviation (and alias) → full type name.
     let typeNames: [String: String]

@@ -10,7 +10,7 @@ import CanCuInput
 /// let scanner = BodyScanner(changes: BodyChange.all(lexicon: .builtIn))
 /// scanner.matches(in: Normalizer.standard.normalize("UBND huyện Ba Bể")).first?.change.oldBody  // "UBND huyện"
 /// ```
-public struct BodyScanner: Sendable {
+package struct BodyScanner: Sendable {
     /// One phrase found: the normalised byte range, the change and the phrase's severity.
     public struct Match: Sendable {
         public var range: Range<Int>

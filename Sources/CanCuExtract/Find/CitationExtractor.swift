@@ -16,7 +16,7 @@ import CanCuInput
 /// let (citations, relations) = extractor.extract(Normalizer.standard.normalize(text))
 /// CitationExtractor.builtIn.citations(inField: "Luật Cư trú 202068/2020/QH14").map(\.symbol)  // ["68/2020/QH14"]
 /// ```
-public struct CitationExtractor: Sendable {
+package struct CitationExtractor: Sendable {
     /// The compiled dictionaries.
     public let tables: CitationLexicon
     let normalizer: Normalizer

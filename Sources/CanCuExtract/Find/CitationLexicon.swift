@@ -10,7 +10,7 @@ import CanCuInput
 /// let lexicon = CitationLexicon(.builtIn)
 /// lexicon.typeName(ofToken: "NĐ")   // "Nghị định"
 /// ```
-public struct CitationLexicon: Sendable {
+package struct CitationLexicon: Sendable {
     /// A document type name as written before a number ("Nghị định"), lower-case bytes.
     struct TypeWord: Sendable {
         var name: String

@@ -29,17 +29,17 @@ public struct Extractor: Sendable {
 
     public let pipeline: TextPipeline
     /// The header reader (Document/).
-    public let header: HeaderParser
+    package let header: HeaderParser
     /// Citations, pinpoints and typed relations (Extract/, Resolve/).
-    public let citations: CitationExtractor
+    package let citations: CitationExtractor
     /// Dates, periods, targets and the effective date (Extract/).
-    public let temporal: TemporalExtractor
+    package let temporal: TemporalExtractor
     /// The structure reader (Document/).
-    public let structure: StructureParser
+    package let structure: StructureParser
     /// The procedures of a publishing decision's annex (Procedure/).
-    public let decisions: ProcedureParser
+    package let decisions: ProcedureParser
     /// Names of bodies changed in 2025 (Lexicon's succession tables).
-    public let bodies: BodyScanner
+    package let bodies: BodyScanner
     /// How far into a document its header is looked for (`rules.tsv`: header_length).
     public let headerLength: Int
 

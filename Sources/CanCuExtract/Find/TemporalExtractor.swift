@@ -11,7 +11,7 @@ import CanCuInput
 /// TemporalExtractor(lexicon: .builtIn).extract(text, into: &result)
 /// result.dates.map(\.value)   // ["2023-01-20", "2022-09-15", …]
 /// ```
-public struct TemporalExtractor: Sendable {
+package struct TemporalExtractor: Sendable {
     let cues: DateCues
     let scanner: DateScanner
     let classifier: DateRoleClassifier

@@ -14,7 +14,7 @@ import CanCuInput
 /// let procedures = ProcedureParser(lexicon: .builtIn).parse(text, header: header, path: "qd.txt")
 /// procedures.map(\.name)
 /// ```
-public struct ProcedureParser: Sendable {
+package struct ProcedureParser: Sendable {
     /// Folded label → field, longest first.
     let labels: [(folded: String, field: String)]
     let codeLabels: [String]

@@ -16,7 +16,7 @@ import Foundation
 /// let (procedures, warnings) = ProcedureRecordReader(lexicon: .builtIn).read(text, path: "x.jsonl")
 /// procedures.first?.code   // "1.004222"
 /// ```
-public struct ProcedureRecordReader: Sendable {
+package struct ProcedureRecordReader: Sendable {
     /// Record key → field ("code", "name", "agency", …).
     let keys: [String: String]
     let symbols: SymbolCanonicalizer

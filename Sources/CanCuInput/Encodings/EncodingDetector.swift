@@ -8,7 +8,7 @@ import CanCuLexicon
 /// ```swift
 /// EncodingDetector.detect(bytes)   // .tcvn3, or nil when no table reads like Vietnamese
 /// ```
-public enum EncodingDetector {
+package enum EncodingDetector {
     /// The bytes inspected (from the start of the input).
     public static let sampleSize = 64 * 1024
     /// At least this many distinct words with non-ASCII letters must read as syllables.

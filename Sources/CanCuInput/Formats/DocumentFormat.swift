@@ -3,7 +3,7 @@ import CanCuText
 import CanCuLexicon
 /// One kind of document the reader converts to text (HTML, Word, PDF). Each returns the text the
 /// pipeline sees (every offset points into it) and what the conversion had to say.
-public protocol DocumentFormat: Sendable {
+package protocol DocumentFormat: Sendable {
     /// The name reported as `SourceDocument.encoding`, e.g. `docx`, `pdf`.
     var name: String { get }
     /// Converts the bytes of the input at `path` (the path names it in messages, and external
@@ -37,7 +37,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
     }
 
     /// The format that converts this kind, or nil for plain text.
-    public var format: (any DocumentFormat)? {
+    package var format: (any DocumentFormat)? {
         switch self {
         case .text: return nil
         case .html: return HTMLFormat()

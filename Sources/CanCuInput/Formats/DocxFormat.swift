@@ -11,7 +11,7 @@ import ZIPFoundation
 /// Zip bombs are refused: an entry may not expand beyond `maxEntryBytes`, the whole read beyond
 /// `maxTotalBytes`, nor an entry beyond `maxRatio` times its compressed size (counted while
 /// inflating, so a lying header does not help).
-public struct DocxFormat: DocumentFormat {
+package struct DocxFormat: DocumentFormat {
     public var name: String { "docx" }
     /// The most bytes read out of the archive in all.
     public var maxTotalBytes: Int

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// A tolerant byte scanner: unclosed tags, stray `<` and unknown entities are kept as text, never
 /// an error.
-public struct HTMLFormat: DocumentFormat {
+package struct HTMLFormat: DocumentFormat {
     public var name: String { "html" }
     /// An encoding to use whatever the page declares (`--encoding`), or nil.
     public var forcedEncoding: LegacyEncoding?

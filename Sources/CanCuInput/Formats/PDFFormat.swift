@@ -4,7 +4,7 @@ import CanCuLexicon
 /// PDF documents, through Debian's `pdftotext -layout FILE -` (poppler-utils). Pages are
 /// separated by a form feed, as `pdftotext` writes them. A PDF without a text layer (a scan) is an
 /// error that says so, not an empty document.
-public struct PDFFormat: DocumentFormat {
+package struct PDFFormat: DocumentFormat {
     public var name: String { "pdf" }
     /// The time limit for the converter, in seconds.
     public var timeout: Double

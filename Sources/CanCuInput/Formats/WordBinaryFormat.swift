@@ -3,7 +3,7 @@ import CanCuText
 import CanCuLexicon
 /// Word 97–2003 documents (.doc, OLE compound files), through Debian's `catdoc -d utf-8`, or
 /// `antiword` when only that is installed.
-public struct WordBinaryFormat: DocumentFormat {
+package struct WordBinaryFormat: DocumentFormat {
     public var name: String { "doc" }
     /// The time limit for the converter, in seconds.
     public var timeout: Double
