@@ -110,6 +110,7 @@ struct ScanText {
         var start = 0
         var inFooter = false
         let lead = lexicon.furnitureLeadBytes
+        let noiseLines = lexicon.noiseLines, footerStarts = lexicon.footerStarts, footerEnds = lexicon.footerEnds
         while start <= n {
             let end = ByteSearch.next(0x0A, original, from: start)
             let index = lineStarts.count
@@ -125,7 +126,7 @@ struct ScanText {
                 let isLead = lead[Int(lower[t])]
                 if digitsOnly { isNoise = true }
                 else if isLead {
-                    for prefix in lexicon.noiseLines where hasPrefix(lower, prefix, at: t, end: end) {
+                    for prefix in noiseLines where hasPrefix(lower, prefix, at: t, end: end) {
                         isNoise = true
                         isHeader = prefix.first == 0x63 && prefix.count >= 9  // "công báo"
                         break
@@ -133,9 +134,9 @@ struct ScanText {
                 }
                 if blankFooter && (inFooter || isLead) {
                     if inFooter {
-                        for prefix in lexicon.footerEnds where hasPrefix(lower, prefix, at: t, end: end) { inFooter = false; break }
+                        for prefix in footerEnds where hasPrefix(lower, prefix, at: t, end: end) { inFooter = false; break }
                     } else {
-                        for prefix in lexicon.footerStarts where hasPrefix(lower, prefix, at: t, end: end) {
+                        for prefix in footerStarts where hasPrefix(lower, prefix, at: t, end: end) {
                             var a = t + prefix.count
                             while a < end && lower[a] == 0x20 { a += 1 }
                             if a == end || lower[a] == 0x3A { inFooter = true }
@@ -167,41 +168,61 @@ struct ScanText {
         // Each line's content is interned once: equal contents get the same id.
         var lineID = [Int](repeating: -2, count: lineStarts.count)
         var interner = LineInterner(original)
-        func id(_ index: Int) -> Int {
-            if lineID[index] == -2 { lineID[index] = content(index).map { interner.id(of: $0) } ?? -1 }
-            return lineID[index]
-        }
-        func neighbours(of h: Int, _ direction: Int, _ visit: (_ step: Int, _ index: Int, _ id: Int) -> Bool) {
-            var step = 0, index = h
-            while step < 12 {
-                index += direction
-                guard index >= 0, index < lineStarts.count else { return }
-                if noise[index] { continue }
-                let c = id(index)
-                guard c >= 0 else { continue }
-                step += 1
-                if !visit(step, index, c) { return }
-            }
-        }
         // Counts by (signed step, content id).
-        var counts: [Int: Int] = [:]
-        @inline(__always) func key(_ step: Int, _ id: Int) -> Int { id &* 32 &+ (step &+ 16) }
-        for h in headerLines {
-            for direction in [-1, 1] {
-                neighbours(of: h, direction) { step, _, c in
-                    counts[key(step * direction, c), default: 0] += 1
-                    return true
+        var counts = IntCounts()
+        for pass in 0..<2 {
+            for h in headerLines {
+                for direction in [-1, 1] {
+                    var step = 0, index = h
+                    while step < 12 {
+                        index += direction
+                        guard index >= 0, index < lineStarts.count else { break }
+                        if noise[index] { continue }
+                        if lineID[index] == -2 { lineID[index] = content(index).map { interner.id(of: $0) } ?? -1 }
+                        let c = lineID[index]
+                        guard c >= 0 else { continue }
+                        step += 1
+                        let key = c &* 32 &+ (step * direction &+ 16)
+                        if pass == 0 {
+                            counts.increment(key)
+                        } else {
+                            guard counts.count(key) >= 3 else { break }
+                            blank(v, lower, lineStarts[index], lineEnd(index))
+                        }
+                    }
                 }
             }
         }
-        for h in headerLines {
-            for direction in [-1, 1] {
-                neighbours(of: h, direction) { step, index, c in
-                    guard (counts[key(step * direction, c)] ?? 0) >= 3 else { return false }
-                    blank(v, lower, lineStarts[index], lineEnd(index))
-                    return true
-                }
+    }
+
+    /// Counts by non-negative integer key: open addressing with a multiplicative hash.
+    private struct IntCounts {
+        private var keys = [Int](repeating: -1, count: 1024)
+        private var values = [Int](repeating: 0, count: 1024)
+        private var used = 0
+
+        @inline(__always) private func slot(_ key: Int) -> Int {
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while keys[i] != -1 && keys[i] != key { i = (i + 1) & mask }
+            return i
+        }
+
+        mutating func increment(_ key: Int) {
+            if (used + 1) * 2 > keys.count {
+                let oldKeys = keys, oldValues = values
+                keys = [Int](repeating: -1, count: oldKeys.count * 2)
+                values = [Int](repeating: 0, count: oldKeys.count * 2)
+                for (k, v) in zip(oldKeys, oldValues) where k != -1 { let i = slot(k); keys[i] = k; values[i] = v }
             }
+            let i = slot(key)
+            if keys[i] == -1 { keys[i] = key; used += 1 }
+            values[i] += 1
+        }
+
+        func count(_ key: Int) -> Int {
+            let i = slot(key)
+            return keys[i] == -1 ? 0 : values[i]
         }
     }
 
