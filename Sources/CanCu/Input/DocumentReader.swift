@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds and reads inputs: files, folders (recursively, by known extension) and `-` for standard
 /// input. Each unreadable input becomes an `InputError` naming the file; the others go on.
@@ -55,10 +58,36 @@ public enum DocumentReader {
         if isDirectory.boolValue {
             throw InputError(path: path, code: "is_directory", message: "là thư mục nhưng không chứa tệp văn bản nào đọc được")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFile(path) else {
             throw InputError(path: path, code: "unreadable", message: "không đọc được tệp (quyền truy cập?)")
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The bytes of a file read straight into one array (no intermediate `Data` and copy), or nil
+    /// when it cannot be opened or read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(65_536, bytes.count))) }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// Reads one input as text: plain text (UTF-8/16, or a legacy Vietnamese encoding, detected
