@@ -72,22 +72,31 @@ public enum DocumentReader {
         defer { Glibc.close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(size, 0) + 1)
-        var count = 0
+        // Capacity for the whole file and one more byte (to see the end); grown for pipes and
+        // files that grow while read. Bytes are written by `read` only, never zero-filled first.
+        var bytes: [UInt8] = []
+        var capacity = max(size, 0) + 1
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(65_536, bytes.count))) }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            var failed = false
+            let more = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = 0
+                while initialized < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if n == 0 { break }
+                    initialized += n
+                }
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            count += n
+            if failed { return nil }
+            let full = more.count == capacity
+            if bytes.isEmpty { bytes = more } else { bytes.append(contentsOf: more) }
+            if !full { return bytes }
+            capacity = max(65_536, bytes.count)
         }
-        bytes.removeSubrange(count...)
-        return bytes
     }
 
     /// Reads one input as text: plain text (UTF-8/16, or a legacy Vietnamese encoding, detected
