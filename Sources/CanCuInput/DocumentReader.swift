@@ -2,6 +2,9 @@ import CanCuModel
 import CanCuText
 import CanCuLexicon
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds and reads inputs: files, folders (recursively, by known extension) and `-` for standard
 /// input. Each unreadable input becomes an `InputError` naming the file; the others go on.
@@ -58,10 +61,45 @@ public enum DocumentReader {
         if isDirectory.boolValue {
             throw InputError(path: path, code: "is_directory", message: "là thư mục nhưng không chứa tệp văn bản nào đọc được")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readFile(path) else {
             throw InputError(path: path, code: "unreadable", message: "không đọc được tệp (quyền truy cập?)")
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// The bytes of a file read straight into one array (no intermediate `Data` and copy), or nil
+    /// when it cannot be opened or read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        // Capacity for the whole file and one more byte (to see the end); grown for pipes and
+        // files that grow while read. Bytes are written by `read` only, never zero-filled first.
+        var bytes: [UInt8] = []
+        var capacity = max(size, 0) + 1
+        while true {
+            var failed = false
+            let more = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = 0
+                while initialized < buffer.count {
+                    let n = Glibc.read(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if n == 0 { break }
+                    initialized += n
+                }
+            }
+            if failed { return nil }
+            let full = more.count == capacity
+            if bytes.isEmpty { bytes = more } else { bytes.append(contentsOf: more) }
+            if !full { return bytes }
+            capacity = max(65_536, bytes.count)
+        }
     }
 
     /// Reads one input as text: plain text (UTF-8/16, or a legacy Vietnamese encoding, detected

@@ -95,7 +95,7 @@ package struct JSONWriter: Sendable {
     public mutating func value(_ value: Int?) {
         separator()
         guard let value else { appendLiteral("null"); return }
-        appendLiteral(String(value))
+        appendInt(value)
     }
 
     public mutating func value(_ value: Double?) {
@@ -117,19 +117,56 @@ package struct JSONWriter: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Decimal digits of an integer, without going through `String`.
+    private mutating func appendInt(_ value: Int) {
+        if value >= 0 && value < 10 { bytes.append(0x30 + UInt8(value)); return }
+        if value == Int.min { appendLiteral(String(value)); return }
+        var v = value < 0 ? -value : value
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var k = buffer.count
+            while v > 0 { k -= 1; buffer[k] = 0x30 + UInt8(v % 10); v /= 10 }
+            if value < 0 { k -= 1; buffer[k] = 0x2D }
+            return buffer.count - k
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
+        }
+    }
+
+    /// Whether a byte must be escaped in a JSON string: controls, '"' and '\\'.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+
     private mutating func appendString(_ s: String) {
+        var s = s
+        s.withUTF8 { p in appendString(p) }
+    }
+
+    /// A JSON string of UTF-8 bytes: runs that need no escape are copied whole.
+    private mutating func appendString(_ p: UnsafeBufferPointer<UInt8>) {
+        bytes.reserveCapacity(bytes.count + p.count + 2)
         bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
-            default: bytes.append(b)
+        Self.needsEscape.withUnsafeBufferPointer { escape in
+            var run = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                guard escape[Int(b)] else { i += 1; continue }
+                if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<i])) }
+                switch b {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                case 0x09: bytes.append(0x5C); bytes.append(0x74)
+                default:
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
+                }
+                i += 1
+                run = i
             }
+            if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<n])) }
         }
         bytes.append(0x22)
     }

@@ -52,7 +52,8 @@ package struct CitationExtractor: Sendable {
     public func extract(_ text: NormalizedText, ownSymbol: String?) -> (citations: [Citation], relations: [Relation]) {
         let scan = ScanText(text.bytes, lexicon: tables)
         let found = find(scan, ownSymbol: ownSymbol)
-        let citations = found.map { makeCitation($0, text) }
+        var cursor = text.cursor()
+        let citations = found.map { makeCitation($0, text, cursor: &cursor) }
         let relations = RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
         return (citations, relations)
     }
@@ -75,7 +76,13 @@ package struct CitationExtractor: Sendable {
 
     /// The citation of a found one, with its source span and text.
     func makeCitation(_ f: FoundCitation, _ text: NormalizedText) -> Citation {
-        Citation(source: text.sourceRange(ofBytes: f.start..<f.end), range: f.start..<f.end, text: text.sourceText(ofBytes: f.start..<f.end),
+        var cursor = text.cursor()
+        return makeCitation(f, text, cursor: &cursor)
+    }
+
+    /// As `makeCitation(_:_:)`, mapping offsets with a cursor (citations come in reading order).
+    func makeCitation(_ f: FoundCitation, _ text: NormalizedText, cursor: inout SourceCursor) -> Citation {
+        Citation(source: cursor.sourceRange(ofBytes: f.start..<f.end), range: f.start..<f.end, text: text.sourceText(ofBytes: f.start..<f.end),
                  symbol: f.symbol, type: f.type, number: f.number, year: f.year, issuers: f.issuers, issued: f.issued,
                  name: f.name, pinpoints: f.pinpoints, kind: f.kind, resolvesTo: f.resolvesTo, tags: f.tags)
     }

@@ -87,7 +87,15 @@ struct DateCues: Sendable {
 
     /// `w` ends with `cue` and the byte before it does not continue a word.
     static func endsWithWord(_ w: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
-        guard w.count >= cue.count, w.suffix(cue.count).elementsEqual(cue) else { return false }
+        let count = cue.count
+        guard w.count >= count else { return false }
+        let from = w.endIndex - count
+        let equal = cue.withUnsafeBufferPointer { q in
+            var k = count - 1
+            while k >= 0 && w[from + k] == q[k] { k -= 1 }
+            return k < 0
+        }
+        guard equal else { return false }
         let before = w.endIndex - cue.count - 1
         return before < w.startIndex || !(TemporalScan.isWordByte(w[before]) || TemporalScan.isDigit(w[before]))
     }
@@ -95,11 +103,18 @@ struct DateCues: Sendable {
     /// Where `cue` occurs in `w`, if it does.
     static func find(_ cue: [UInt8], in w: ArraySlice<UInt8>) -> Int? {
         guard let first = cue.first, w.count >= cue.count else { return nil }
-        var i = w.startIndex
-        while i + cue.count <= w.endIndex {
-            if w[i] == first, w[i..<(i + cue.count)].elementsEqual(cue) { return i }
-            i += 1
+        let count = cue.count
+        return cue.withUnsafeBufferPointer { q in
+            var i = w.startIndex
+            while i + count <= w.endIndex {
+                if w[i] == first {
+                    var k = 1
+                    while k < count && w[i + k] == q[k] { k += 1 }
+                    if k == count { return i }
+                }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -65,18 +65,23 @@ struct DateRoleClassifier: Sendable {
         let clause = Self.clause(raw[...], commas: false)
         let near = Self.clause(clause, commas: true)
         let ends = DateCues.Ends(clause)
-        for cue in cues.roleCues {
-            switch cue.position {
-            case .before:
-                if ends.match(cue.text) { return cue.role }
-            case .near:
-                if let r = DateCues.find(cue.text, in: near), near.endIndex - r <= 90 { return cue.role }
-            case .after:
-                if d.afterNgay, follows(p, d.range.upperBound, cue.text) { return cue.role }
-            case .anchor, .column:
-                continue
+        // Cues read in place (no copy of each cue per date).
+        let cued: DateMention.Role? = cues.roleCues.withUnsafeBufferPointer { roleCues in
+            for k in roleCues.indices {
+                switch roleCues[k].position {
+                case .before:
+                    if ends.match(roleCues[k].text) { return roleCues[k].role }
+                case .near:
+                    if let r = DateCues.find(roleCues[k].text, in: near), near.endIndex - r <= 90 { return roleCues[k].role }
+                case .after:
+                    if d.afterNgay, follows(p, d.range.upperBound, roleCues[k].text) { return roleCues[k].role }
+                case .anchor, .column:
+                    continue
+                }
             }
+            return nil
         }
+        if let cued { return cued }
         if isTableCell(p, d, columns: columns) { return cues.columnRole }
         if d.afterNgay, citesDocument(p, d, windowStart: windowStart) { return .cited }
         return .mention

@@ -63,15 +63,43 @@ public struct Extractor: Sendable {
     /// The lines the header reader needs: all of them in an ordinary document; in a very large one
     /// those of its first and last 64 KB (the header, and the authentication block of a
     /// consolidated text at the end).
+    ///
+    /// The header reader reads only the byte ranges of these lines, so they are found here by a byte
+    /// scan with the same rule as `Tokenizer.lines(_:in:)` (a line ends at LF, CR or CRLF; white
+    /// space trimmed at both ends; empty lines left out), and `source` is left as the byte range
+    /// instead of being mapped to source scalars line by line.
     func headerLines(_ text: NormalizedText) -> [TextSpan] {
         let n = text.bytes.count
         let window = 1 << 16
-        guard n > 2 * window else { return pipeline.tokenizer.lines(text) }
+        guard n > 2 * window else { return Self.lineRanges(text.bytes, in: 0..<n) }
         var headEnd = window
         while headEnd < n && text.bytes[headEnd - 1] != 0x0A { headEnd += 1 }
         var tailStart = n - window
         while tailStart < n && text.bytes[tailStart - 1] != 0x0A { tailStart += 1 }
-        return pipeline.tokenizer.lines(text, in: 0..<headEnd) + pipeline.tokenizer.lines(text, in: tailStart..<n)
+        return Self.lineRanges(text.bytes, in: 0..<headEnd) + Self.lineRanges(text.bytes, in: tailStart..<n)
+    }
+
+    /// The trimmed, non-empty lines that start inside `range` (see `headerLines`).
+    static func lineRanges(_ bytes: [UInt8], in range: Range<Int>) -> [TextSpan] {
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
+        var spans: [TextSpan] = []
+        bytes.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[0..<range.upperBound])
+            let n = p.count
+            var start = range.lowerBound
+            var i = range.lowerBound
+            while i <= n {
+                while i < n && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+                var a = start, b = i
+                while a < b, isSpace(p[a]) { a += 1 }
+                while b > a, isSpace(p[b - 1]) { b -= 1 }
+                if a < b { spans.append(TextSpan(range: a..<b, source: a..<b)) }
+                if i < n && p[i] == 0x0D && i + 1 < n && p[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+                i += 1
+            }
+        }
+        return spans
     }
 
     /// Everything the pipeline finds in already normalised text.

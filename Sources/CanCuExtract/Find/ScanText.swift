@@ -78,14 +78,45 @@ struct ScanText {
 
     /// Blanks page-furniture lines and the footer, in both arrays.
     private mutating func blankFurniture(original: [UInt8], lexicon: CitationLexicon, blankFooter: Bool) {
+        original.withUnsafeBufferPointer { o in
+            view.withUnsafeMutableBufferPointer { v in
+                lower.withUnsafeMutableBufferPointer { l in
+                    Self.blankFurniture(o, v, l, lexicon: lexicon, blankFooter: blankFooter)
+                }
+            }
+        }
+    }
+
+    private static func hasPrefix(_ l: UnsafeMutableBufferPointer<UInt8>, _ prefix: [UInt8], at i: Int, end: Int) -> Bool {
+        let count = prefix.count
+        guard i + count <= end else { return false }
+        return prefix.withUnsafeBufferPointer { q in
+            var k = 0
+            while k < count && l[i + k] == q[k] { k += 1 }
+            return k == count
+        }
+    }
+
+    @inline(__always)
+    private static func blank(_ v: UnsafeMutableBufferPointer<UInt8>, _ l: UnsafeMutableBufferPointer<UInt8>, _ s: Int, _ e: Int) {
+        var k = s
+        while k < e { v[k] = 0x20; l[k] = 0x20; k += 1 }
+    }
+
+    private static func blankFurniture(_ original: UnsafeBufferPointer<UInt8>, _ v: UnsafeMutableBufferPointer<UInt8>,
+                                       _ lower: UnsafeMutableBufferPointer<UInt8>, lexicon: CitationLexicon, blankFooter: Bool) {
         let n = original.count
         var lineStarts: [Int] = []
+        lineStarts.reserveCapacity(n / 32 + 16)
         var headerLines: [Int] = []
         var noise: [Bool] = []
+        noise.reserveCapacity(n / 32 + 16)
         var start = 0
         var inFooter = false
+        let lead = lexicon.furnitureLeadBytes
+        let noiseLines = lexicon.noiseLines, footerStarts = lexicon.footerStarts, footerEnds = lexicon.footerEnds
         while start <= n {
-            let end = original.withUnsafeBufferPointer { ByteSearch.next(0x0A, $0, from: start) }
+            let end = ByteSearch.next(0x0A, original, from: start)
             let index = lineStarts.count
             lineStarts.append(start)
             var t = start
@@ -96,19 +127,20 @@ struct ScanText {
                 var digitsOnly = end - t <= 6
                 var k = t
                 while k < end && digitsOnly { let b = lower[k]; if !(b >= 0x30 && b <= 0x39) && b != 0x20 { digitsOnly = false }; k += 1 }
+                let isLead = lead[Int(lower[t])]
                 if digitsOnly { isNoise = true }
-                else if lexicon.furnitureLeadBytes[Int(lower[t])] {
-                    for prefix in lexicon.noiseLines where hasPrefix(prefix, at: t, end: end) {
+                else if isLead {
+                    for prefix in noiseLines where hasPrefix(lower, prefix, at: t, end: end) {
                         isNoise = true
                         isHeader = prefix.first == 0x63 && prefix.count >= 9  // "công báo"
                         break
                     }
                 }
-                if blankFooter && (inFooter || lexicon.furnitureLeadBytes[Int(lower[t])]) {
+                if blankFooter && (inFooter || isLead) {
                     if inFooter {
-                        for prefix in lexicon.footerEnds where hasPrefix(prefix, at: t, end: end) { inFooter = false; break }
+                        for prefix in footerEnds where hasPrefix(lower, prefix, at: t, end: end) { inFooter = false; break }
                     } else {
-                        for prefix in lexicon.footerStarts where hasPrefix(prefix, at: t, end: end) {
+                        for prefix in footerStarts where hasPrefix(lower, prefix, at: t, end: end) {
                             var a = t + prefix.count
                             while a < end && lower[a] == 0x20 { a += 1 }
                             if a == end || lower[a] == 0x3A { inFooter = true }
@@ -119,7 +151,7 @@ struct ScanText {
             }
             if isHeader { headerLines.append(index) }
             noise.append(isNoise || inFooter)
-            if isNoise || inFooter { blank(start, end) }
+            if isNoise || inFooter { blank(v, lower, start, end) }
             start = end + 1
         }
         guard headerLines.count >= 3 else { return }
@@ -127,68 +159,126 @@ struct ScanText {
         func lineEnd(_ index: Int) -> Int { index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : n }
         // Lines repeated at the same distance from three or more running headers: a table header or
         // a page footer printed on every page.
-        func content(_ index: Int) -> ArraySlice<UInt8>? {
-            guard index >= 0, index < lineStarts.count else { return nil }
+        func content(_ index: Int) -> Range<Int>? {
             let s = lineStarts[index]
             let e = lineEnd(index)
             var a = s, z = e
             while a < z && (original[a] == 0x20 || original[a] == 0x0D || original[a] == 0x09) { a += 1 }
             while z > a && (original[z - 1] == 0x20 || original[z - 1] == 0x0D || original[z - 1] == 0x09) { z -= 1 }
             // Repeated headers and footers are short lines.
-            return a < z && z - a <= 80 ? original[a..<z] : nil
+            return a < z && z - a <= 80 ? a..<z : nil
         }
         // The content lines around each running header, by their distance from it (skipping noise).
-        func neighbours(of h: Int, _ direction: Int, _ visit: (_ step: Int, _ index: Int, _ content: ArraySlice<UInt8>) -> Bool) {
-            var step = 0, index = h
-            while step < 12 {
-                index += direction
-                guard index >= 0, index < lineStarts.count else { return }
-                if noise[index] { continue }
-                guard let c = content(index) else { continue }
-                step += 1
-                if !visit(step, index, c) { return }
-            }
-        }
-        var counts: [RepeatedLine: Int] = [:]
-        for h in headerLines {
-            for direction in [-1, 1] {
-                neighbours(of: h, direction) { step, _, c in
-                    counts[RepeatedLine(step: step * direction, content: c), default: 0] += 1
-                    return true
+        // Each line's content is interned once: equal contents get the same id.
+        var lineID = [Int](repeating: -2, count: lineStarts.count)
+        var interner = LineInterner(original)
+        // Counts by (signed step, content id).
+        var counts = IntCounts()
+        for pass in 0..<2 {
+            for h in headerLines {
+                for direction in [-1, 1] {
+                    var step = 0, index = h
+                    while step < 12 {
+                        index += direction
+                        guard index >= 0, index < lineStarts.count else { break }
+                        if noise[index] { continue }
+                        if lineID[index] == -2 { lineID[index] = content(index).map { interner.id(of: $0) } ?? -1 }
+                        let c = lineID[index]
+                        guard c >= 0 else { continue }
+                        step += 1
+                        let key = c &* 32 &+ (step * direction &+ 16)
+                        if pass == 0 {
+                            counts.increment(key)
+                        } else {
+                            guard counts.count(key) >= 3 else { break }
+                            blank(v, lower, lineStarts[index], lineEnd(index))
+                        }
+                    }
                 }
             }
         }
-        for h in headerLines {
-            for direction in [-1, 1] {
-                neighbours(of: h, direction) { step, index, c in
-                    guard (counts[RepeatedLine(step: step * direction, content: c)] ?? 0) >= 3 else { return false }
-                    blank(lineStarts[index], lineEnd(index))
-                    return true
-                }
+    }
+
+    /// Counts by non-negative integer key: open addressing with a multiplicative hash.
+    private struct IntCounts {
+        private var keys = [Int](repeating: -1, count: 1024)
+        private var values = [Int](repeating: 0, count: 1024)
+        private var used = 0
+
+        @inline(__always) private func slot(_ key: Int) -> Int {
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while keys[i] != -1 && keys[i] != key { i = (i + 1) & mask }
+            return i
+        }
+
+        mutating func increment(_ key: Int) {
+            if (used + 1) * 2 > keys.count {
+                let oldKeys = keys, oldValues = values
+                keys = [Int](repeating: -1, count: oldKeys.count * 2)
+                values = [Int](repeating: 0, count: oldKeys.count * 2)
+                for (k, v) in zip(oldKeys, oldValues) where k != -1 { let i = slot(k); keys[i] = k; values[i] = v }
+            }
+            let i = slot(key)
+            if keys[i] == -1 { keys[i] = key; used += 1 }
+            values[i] += 1
+        }
+
+        func count(_ key: Int) -> Int {
+            let i = slot(key)
+            return keys[i] == -1 ? 0 : values[i]
+        }
+    }
+
+    /// Gives equal byte strings (short lines of one text) the same small integer: an
+    /// open-addressing table keyed by a hash, contents compared byte for byte on a hash match.
+    private struct LineInterner {
+        let text: UnsafeBufferPointer<UInt8>
+        private var slots: [(hash: UInt64, start: Int, end: Int, id: Int)]
+        private var used = 0
+
+        init(_ text: UnsafeBufferPointer<UInt8>) {
+            self.text = text
+            slots = Array(repeating: (0, -1, -1, 0), count: 1024)
+        }
+
+        private func hash(_ r: Range<Int>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in r { h = (h ^ UInt64(text[k])) &* 0x100_0000_01b3 }
+            return h ^ (h >> 29)
+        }
+
+        private func same(_ a: Range<Int>, _ bStart: Int, _ bEnd: Int) -> Bool {
+            guard a.count == bEnd - bStart else { return false }
+            var k = 0
+            while k < a.count && text[a.lowerBound + k] == text[bStart + k] { k += 1 }
+            return k == a.count
+        }
+
+        mutating func id(of r: Range<Int>) -> Int {
+            if (used + 1) * 2 > slots.count { grow() }
+            let h = hash(r)
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i].start >= 0 {
+                if slots[i].hash == h && same(r, slots[i].start, slots[i].end) { return slots[i].id }
+                i = (i + 1) & mask
+            }
+            slots[i] = (h, r.lowerBound, r.upperBound, used)
+            used += 1
+            return used - 1
+        }
+
+        private mutating func grow() {
+            let old = slots
+            slots = Array(repeating: (0, -1, -1, 0), count: old.count * 2)
+            let mask = slots.count - 1
+            for s in old where s.start >= 0 {
+                var i = Int(truncatingIfNeeded: s.hash) & mask
+                while slots[i].start >= 0 { i = (i + 1) & mask }
+                slots[i] = s
             }
         }
-    }
-
-    /// A short line at a distance (in lines, signed) from a running header; hashed in bulk.
-    private struct RepeatedLine: Hashable {
-        var step: Int
-        var content: ArraySlice<UInt8>
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(step)
-            content.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
-
-    private func hasPrefix(_ prefix: [UInt8], at i: Int, end: Int) -> Bool {
-        guard i + prefix.count <= end else { return false }
-        for k in 0..<prefix.count where lower[i + k] != prefix[k] { return false }
-        return true
-    }
-
-    private mutating func blank(_ s: Int, _ e: Int) {
-        var k = s
-        while k < e { view[k] = 0x20; lower[k] = 0x20; k += 1 }
     }
 
     /// The lower-case form of a Vietnamese letter (same UTF-8 length), or `c`.

@@ -30,6 +30,16 @@ struct SymbolHit {
 /// Validation against the dictionaries (a known type or issuer) is the caller's job.
 struct SymbolScanner {
     let lexicon: CitationLexicon
+    /// Canonical tokens by written symbol, for the symbols of one scan (they repeat).
+    private let memo = Memo()
+
+    private final class Memo {
+        var canonical: [String: [String]] = [:]
+    }
+
+    init(lexicon: CitationLexicon) {
+        self.lexicon = lexicon
+    }
 
     /// Every candidate in the text, in order.
     func scan(_ text: ScanText) -> [SymbolHit] {
@@ -184,6 +194,14 @@ struct SymbolScanner {
             if index > 0 { written.append(separator == 0x2F ? "/" : "-") }
             written += token
         }
+        if let known = memo.canonical[written] { return known }
+        let tokens = canonicalTokens(written: written)
+        memo.canonical[written] = tokens
+        return tokens
+    }
+
+    private func canonicalTokens(written: String) -> [String] {
+        var written = written
         for (from, to) in lexicon.repairs where Self.contains(written, from) {
             written = replaceWholeTokens(written, from, to)
         }
@@ -237,10 +255,11 @@ struct SymbolScanner {
     private func readToken(_ v: UnsafeBufferPointer<UInt8>, _ k: Int) -> (String, Int, Bool)? {
         let n = v.count
         var scalars: [(UInt32, Int)] = []  // scalar, end offset
+        var sawFiller = false
         var i = k
         while i < n {
             let b = v[i]
-            if b == ScanText.filler { i += 1; if !scalars.isEmpty { scalars[scalars.count - 1].1 = i }; continue }
+            if b == ScanText.filler { sawFiller = true; i += 1; if !scalars.isEmpty { scalars[scalars.count - 1].1 = i }; continue }
             if b < 0x80 {
                 let isAlnum = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || isDigit(b) || b == 0x26
                 guard isAlnum else { break }
@@ -257,6 +276,8 @@ struct SymbolScanner {
         guard let first = scalars.first, ScanText.isUpperScalar(first.0) else { return nil }
         func isLower(_ c: UInt32) -> Bool { !ScanText.isUpperScalar(c) && !(c >= 0x30 && c <= 0x39) && c != 0x26 }
         func string(_ count: Int) -> String {
+            // Without filler bytes the scalars are exactly the UTF-8 of v[k..<end].
+            if !sawFiller { return String(decoding: UnsafeBufferPointer(rebasing: v[k..<(count == 0 ? k : scalars[count - 1].1)]), as: UTF8.self) }
             var s = ""
             for (c, _) in scalars.prefix(count) { s.unicodeScalars.append(Unicode.Scalar(c) ?? " ") }
             return s

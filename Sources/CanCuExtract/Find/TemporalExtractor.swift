@@ -62,12 +62,13 @@ package struct TemporalExtractor: Sendable {
             }
             periods.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
+        var cursor = text.cursor()
         result.dates = dates.enumerated().map { k, d in
-            DateMention(source: text.sourceRange(ofBytes: d.range), range: d.range, text: text.sourceText(ofBytes: d.range),
+            DateMention(source: cursor.sourceRange(ofBytes: d.range), range: d.range, text: text.sourceText(ofBytes: d.range),
                         value: d.date?.iso ?? "", role: roles[k])
         }
         result.periods = periods.map {
-            Period(source: text.sourceRange(ofBytes: $0.range), range: $0.range, text: text.sourceText(ofBytes: $0.range),
+            Period(source: cursor.sourceRange(ofBytes: $0.range), range: $0.range, text: text.sourceText(ofBytes: $0.range),
                    from: $0.from, to: $0.to)
         }
         // The document's own effect clause.
@@ -83,7 +84,7 @@ package struct TemporalExtractor: Sendable {
             return TargetScanner.Dated(range: q.range, value: "\(from)-\(to)")
         }
         result.targets = targets.scan(p, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
-            Target(source: text.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
+            Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
                    unit: unit, comparator: comparator, subject: subject, deadline: deadline, period: period)
         }
     }

@@ -121,8 +121,14 @@ enum TemporalScan {
         else { return false }
         guard i + length <= p.count else { return false }
         for k in 1..<length { value = value << 6 | UInt32(p[i + k] & 0x3F) }
+        if value < 0x250 { return upperTwo[Int(value)] }
+        if value >= 0x1E00 && value < 0x1F00 { return upperAdditional[Int(value) - 0x1E00] }
         return Unicode.Scalar(value)?.properties.isUppercase ?? false
     }
+
+    /// `isUppercase` of U+0000..<U+0250 and of U+1E00..<U+1F00, looked up (the same answers).
+    private static let upperTwo: [Bool] = (0..<0x250).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
+    private static let upperAdditional: [Bool] = (0x1E00..<0x1F00).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
 
     /// Start of the line containing `i`.
     static func lineStart(_ p: Buffer, _ i: Int) -> Int {

@@ -31,6 +31,7 @@ struct RelationResolver {
         var historyTypes = [[Relation.RelationType]](repeating: [], count: count)
         var extra: [Relation] = []
         let clauseStarts = found.map { clauseStart($0.chainStart, scan, bytes) }
+        var cursor = text.cursor()
 
         var scopeIndex = 0
         for i in 0..<count {
@@ -74,7 +75,7 @@ struct RelationResolver {
                     }
                     if let opener {
                         if ![.implements, .refers, .basis].contains(relation) {
-                            extra.append(Relation(from: opener, to: i, type: relation, source: text.sourceRange(ofBytes: found[opener].start..<f.end)))
+                            extra.append(Relation(from: opener, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[opener].start..<f.end)))
                         }
                         continue
                     }
@@ -107,10 +108,10 @@ struct RelationResolver {
         for i in 0..<count {
             if let target = historyTarget[i] {
                 for type in historyTypes[i] {
-                    relations.append(Relation(from: i, to: target, type: type, source: text.sourceRange(ofBytes: found[target].start..<found[i].end)))
+                    relations.append(Relation(from: i, to: target, type: type, source: cursor.sourceRange(ofBytes: found[target].start..<found[i].end)))
                 }
             }
-            relations.append(Relation(from: nil, to: i, type: selfType[i] ?? .refers, source: text.sourceRange(ofBytes: evidence[i])))
+            relations.append(Relation(from: nil, to: i, type: selfType[i] ?? .refers, source: cursor.sourceRange(ofBytes: evidence[i])))
         }
         relations.append(contentsOf: extra)
         return relations
