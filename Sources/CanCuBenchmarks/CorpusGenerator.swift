@@ -73,7 +73,7 @@ package struct CorpusGenerator: Sendable {
         for d in 0..<documents {
             let cited = (1...4).map { citation((d &* 7919 &+ $0 &* 104_729) % max(1, documents), pinpoint: $0 == 1) }
             let header = DocumentHeader(symbol: symbol(d), type: "Nghị định", issuer: "CHÍNH PHỦ",
-                                        issued: "\(2000 + d / 9000 % 26)-01-01", place: "Hà Nội",
+                                        issued: LegalDate(year: 2000 + d / 9000 % 26, month: 1, day: 1), place: "Hà Nội",
                                         title: "Quy định chi tiết " + (0..<6).map { words[(d &+ $0 &* 31) % words.count] }.joined(separator: " "))
             let relations = cited.indices.map { Relation(from: nil, to: $0, type: .basis, source: 0..<10) }
             files.append(FileAnalysis(path: "/synthetic/documents/\(d).txt", kind: .document,

@@ -89,7 +89,7 @@ public struct GraphBuilder: Sendable {
         for extraction in documents {
             let me = selfKey(extraction)
             selfIDs.append(me)
-            let ids = addCitations(extraction.citations, writtenOn: extraction.document.issued)
+            let ids = addCitations(extraction.citations, writtenOn: extraction.document.issued?.iso)
             for relation in extraction.relations where ids.indices.contains(relation.to) {
                 let from: String
                 if let f = relation.from {
@@ -122,7 +122,7 @@ public struct GraphBuilder: Sendable {
             let header = extraction.document
             upsert(me.id, entry: me.entry, GraphNode(
                 id: me.id, kind: .document, symbol: header.symbol, type: header.type, issuer: header.issuer,
-                year: header.issued.flatMap(GraphRegistry.year(ofDate:)), issued: header.issued, label: header.title))
+                year: header.issued?.year, issued: header.issued?.iso, label: header.title))
         }
         return CitationGraph(nodes: Array(nodes.values), edges: edges)
     }
@@ -155,7 +155,7 @@ public struct GraphBuilder: Sendable {
         for extraction in documents {
             let header = extraction.document
             if let symbol = header.symbol, let title = header.title {
-                let year = Registry.year(of: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:))
+                let year = Registry.year(of: symbol) ?? header.issued?.year
                 note(title, symbol: symbol, year: year)
                 if let type = header.type { note(type + " " + title, symbol: symbol, year: year) }
             }
@@ -178,7 +178,7 @@ public struct GraphBuilder: Sendable {
     private func selfKey(_ extraction: DocumentFacts) -> (id: String, entry: DocumentRecord?) {
         let header = extraction.document
         if let symbol = header.symbol, !symbol.isEmpty {
-            return symbolKey(symbol, year: Registry.year(of: symbol) ?? header.issued.flatMap(GraphRegistry.year(ofDate:)))
+            return symbolKey(symbol, year: Registry.year(of: symbol) ?? header.issued?.year)
         }
         return (extraction.path, nil)
     }
@@ -198,7 +198,7 @@ public struct GraphBuilder: Sendable {
     /// document of that name.
     private func key(for citation: Citation, names: [String: [CorpusName]],
                      writtenOn written: String?) -> (id: String, entry: DocumentRecord?) {
-        let year = citation.year ?? citation.issued.flatMap(GraphRegistry.year(ofDate:))
+        let year = citation.year ?? citation.issued?.year
         if let symbol = citation.symbol, !symbol.isEmpty {
             return symbolKey(symbol, year: year)
         }
@@ -235,7 +235,7 @@ public struct GraphBuilder: Sendable {
     private static func node(_ id: String, citation: Citation, entry: DocumentRecord?) -> GraphNode {
         GraphNode(id: id, kind: .document, symbol: citation.symbol ?? entry?.symbol, type: citation.type,
                   issuer: citation.issuers.isEmpty ? nil : citation.issuers.joined(separator: "-"),
-                  year: citation.year ?? citation.issued.flatMap(GraphRegistry.year(ofDate:)),
-                  issued: citation.issued, label: citation.name)
+                  year: citation.year ?? citation.issued?.year,
+                  issued: citation.issued?.iso, label: citation.name)
     }
 }

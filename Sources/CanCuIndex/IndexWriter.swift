@@ -48,7 +48,7 @@ struct IndexWriter {
 
     /// The node key of an indexed document, from its own symbol (or its name for a law).
     func ownKey(_ header: DocumentHeader) -> String? {
-        let year = header.issued.flatMap { Int($0.prefix(4)) }
+        let year = header.issued?.year
         if let symbol = header.symbol, !symbol.isEmpty { return DocumentKey.key(symbol: symbol, year: year) }
         return nil
     }
@@ -61,7 +61,7 @@ struct IndexWriter {
 
     private func learnOwnAliases(_ header: DocumentHeader, key: String, into aliases: inout [String: String]) {
         guard let title = header.title, !title.isEmpty else { return }
-        let year = header.issued.flatMap { Int($0.prefix(4)) }
+        let year = header.issued?.year
         if let type = header.type, !Folding.fold(title).hasPrefix(Folding.fold(type)) {
             aliases[DocumentKey.nameKey(name: type + " " + title, year: year)] = key
         } else {
@@ -89,7 +89,7 @@ struct IndexWriter {
 
     private func insertDocument(_ document: DocumentFacts, fileID: Int64, aliases: [String: String], db: Database) throws -> Int64 {
         let header = document.document
-        let year = header.issued.flatMap { Int($0.prefix(4)) }
+        let year = header.issued?.year
         let key = ownKey(header) ?? "f:\(fileID)"
         let review = document.review
         try db.cachedStatement(sql: """
@@ -113,7 +113,7 @@ struct IndexWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in document.citations.enumerated() {
-            let target = target(of: document.citations, at: index, aliases: aliases, writtenOn: header.issued)
+            let target = target(of: document.citations, at: index, aliases: aliases, writtenOn: header.issued?.iso)
             try insertCitation.execute(arguments: [
                 documentID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.number, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue,

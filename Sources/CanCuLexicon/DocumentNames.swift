@@ -98,7 +98,7 @@ package struct DocumentNames: Sendable {
     /// the year of its stated issue date). nil for a citation with a symbol or without a name.
     public func resolve(_ citation: Citation) -> Match? {
         guard citation.kind == .name, citation.symbol == nil, let name = citation.name, !name.isEmpty else { return nil }
-        return resolve(type: citation.type, name: name, year: citation.year ?? citation.issued.flatMap { Int($0.prefix(4)) })
+        return resolve(type: citation.type, name: name, year: citation.year ?? citation.issued?.year)
     }
 
     /// The comparison key of a type and a name: folded, punctuation and spaces collapsed, the type

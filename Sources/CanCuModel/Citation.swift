@@ -42,8 +42,8 @@ public struct Citation: Sendable, Hashable, Codable {
     public var year: Int?
     /// Issuer abbreviations of the symbol, in order.
     public var issuers: [String]
-    /// The issue date stated with the citation (ISO).
-    public var issued: String?
+    /// The issue date stated with the citation.
+    public var issued: LegalDate?
     /// The name when cited by name ("Bộ luật Lao động").
     public var name: String?
     public var pinpoints: [Pinpoint]
@@ -57,7 +57,7 @@ public struct Citation: Sendable, Hashable, Codable {
     public var title: String?
 
     public init(source: Range<Int>, range: Range<Int>, text: String, symbol: String? = nil, type: String? = nil,
-                number: String? = nil, year: Int? = nil, issuers: [String] = [], issued: String? = nil,
+                number: String? = nil, year: Int? = nil, issuers: [String] = [], issued: LegalDate? = nil,
                 name: String? = nil, pinpoints: [Pinpoint] = [], kind: Kind, resolvesTo: Int? = nil, tags: [String] = []) {
         self.source = source; self.range = range; self.text = text; self.symbol = symbol; self.type = type
         self.number = number; self.year = year; self.issuers = issuers; self.issued = issued; self.name = name

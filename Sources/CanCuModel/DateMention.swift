@@ -1,4 +1,4 @@
-/// A date in the text, with its ISO value ("2019-01-24", "2021-06", "2025") and role.
+/// A date in the text, with its value at the precision written ("2019-01-24", "2021-06", "2025") and role.
 public struct DateMention: Sendable, Hashable, Codable {
     public enum Role: String, Sendable, Codable {
         case issued, effective, deadline, cited, mention
@@ -7,10 +7,10 @@ public struct DateMention: Sendable, Hashable, Codable {
     public var source: Range<Int>
     public var range: Range<Int>
     public var text: String
-    public var value: String
+    public var value: LegalDate
     public var role: Role
 
-    public init(source: Range<Int>, range: Range<Int>, text: String, value: String, role: Role) {
+    public init(source: Range<Int>, range: Range<Int>, text: String, value: LegalDate, role: Role) {
         self.source = source; self.range = range; self.text = text; self.value = value; self.role = role
     }
 }
@@ -20,10 +20,10 @@ public struct Period: Sendable, Hashable, Codable {
     public var source: Range<Int>
     public var range: Range<Int>
     public var text: String
-    public var from: String?
-    public var to: String?
+    public var from: LegalDate?
+    public var to: LegalDate?
 
-    public init(source: Range<Int>, range: Range<Int>, text: String, from: String?, to: String?) {
+    public init(source: Range<Int>, range: Range<Int>, text: String, from: LegalDate?, to: LegalDate?) {
         self.source = source; self.range = range; self.text = text; self.from = from; self.to = to
     }
 }
@@ -42,13 +42,13 @@ public struct Target: Sendable, Hashable, Codable {
     public var unit: String
     public var comparator: Comparator
     public var subject: String?
-    /// ISO deadline, when the clause or its heading gives one.
-    public var deadline: String?
+    /// Deadline, when the clause or its heading gives one.
+    public var deadline: LegalDate?
     /// Period of the target, e.g. "2022-2025".
     public var period: String?
 
     public init(source: Range<Int>, range: Range<Int>, text: String, value: Double, unit: String,
-                comparator: Comparator, subject: String?, deadline: String?, period: String?) {
+                comparator: Comparator, subject: String?, deadline: LegalDate?, period: String?) {
         self.source = source; self.range = range; self.text = text; self.value = value; self.unit = unit
         self.comparator = comparator; self.subject = subject; self.deadline = deadline; self.period = period
     }

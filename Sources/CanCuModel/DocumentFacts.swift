@@ -83,9 +83,9 @@ public struct ReviewFacts: Sendable, Hashable, Codable {
     public var ownSymbol: String?
     /// The date it was written (header, else the date line of a consolidated text's closing block
     /// or a Gazette running header).
-    public var written: String?
+    public var written: LegalDate?
     /// Its effective date (header, else its effect clause).
-    public var effective: String?
+    public var effective: LegalDate?
     /// The last year of its term ("giai đoạn 2022 - 2025").
     public var termEnd: Int?
     /// The words of each relation that replaces, repeals, ends or amends, by relation index.
@@ -95,7 +95,7 @@ public struct ReviewFacts: Sendable, Hashable, Codable {
     /// The changed bodies named, in reading order.
     public var bodies: [BodyMention]
 
-    public init(ownSymbol: String? = nil, written: String? = nil, effective: String? = nil, termEnd: Int? = nil,
+    public init(ownSymbol: String? = nil, written: LegalDate? = nil, effective: LegalDate? = nil, termEnd: Int? = nil,
                 sentences: [Int: String] = [:], citationLines: [Int] = [], bodies: [BodyMention] = []) {
         self.ownSymbol = ownSymbol; self.written = written; self.effective = effective; self.termEnd = termEnd
         self.sentences = sentences; self.citationLines = citationLines; self.bodies = bodies

@@ -16,8 +16,8 @@ public enum FactLearner {
         let path = document.path
         let extras = document.review
         let own = extras.ownSymbol
-        let issued = extras.written
-        let effective = extras.effective
+        let issued = extras.written?.iso
+        let effective = extras.effective?.iso
         var facts: [DocumentFact] = []
         if let own {
             if let issued {

@@ -45,7 +45,7 @@ public struct Reviewer: Sendable {
     /// The findings of one document, in reading order. `asOf` is today or the user's `--as-of`
     /// (ISO); `facts` holds what other documents say (learned in this run, or the index).
     public func review(_ document: DocumentFacts, asOf: String, facts: any FactStore = LearnedFacts()) -> [Finding] {
-        let written = document.review.written
+        let written = document.review.written?.iso
         var findings = documentFindings(document, written: written, asOf: asOf, facts: facts)
         if isCatalogue(document.document.title) {
             // A list of documents and their status: naming outdated ones is its purpose.
@@ -104,7 +104,7 @@ public struct Reviewer: Sendable {
             guard let symbol = symbols[index], citation.kind != .short else { continue }
             let key = Registry.key(symbol)
             if key == ownKey { continue }
-            let year = citation.year ?? citation.issued.flatMap { Int($0.prefix(4)) }
+            let year = citation.year ?? citation.issued?.year
             let record = registry.record(symbol: symbol, year: year)
             let learned = facts.facts(about: symbol)
             // How the message names the document: "Nghị định 61/2018/NĐ-CP", or for a name resolved
@@ -126,7 +126,7 @@ public struct Reviewer: Sendable {
             // Cited before it existed.
             let learnedIssued = learned.first { $0.kind == .issued }
             if let written {
-                let known = record?.issued ?? learnedIssued?.value ?? citation.issued
+                let known = record?.issued ?? learnedIssued?.value ?? citation.issued?.iso
                 let symbolYear = Registry.year(of: symbol)
                 if let known, known.count == 10, Self.certainly(known, after: written) {
                     findings.append(finding(.docNotYetIssued, .error,
@@ -142,7 +142,7 @@ public struct Reviewer: Sendable {
             }
 
             // The stated issue date differs from the known one.
-            if let stated = citation.issued, stated.count == 10 {
+            if let stated = citation.issued?.iso, stated.count == 10 {
                 if let record, let known = record.issued, known != stated {
                     let doubtful = record.isUncertain || record.note.contains("differ")
                     var note: String? = nil

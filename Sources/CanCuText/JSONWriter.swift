@@ -76,6 +76,8 @@ package struct JSONWriter: Sendable {
     public mutating func field(_ name: String, _ value: Int?) { key(name); self.value(value); endKey() }
     public mutating func field(_ name: String, _ value: Double?) { key(name); self.value(value); endKey() }
     public mutating func field(_ name: String, _ value: Bool?) { key(name); self.value(value); endKey() }
+    /// A date as its ISO text at its precision ("2019-01-24", "2021-06", "2025"), or null.
+    public mutating func field(_ name: String, _ value: LegalDate?) { key(name); self.value(value?.iso); endKey() }
     /// The contract's `start` and `end` fields of a source range (Unicode scalars).
     public mutating func span(_ range: Range<Int>) {
         field("start", range.lowerBound)

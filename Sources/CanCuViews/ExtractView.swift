@@ -131,7 +131,7 @@ package enum ExtractView {
         }
         if !e.periods.isEmpty {
             var seen = Set<String>()
-            let distinct = e.periods.map { "\($0.from ?? "…")–\($0.to ?? "…")" }.filter { seen.insert($0).inserted }
+            let distinct = e.periods.map { "\($0.from?.iso ?? "…")–\($0.to?.iso ?? "…")" }.filter { seen.insert($0).inserted }
             out += "Giai đoạn: " + distinct.joined(separator: "; ") + "\n"
         }
         for t in e.targets {

@@ -93,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
                     ReviewView.writeJSON(findings, to: &json)
                     Console.write(json.bytes)
                 case .text:
-                    Console.write(ReviewView.text(source: document.path, written: document.review.written,
+                    Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
                                                   findings: findings, lineOf: document.lines()))
                 }
             }
@@ -141,7 +141,7 @@ struct ReviewCommand: ParsableCommand {
                     ReviewView.writeJSON(findings, to: &json)
                     Console.write(json.bytes)
                 case .text:
-                    Console.write(ReviewView.text(source: document.path, written: document.review.written,
+                    Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
                                                   findings: findings, lineOf: document.lines()))
                 }
             }

@@ -142,7 +142,7 @@ struct CitationAccuracyTests {
             let (citations, _) = extractor.extract(Normalizer.standard.normalize(note))
             guard let c = citations.first(where: { $0.kind == .full }) else { print("fullform MISS: \(note.prefix(120))"); continue }
             let s = c.symbol == Self.canonical(Normalizer.standard.normalize(expected.symbol).string)
-            let d = c.issued == expected.issued
+            let d = c.issued?.iso == expected.issued
             let wanted = key(expected.issuer)
             let i = c.issuers.contains { token in
                 guard let name = issuerNames[token] ?? issuerNames[String(token.prefix { !$0.isNumber })], !name.isEmpty else { return false }
@@ -151,7 +151,7 @@ struct CitationAccuracyTests {
             let a = c.pinpoints.contains { $0.article == expected.article }
             if s { symbolOK += 1 }; if d { dateOK += 1 }; if i { issuerOK += 1 }; if a { articleOK += 1 }
             if s && d && i && a { agree += 1 } else {
-                print("fullform DIFF (symbol \(s), date \(d), issuer \(i), article \(a)): \(c.symbol ?? "-") \(c.issued ?? "-") \(c.issuers) | \(note.prefix(160))")
+                print("fullform DIFF (symbol \(s), date \(d), issuer \(i), article \(a)): \(c.symbol ?? "-") \(c.issued?.iso ?? "-") \(c.issuers) | \(note.prefix(160))")
             }
         }
         let rate = Double(agree) / Double(max(total, 1))

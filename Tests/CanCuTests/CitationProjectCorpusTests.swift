@@ -89,7 +89,7 @@ struct CitationProjectCorpusTests {
             ("1320/UBND-KSTT", "2026-04-20", .corrects),
         ]
         #expect(r.citations.map(\.symbol) == expected.map(\.0))
-        #expect(r.citations.map(\.issued) == expected.map(\.1))
+        #expect(r.citations.map { $0.issued?.iso } == expected.map(\.1))
         for (symbol, _, type) in expected {
             if let type { #expect(selfTypes(r, symbol) == [type]) } else { #expect(!selfTypes(r, symbol).contains(.basis)) }
         }

@@ -51,7 +51,7 @@ struct GraphBuilderTests {
     @Test("a name without a year: the registry's version in force when the citing text was written")
     func bareNamesByDate() {
         func document(_ symbol: String, issued: String?) -> DocumentFacts {
-            DocumentFacts(path: symbol, document: DocumentHeader(symbol: symbol, type: "Thông tư", issued: issued),
+            DocumentFacts(path: symbol, document: DocumentHeader(symbol: symbol, type: "Thông tư", issued: issued.flatMap(LegalDate.init(iso:))),
                        citations: [GraphFixture.cite(nil, "Bộ luật", name: "Bộ luật Lao động", kind: .name),
                                    GraphFixture.cite(nil, "Luật", name: "Luật Thanh tra", kind: .name)],
                        relations: [GraphFixture.rel(nil, 0, .refers), GraphFixture.rel(nil, 1, .refers)])

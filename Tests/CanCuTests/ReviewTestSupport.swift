@@ -24,7 +24,7 @@ enum ReviewFixture {
         while start + needle.count <= scalars.count, Array(scalars[start..<(start + needle.count)]) != needle { start += 1 }
         precondition(start + needle.count <= scalars.count, "phrase not in text: \(phrase)")
         return Citation(source: start..<(start + needle.count), range: 0..<0, text: phrase, symbol: symbol, type: type,
-                        year: Registry.year(of: symbol), issued: issued, kind: .full)
+                        year: Registry.year(of: symbol), issued: issued.flatMap(LegalDate.init(iso:)), kind: .full)
     }
 
     static func review(_ text: String, citations: [Citation] = [], relations: [Relation] = [], asOf: String = "2026-03-01",

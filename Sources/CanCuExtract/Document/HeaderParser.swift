@@ -84,7 +84,7 @@ package struct HeaderParser: Sendable {
             }
             if dateLine == nil, let (place, date) = placeAndDate(line) {
                 header.place = place
-                header.issued = date
+                header.issued = date.flatMap(LegalDate.init(iso:))
                 dateLine = i
                 issuerClosed = true
                 i += 1
@@ -113,9 +113,9 @@ package struct HeaderParser: Sendable {
         if header.symbol == nil, let block = authenticationBlock(p, text, lines) {
             header.symbol = block.symbol
             if issuerLines.isEmpty { issuerLines = block.issuerLines }
-            if header.issued == nil { header.place = block.place; header.issued = block.issued }
+            if header.issued == nil { header.place = block.place; header.issued = block.issued.flatMap(LegalDate.init(iso:)) }
         }
-        if header.issued == nil { header.issued = adoptionDate(p, text) }
+        if header.issued == nil { header.issued = adoptionDate(p, text).flatMap(LegalDate.init(iso:)) }
         header.issuer = issuer(from: issuerLines)
         var titleEnd: Int?
         if let typeLine {

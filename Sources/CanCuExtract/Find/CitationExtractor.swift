@@ -83,7 +83,7 @@ package struct CitationExtractor: Sendable {
     /// As `makeCitation(_:_:)`, mapping offsets with a cursor (citations come in reading order).
     func makeCitation(_ f: FoundCitation, _ text: NormalizedText, cursor: inout SourceCursor) -> Citation {
         Citation(source: cursor.sourceRange(ofBytes: f.start..<f.end), range: f.start..<f.end, text: text.sourceText(ofBytes: f.start..<f.end),
-                 symbol: f.symbol, type: f.type, number: f.number, year: f.year, issuers: f.issuers, issued: f.issued,
+                 symbol: f.symbol, type: f.type, number: f.number, year: f.year, issuers: f.issuers, issued: f.issued.flatMap(LegalDate.init(iso:)),
                  name: f.name, pinpoints: f.pinpoints, kind: f.kind, resolvesTo: f.resolvesTo, tags: f.tags)
     }
 

@@ -12,8 +12,8 @@ extension Extractor {
         let header = facts.document
         var review = ReviewFacts()
         review.ownSymbol = header.symbol
-        review.written = header.issued ?? HeaderScan.issueDate(text, headerLength: headerLength)
-        review.effective = header.effective ?? HeaderScan.effectiveDate(text, issued: review.written)
+        review.written = header.issued ?? HeaderScan.issueDate(text, headerLength: headerLength).flatMap(LegalDate.init(iso:))
+        review.effective = header.effective ?? HeaderScan.effectiveDate(text, issued: review.written?.iso).flatMap(LegalDate.init(iso:))
         review.termEnd = review.ownSymbol == nil ? nil
             : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil, headerLength: headerLength)
         let acting = facts.relations.indices.filter { Relation.acts(facts.relations[$0].type) }
@@ -48,7 +48,7 @@ extension Extractor {
                                         _ text: NormalizedText) -> Bool {
         guard let citation = citations.last(where: { $0.range.upperBound <= range.lowerBound }),
               range.lowerBound - citation.range.upperBound <= 160,
-              let issued = citation.issued.flatMap(LegalDate.init(iso:)) ?? citation.year.flatMap({ LegalDate(year: $0) }),
+              let issued = citation.issued ?? citation.year.flatMap({ LegalDate(year: $0) }),
               let change = LegalDate(iso: date), issued.isBefore(change) else { return false }
         let between = text.bytes[citation.range.upperBound..<range.lowerBound]
         if between.contains(0x3B) || between.contains(0x0A) || between.contains(0x2E) && !between.contains(0x2F) { return false }

@@ -63,17 +63,19 @@ package struct TemporalExtractor: Sendable {
             periods.sort { $0.range.lowerBound < $1.range.lowerBound }
         }
         var cursor = text.cursor()
-        result.dates = dates.enumerated().map { k, d in
-            DateMention(source: cursor.sourceRange(ofBytes: d.range), range: d.range, text: text.sourceText(ofBytes: d.range),
-                        value: d.date?.iso ?? "", role: roles[k])
+        // A date form whose parts make no real date (31/02) has no value: it is not a date.
+        result.dates = dates.enumerated().compactMap { k, d in
+            guard let value = d.date else { return nil }
+            return DateMention(source: cursor.sourceRange(ofBytes: d.range), range: d.range, text: text.sourceText(ofBytes: d.range),
+                               value: value, role: roles[k])
         }
         result.periods = periods.map {
             Period(source: cursor.sourceRange(ofBytes: $0.range), range: $0.range, text: text.sourceText(ofBytes: $0.range),
-                   from: $0.from, to: $0.to)
+                   from: $0.from.flatMap(LegalDate.init(iso:)), to: $0.to.flatMap(LegalDate.init(iso:)))
         }
         // The document's own effect clause.
         let effect = EffectResolver().resolve(p, dates: dates.map { ($0.range, $0.numerals, $0.date) }, issued: issued)
-        result.document.effective = effect.effective
+        result.document.effective = effect.effective.flatMap(LegalDate.init(iso:))
         result.effectNotes = effect.notes
         // Targets.
         let deadlines = dates.enumerated().compactMap { k, d in
@@ -85,7 +87,7 @@ package struct TemporalExtractor: Sendable {
         }
         result.targets = targets.scan(p, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
             Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
-                   unit: unit, comparator: comparator, subject: subject, deadline: deadline, period: period)
+                   unit: unit, comparator: comparator, subject: subject, deadline: deadline.flatMap(LegalDate.init(iso:)), period: period)
         }
     }
 
