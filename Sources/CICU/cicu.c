@@ -226,8 +226,10 @@ struct cicu_break_iterator {
     int64_t budget;
     /// Sentences may only be cut after a line feed; words also between a space and a letter.
     int lines_only;
+    /// 0: every byte goes through ICU (the reference); 1: simple runs are segmented in C.
+    int fast;
     UBreakIterator *words;
-    /// The current chunk: UTF-8 bytes [chunk8, next8), its UTF-16 text and offset tables.
+    /// The current ICU region: UTF-8 bytes [chunk8, next8), its UTF-16 text and offset tables.
     UChar *text;
     int32_t *offsets8;
     int32_t *scalars;
@@ -240,14 +242,15 @@ struct cicu_break_iterator {
     int64_t scalar_base;
     int64_t next_scalar_base;
     int32_t start;
+    /// True while breaks come from ICU over the current region.
     int loaded;
+    /// Where the next piece starts (a boundary) when no region is loaded, and its scalar offset.
+    int64_t pos8;
+    int64_t pos_scalar;
 };
 
-/// Loads the chunk after the current one; 0 at the end of the text or on an error.
-static int load_chunk(cicu_break_iterator *it) {
-    if (it->next8 >= it->length) return 0;
-    int64_t from = it->next8;
-    int64_t end = chunk_end(it->utf8, it->length, from, it->budget, it->lines_only);
+/// Loads the region [from, end) of the text into ICU; 0 on an error.
+static int load_region(cicu_break_iterator *it, int64_t from, int64_t end) {
     if (end - from > INT32_MAX / 4) return 0;
     int32_t n = (int32_t)(end - from);
     if (n + 1 > it->capacity) {
@@ -264,7 +267,7 @@ static int load_chunk(cicu_break_iterator *it) {
     it->length16 = convert_with_offsets(it->utf8 + from, n, it->text, it->offsets8, &it->supplementary);
     int32_t scalar_count = it->length16;
     if (it->supplementary) {
-        // Only a chunk with characters outside the BMP needs the scalar table.
+        // Only a region with characters outside the BMP needs the scalar table.
         if (it->length16 + 1 > it->scalar_capacity) {
             int32_t *scalars = realloc(it->scalars, sizeof(int32_t) * (size_t)(it->length16 + 1));
             if (scalars == NULL) return 0;
@@ -288,11 +291,18 @@ static int load_chunk(cicu_break_iterator *it) {
     if (U_FAILURE(status)) return 0;
     it->chunk8 = from;
     it->next8 = end;
-    it->scalar_base = it->next_scalar_base;
-    it->next_scalar_base += scalar_count;
+    it->scalar_base = it->pos_scalar;
+    it->next_scalar_base = it->pos_scalar + scalar_count;
     it->start = 0;
     it->loaded = 1;
     return 1;
+}
+
+/// Ends the current ICU region: the next piece starts where it ended.
+static inline void end_region(cicu_break_iterator *it) {
+    it->loaded = 0;
+    it->pos8 = it->next8;
+    it->pos_scalar = it->next_scalar_base;
 }
 
 static cicu_break_iterator *open_iterator(const uint8_t *utf8, int64_t length, const char *locale,
@@ -303,6 +313,7 @@ static cicu_break_iterator *open_iterator(const uint8_t *utf8, int64_t length, c
     it->length = length;
     it->budget = chunk_bytes > 0 ? chunk_bytes : (1 << 16);
     it->lines_only = type == UBRK_SENTENCE;
+    it->fast = 1;
     UErrorCode status = U_ZERO_ERROR;
     static const UChar empty[1] = {0};
     it->words = ubrk_open(type, locale, empty, 0, &status);
@@ -318,23 +329,240 @@ cicu_break_iterator *cicu_sentences_open(const uint8_t *utf8, int64_t length, co
     return open_iterator(utf8, length, locale, UBRK_SENTENCE, chunk_bytes);
 }
 
-/// The next break of the text (an index into the current chunk), loading the following chunk at
-/// the end of one; UBRK_DONE at the end of the text.
-static inline int32_t next_break(cicu_break_iterator *it) {
-    if (!it->loaded && !load_chunk(it)) return UBRK_DONE;
-    for (;;) {
-        int32_t end = ubrk_next(it->words);
-        if (end != UBRK_DONE) return end;
-        if (!load_chunk(it)) return UBRK_DONE;
+void cicu_break_set_icu_only(cicu_break_iterator *it, int32_t icu_only) {
+    if (it != NULL && !it->loaded && it->pos8 == 0) it->fast = icu_only ? 0 : 1;
+}
+
+// MARK: The fast path
+//
+// ICU stays the authority: the fast path segments only runs whose UAX #29 boundaries follow from
+// a few character classes, and hands ICU a region around anything else. A region starts at a
+// boundary the fast path has established and ends where a boundary is mandatory whatever comes
+// before or after (just after a line feed; between an ASCII space, tab or CR and a character of
+// the classes word, mid or punct below), so ICU over the region gives the whole text's breaks.
+
+enum {
+    /// Anything else: combining marks, other scripts, controls, invalid bytes, MidLetter and
+    /// MidNum characters outside ASCII, emoji, ZWJ, ... (ICU decides).
+    F_COMPLEX = 0,
+    /// ASCII white space: no token, breaks on both sides (runs of spaces are one piece).
+    F_SPACE,
+    /// ALetter, Numeric or ExtendNumLet: ASCII letters, digits, '_', precomposed Latin letters
+    /// (U+00C0-U+024F but U+00D7 and U+00F7, U+1E00-U+1EFF). A run of them is one piece (WB5,
+    /// WB8-10, WB13a-b).
+    F_WORD,
+    /// '.', apostrophe, ',', ';', ':' (MidNumLet, Single_Quote, MidNum, MidLetter): one piece
+    /// each, unless between two word characters (WB6-7, WB11-12): then ICU decides.
+    F_MID,
+    /// Other ASCII punctuation and symbols, and U+2013, U+2014, U+201C, U+201D, U+2026
+    /// (Word_Break Other, not pictographic): one piece each (WB999).
+    F_PUNCT,
+};
+
+static const uint8_t ascii_class[128] = {
+    ['\t'] = F_SPACE, ['\n'] = F_SPACE, ['\v'] = F_SPACE, ['\f'] = F_SPACE, ['\r'] = F_SPACE, [' '] = F_SPACE,
+    ['!'] = F_PUNCT, ['"'] = F_PUNCT, ['#'] = F_PUNCT, ['$'] = F_PUNCT, ['%'] = F_PUNCT, ['&'] = F_PUNCT,
+    ['\''] = F_MID, ['('] = F_PUNCT, [')'] = F_PUNCT, ['*'] = F_PUNCT, ['+'] = F_PUNCT, [','] = F_MID,
+    ['-'] = F_PUNCT, ['.'] = F_MID, ['/'] = F_PUNCT,
+    ['0'] = F_WORD, ['1'] = F_WORD, ['2'] = F_WORD, ['3'] = F_WORD, ['4'] = F_WORD,
+    ['5'] = F_WORD, ['6'] = F_WORD, ['7'] = F_WORD, ['8'] = F_WORD, ['9'] = F_WORD,
+    [':'] = F_MID, [';'] = F_MID, ['<'] = F_PUNCT, ['='] = F_PUNCT, ['>'] = F_PUNCT, ['?'] = F_PUNCT, /* '@' joins letters and digits in ICU 72 ("x@y.vn" is one word): ICU decides */
+    ['A'] = F_WORD, ['B'] = F_WORD, ['C'] = F_WORD, ['D'] = F_WORD, ['E'] = F_WORD, ['F'] = F_WORD, ['G'] = F_WORD,
+    ['H'] = F_WORD, ['I'] = F_WORD, ['J'] = F_WORD, ['K'] = F_WORD, ['L'] = F_WORD, ['M'] = F_WORD, ['N'] = F_WORD,
+    ['O'] = F_WORD, ['P'] = F_WORD, ['Q'] = F_WORD, ['R'] = F_WORD, ['S'] = F_WORD, ['T'] = F_WORD, ['U'] = F_WORD,
+    ['V'] = F_WORD, ['W'] = F_WORD, ['X'] = F_WORD, ['Y'] = F_WORD, ['Z'] = F_WORD,
+    ['['] = F_PUNCT, ['\\'] = F_PUNCT, [']'] = F_PUNCT, ['^'] = F_PUNCT, ['_'] = F_WORD, ['`'] = F_PUNCT,
+    ['a'] = F_WORD, ['b'] = F_WORD, ['c'] = F_WORD, ['d'] = F_WORD, ['e'] = F_WORD, ['f'] = F_WORD, ['g'] = F_WORD,
+    ['h'] = F_WORD, ['i'] = F_WORD, ['j'] = F_WORD, ['k'] = F_WORD, ['l'] = F_WORD, ['m'] = F_WORD, ['n'] = F_WORD,
+    ['o'] = F_WORD, ['p'] = F_WORD, ['q'] = F_WORD, ['r'] = F_WORD, ['s'] = F_WORD, ['t'] = F_WORD, ['u'] = F_WORD,
+    ['v'] = F_WORD, ['w'] = F_WORD, ['x'] = F_WORD, ['y'] = F_WORD, ['z'] = F_WORD,
+    ['{'] = F_PUNCT, ['|'] = F_PUNCT, ['}'] = F_PUNCT, ['~'] = F_PUNCT,
+};
+
+/// The fast-path class of the character at `s[i]` (`i < n`) and its length in bytes.
+static inline __attribute__((always_inline)) int fast_class(const uint8_t *s, int64_t i, int64_t n, int *len) {
+    uint8_t b = s[i];
+    if (b < 0x80) { *len = 1; return ascii_class[b]; }
+    if (b >= 0xC3 && b <= 0xC9) {
+        // U+00C0-U+024F, but U+00D7 and U+00F7.
+        if (i + 1 < n && (s[i + 1] & 0xC0) == 0x80 && !(b == 0xC3 && (s[i + 1] == 0x97 || s[i + 1] == 0xB7))) {
+            *len = 2; return F_WORD;
+        }
+        return F_COMPLEX;
     }
+    if (b == 0xE1) {
+        // U+1E00-U+1EFF: E1 B8..BB xx.
+        if (i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB && (s[i + 2] & 0xC0) == 0x80) { *len = 3; return F_WORD; }
+        return F_COMPLEX;
+    }
+    if (b == 0xE2 && i + 2 < n && s[i + 1] == 0x80) {
+        uint8_t c = s[i + 2];
+        if (c == 0x93 || c == 0x94 || c == 0x9C || c == 0x9D || c == 0xA6) { *len = 3; return F_PUNCT; }
+    }
+    return F_COMPLEX;
+}
+
+/// The first place after `p` where a region may end: just after a line feed, between an ASCII
+/// space, tab or CR and a character of the classes word, mid or punct, or the end of the text.
+static int64_t region_end(const uint8_t *s, int64_t n, int64_t p) {
+    for (int64_t k = p + 1; k < n; k++) {
+        uint8_t a = s[k - 1];
+        if (a == '\n') return k;
+        if (a == ' ' || a == '\t' || a == '\r') {
+            int len;
+            int c = fast_class(s, k, n, &len);
+            if (c == F_WORD || c == F_MID || c == F_PUNCT) return k;
+        }
+    }
+    return n;
+}
+
+/// Segments from `it->pos8` in C while the text is simple, writing tokens from index `*count`.
+/// Returns -1 when it stopped for capacity or at the end of the text, else the offset of a
+/// character it cannot decide (the region for ICU then starts at `it->pos8`, a boundary).
+static int64_t fast_words(cicu_break_iterator *it, int64_t *starts, int64_t *ends, int64_t *scalar_starts,
+                          int64_t *scalar_ends, uint8_t *kinds, int32_t capacity, int32_t *count) {
+    const uint8_t *s = it->utf8;
+    const int64_t n = it->length;
+    int64_t pos = it->pos8, scalar = it->pos_scalar;
+    int32_t c = *count;
+    int64_t problem = -1;
+    while (c < capacity && pos < n) {
+        int len;
+        int cls = fast_class(s, pos, n, &len);
+        int64_t j = pos + len, chars = 1;
+        uint8_t kind = 0;
+        switch (cls) {
+        case F_COMPLEX:
+            problem = pos;
+            goto stop;
+        case F_SPACE:
+            while (j < n && s[j] < 0x80 && ascii_class[s[j]] == F_SPACE) { j += 1; chars += 1; }
+            break;
+        case F_WORD: {
+            uint8_t a = s[pos];
+            kind = a >= 0x80 ? CICU_TOKEN_WORD
+                 : (a >= '0' && a <= '9') ? CICU_TOKEN_NUMBER
+                 : a == '_' ? ascii_kind['_'] : CICU_TOKEN_WORD;
+            while (j < n) {
+                int l;
+                int k = fast_class(s, j, n, &l);
+                if (k == F_WORD) { j += l; chars += 1; continue; }
+                if (k == F_MID && j + 1 < n) {
+                    int l2;
+                    int y = fast_class(s, j + 1, n, &l2);
+                    if (y == F_WORD || y == F_COMPLEX) { problem = j + 1; goto stop; }
+                }
+                break;
+            }
+            break;
+        }
+        case F_MID:
+        case F_PUNCT:
+            kind = s[pos] < 0x80 ? ascii_kind[s[pos]] : CICU_TOKEN_PUNCTUATION;
+            break;
+        }
+        // A combining mark (or anything else ICU must see) right after the piece may belong to it.
+        if (j < n) {
+            int l;
+            if (fast_class(s, j, n, &l) == F_COMPLEX) { problem = j; goto stop; }
+        }
+        if (kind != 0) {
+            starts[c] = pos;
+            ends[c] = j;
+            scalar_starts[c] = scalar;
+            scalar_ends[c] = scalar + chars;
+            kinds[c] = kind;
+            c += 1;
+        }
+        pos = j;
+        scalar += chars;
+    }
+stop:
+    it->pos8 = pos;
+    it->pos_scalar = scalar;
+    *count = c;
+    return problem;
+}
+
+/// ASCII bytes that are neither sentence terminators nor separators (nor other controls).
+static const uint8_t sentence_plain[256] = {
+    ['\t'] = 1,
+    [' '] = 1, ['"'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1, ['&'] = 1, ['\''] = 1, ['('] = 1, [')'] = 1,
+    ['*'] = 1, ['+'] = 1, [','] = 1, ['-'] = 1, ['/'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,
+    ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, [':'] = 1, [';'] = 1, ['<'] = 1,
+    ['='] = 1, ['>'] = 1, ['@'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+    ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1, ['['] = 1, ['\\'] = 1, [']'] = 1, ['^'] = 1, ['_'] = 1, ['`'] = 1, ['a'] = 1,
+    ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+    ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['{'] = 1, ['|'] = 1,
+    ['}'] = 1, ['~'] = 1,
+};
+
+/// True when the only sentence break of the line [a, e) (e just after its line feed, or the end
+/// of the text) is at e: no terminator but in a final run "[.?!]+ closing* spaces*", no
+/// separator but its final line feed, and only characters of the fast path's classes.
+static int simple_sentence_line(const uint8_t *s, int64_t a, int64_t e) {
+    int64_t i = a;
+    int64_t body_end = e;
+    if (body_end > a && s[body_end - 1] == '\n') body_end -= 1;
+    if (body_end > a && s[body_end - 1] == '\r') body_end -= 1;
+    while (i < body_end) {
+        while (i < body_end && sentence_plain[s[i]]) i += 1;
+        if (i == body_end) break;
+        uint8_t b = s[i];
+        if (b == '.' || b == '?' || b == '!') break;
+        if (b < 0x80) return 0;
+        int len;
+        if (fast_class(s, i, body_end, &len) == F_COMPLEX) return 0;
+        i += len;
+    }
+    if (i == body_end) return 1;
+    // The final run: terminators, then closing marks, then spaces.
+    while (i < body_end && (s[i] == '.' || s[i] == '?' || s[i] == '!')) i += 1;
+    for (;;) {
+        if (i < body_end && (s[i] == ')' || s[i] == '"' || s[i] == '\'' || s[i] == ']' || s[i] == '}')) { i += 1; continue; }
+        if (i + 3 <= body_end && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0x9D) { i += 3; continue; }
+        break;
+    }
+    while (i < body_end && (s[i] == ' ' || s[i] == '\t')) i += 1;
+    return i == body_end;
 }
 
 int32_t cicu_sentences_next(cicu_break_iterator *it, int64_t *ends, int32_t capacity) {
     int32_t count = 0;
+    const uint8_t *s = it->utf8;
+    const int64_t n = it->length;
     while (count < capacity) {
-        int32_t end = next_break(it);
-        if (end == UBRK_DONE) break;
-        ends[count++] = it->chunk8 + it->offsets8[end];
+        if (it->loaded) {
+            int32_t end = ubrk_next(it->words);
+            if (end != UBRK_DONE) { ends[count++] = it->chunk8 + it->offsets8[end]; continue; }
+            end_region(it);
+        }
+        if (it->pos8 >= n) break;
+        int64_t from = it->pos8;
+        if (!it->fast) {
+            if (!load_region(it, from, chunk_end(s, n, from, it->budget, 1))) break;
+            continue;
+        }
+        const uint8_t *lf = memchr(s + from, '\n', (size_t)(n - from));
+        int64_t e = lf == NULL ? n : (lf - s) + 1;
+        if (simple_sentence_line(s, from, e)) {
+            ends[count++] = e;
+            it->pos8 = e;
+            continue;
+        }
+        // Consecutive lines ICU must see, up to the budget.
+        int64_t b = e;
+        while (b < n && b - from < it->budget) {
+            const uint8_t *lf2 = memchr(s + b, '\n', (size_t)(n - b));
+            int64_t e2 = lf2 == NULL ? n : (lf2 - s) + 1;
+            if (simple_sentence_line(s, b, e2)) break;
+            b = e2;
+        }
+        if (!load_region(it, from, b)) break;
     }
     return count;
 }
@@ -342,24 +570,37 @@ int32_t cicu_sentences_next(cicu_break_iterator *it, int64_t *ends, int32_t capa
 int32_t cicu_words_next(cicu_break_iterator *it, int64_t *starts, int64_t *ends, int64_t *scalar_starts,
                         int64_t *scalar_ends, uint8_t *kinds, int32_t capacity) {
     int32_t count = 0;
+    const uint8_t *s = it->utf8;
+    const int64_t n = it->length;
     while (count < capacity) {
-        int32_t end = next_break(it);
-        if (end == UBRK_DONE) break;
-        int32_t start = it->start;
-        it->start = end;
-        uint8_t kind = classify_piece(it->text, start, end, it->words);
-        if (kind == 0) continue;
-        starts[count] = it->chunk8 + it->offsets8[start];
-        ends[count] = it->chunk8 + it->offsets8[end];
-        if (it->supplementary) {
-            scalar_starts[count] = it->scalar_base + it->scalars[start];
-            scalar_ends[count] = it->scalar_base + it->scalars[end];
-        } else {
-            scalar_starts[count] = it->scalar_base + start;
-            scalar_ends[count] = it->scalar_base + end;
+        if (it->loaded) {
+            int32_t end = ubrk_next(it->words);
+            if (end == UBRK_DONE) { end_region(it); continue; }
+            int32_t start = it->start;
+            it->start = end;
+            uint8_t kind = classify_piece(it->text, start, end, it->words);
+            if (kind == 0) continue;
+            starts[count] = it->chunk8 + it->offsets8[start];
+            ends[count] = it->chunk8 + it->offsets8[end];
+            if (it->supplementary) {
+                scalar_starts[count] = it->scalar_base + it->scalars[start];
+                scalar_ends[count] = it->scalar_base + it->scalars[end];
+            } else {
+                scalar_starts[count] = it->scalar_base + start;
+                scalar_ends[count] = it->scalar_base + end;
+            }
+            kinds[count] = kind;
+            count += 1;
+            continue;
         }
-        kinds[count] = kind;
-        count += 1;
+        if (it->pos8 >= n) break;
+        if (!it->fast) {
+            if (!load_region(it, it->pos8, chunk_end(s, n, it->pos8, it->budget, 0))) break;
+            continue;
+        }
+        int64_t problem = fast_words(it, starts, ends, scalar_starts, scalar_ends, kinds, capacity, &count);
+        if (problem < 0) continue;
+        if (!load_region(it, it->pos8, region_end(s, n, problem))) break;
     }
     return count;
 }
@@ -376,12 +617,14 @@ void cicu_break_close(cicu_break_iterator *it) {
 int64_t cicu_count_words(const uint8_t *utf8, int64_t length, const char *locale) {
     cicu_break_iterator *it = cicu_words_open(utf8, length, locale, 0);
     if (it == NULL) return -1;
+    enum { capacity = 1024 };
+    int64_t starts[capacity], ends[capacity], scalar_starts[capacity], scalar_ends[capacity];
+    uint8_t kinds[capacity];
     int64_t count = 0;
-    while (load_chunk(it)) {
-        for (int32_t end = ubrk_next(it->words); end != UBRK_DONE; end = ubrk_next(it->words)) {
-            if (classify_piece(it->text, it->start, end, it->words) != 0) count += 1;
-            it->start = end;
-        }
+    for (;;) {
+        int32_t got = cicu_words_next(it, starts, ends, scalar_starts, scalar_ends, kinds, capacity);
+        if (got == 0) break;
+        count += got;
     }
     cicu_break_close(it);
     return count;

@@ -16,6 +16,9 @@ public struct Tokenizer: Sendable {
     /// Abbreviations (with their final dot) after which a sentence goes on.
     let abbreviations: Set<[UInt8]>
     let locale: String
+    /// Every byte through ICU's iterators, without the fast path: the reference that tests hold
+    /// the fast path to (same tokens, kinds, offsets and sentences).
+    var icuOnly = false
 
     /// A tokenizer that goes on after these abbreviations (with their final dot: "Tp.", "TS.").
     public init(abbreviations: [String], locale: String = "vi") {
@@ -51,6 +54,7 @@ public struct Tokenizer: Sendable {
         text.bytes.withUnsafeBufferPointer { p in
             guard let iterator = cicu_words_open(p.baseAddress, Int64(n), locale, Int64(chunkBytes)) else { return }
             defer { cicu_break_close(iterator) }
+            if icuOnly { cicu_break_set_icu_only(iterator, 1) }
             bytes.withUnsafeMutableBufferPointer { b in
                 scalars.withUnsafeMutableBufferPointer { s in
                     kinds.withUnsafeMutableBufferPointer { k in
@@ -88,6 +92,11 @@ public struct Tokenizer: Sendable {
     public func countWords(_ text: NormalizedText) -> Int {
         let n = text.bytes.count
         if n == 0 { return 0 }
+        if icuOnly {
+            var count = 0
+            forEachWord(text) { _ in count += 1 }
+            return count
+        }
         let count = text.bytes.withUnsafeBufferPointer { p in
             cicu_count_words(p.baseAddress, Int64(n), locale)
         }
@@ -101,15 +110,31 @@ public struct Tokenizer: Sendable {
 
     /// As `sentences(_:)`, with ICU fed chunks of about `chunkBytes` cut after line feeds.
     func sentences(_ text: NormalizedText, chunkBytes: Int) -> [TextSpan] {
-        let n = text.bytes.count
-        if n == 0 { return [] }
         var spans: [TextSpan] = []
+        var cursor = text.cursor()
+        forEachSentence(text, chunkBytes: chunkBytes) { range in
+            spans.append(TextSpan(range: range, source: cursor.sourceRange(ofBytes: range)))
+        }
+        return spans
+    }
+
+    /// The number of sentences (fast path: no source offsets).
+    public func countSentences(_ text: NormalizedText) -> Int {
+        var count = 0
+        forEachSentence(text, chunkBytes: 0) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the normalised byte range of each sentence, trimmed, in order.
+    private func forEachSentence(_ text: NormalizedText, chunkBytes: Int, _ body: (Range<Int>) -> Void) {
+        let n = text.bytes.count
+        if n == 0 { return }
         let capacity = 1024
         var ends = [Int64](repeating: 0, count: capacity)
         text.bytes.withUnsafeBufferPointer { p in
             guard let iterator = cicu_sentences_open(p.baseAddress, Int64(n), locale, Int64(chunkBytes)) else { return }
             defer { cicu_break_close(iterator) }
-            var cursor = text.cursor()
+            if icuOnly { cicu_break_set_icu_only(iterator, 1) }
             var start = 0
             // The last end seen: it closes a sentence once another piece follows it.
             var pending: Int?
@@ -120,16 +145,15 @@ public struct Tokenizer: Sendable {
                     if let end = pending {
                         // An abbreviation or a structure label at the end of a piece glues it to the next one.
                         if !(endsWithAbbreviation(p, start: start, end: end) || isStructureLabel(p, start: start, end: end)) {
-                            if let span = trimmed(p, start..<end, text, cursor: &cursor) { spans.append(span) }
+                            if let range = trimmed(p, start..<end) { body(range) }
                             start = end
                         }
                     }
                     pending = Int(ends[k])
                 }
             }
-            if let end = pending, let span = trimmed(p, start..<end, text, cursor: &cursor) { spans.append(span) }
+            if let end = pending, let range = trimmed(p, start..<end) { body(range) }
         }
-        return spans
     }
 
     /// The lines of `text` (without their line break); empty lines are dropped.
@@ -141,6 +165,22 @@ public struct Tokenizer: Sendable {
     public func lines(_ text: NormalizedText, in range: Range<Int>) -> [TextSpan] {
         var spans: [TextSpan] = []
         var cursor = text.cursor()
+        forEachLine(text, in: range) { line in
+            spans.append(TextSpan(range: line, source: cursor.sourceRange(ofBytes: line)))
+        }
+        return spans
+    }
+
+    /// The number of non-empty lines (fast path: no source offsets).
+    public func countLines(_ text: NormalizedText) -> Int {
+        var count = 0
+        forEachLine(text, in: 0..<text.bytes.count) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the normalised byte range of each non-empty line starting in `range`,
+    /// trimmed, in order.
+    private func forEachLine(_ text: NormalizedText, in range: Range<Int>, _ body: (Range<Int>) -> Void) {
         text.bytes.withUnsafeBufferPointer { whole in
             let p = UnsafeBufferPointer(rebasing: whole[0..<range.upperBound])
             var start = range.lowerBound
@@ -148,26 +188,22 @@ public struct Tokenizer: Sendable {
             while i <= p.count {
                 if i < p.count, let next = Self.nextLineBreak(p, from: i) { i = next } else { i = p.count }
                 if i == p.count || p[i] == 0x0A || p[i] == 0x0D {
-                    if let span = trimmed(p, start..<i, text, cursor: &cursor) { spans.append(span) }
+                    if let line = trimmed(p, start..<i) { body(line) }
                     if i < p.count && p[i] == 0x0D && i + 1 < p.count && p[i + 1] == 0x0A { i += 1 }
                     start = i + 1
                 }
                 i += 1
             }
         }
-        return spans
     }
 
-    /// The number of non-empty lines (fast path).
-    public func countLines(_ text: NormalizedText) -> Int { lines(text).count }
-
-    private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: NormalizedText,
-                         cursor: inout SourceCursor) -> TextSpan? {
+    /// `range` without the white space around it, or nil when nothing is left.
+    @inline(__always)
+    private func trimmed(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var a = range.lowerBound, b = range.upperBound
         while a < b, isSpace(p[a]) { a += 1 }
         while b > a, isSpace(p[b - 1]) { b -= 1 }
-        guard a < b else { return nil }
-        return TextSpan(range: a..<b, source: cursor.sourceRange(ofBytes: a..<b))
+        return a < b ? a..<b : nil
     }
 
     /// The offset of the next CR or LF at or after `i`, or nil (memchr-speed scan).

@@ -72,6 +72,11 @@ cicu_break_iterator *cicu_sentences_open(const uint8_t *utf8, int64_t length, co
 /// Writes up to `capacity` next sentence ends (UTF-8 byte offsets); returns how many (0 at the end).
 int32_t cicu_sentences_next(cicu_break_iterator *iterator, int64_t *ends, int32_t capacity);
 
+/// With `icu_only` set (before the first call to _next), every byte goes through ICU: the
+/// reference the fast path is tested against. By default runs of simple text (ASCII, precomposed
+/// Latin letters, a few punctuation marks) are segmented in C with exactly ICU's results.
+void cicu_break_set_icu_only(cicu_break_iterator *iterator, int32_t icu_only);
+
 void cicu_break_close(cicu_break_iterator *iterator);
 
 // MARK: Collation
