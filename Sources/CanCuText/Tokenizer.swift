@@ -18,7 +18,7 @@ public struct Tokenizer: Sendable {
     let locale: String
     /// Every byte through ICU's iterators, without the fast path: the reference that tests hold
     /// the fast path to (same tokens, kinds, offsets and sentences).
-    var icuOnly = false
+    package var icuOnly = false
 
     /// A tokenizer that goes on after these abbreviations (with their final dot: "Tp.", "TS.").
     public init(abbreviations: [String], locale: String = "vi") {
