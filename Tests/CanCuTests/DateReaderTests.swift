@@ -148,4 +148,24 @@ struct DateReaderTests {
             #expect(text.withUTF8 { DateReader.iso($0, at: 0) } == nil, "\(bad)")
         }
     }
+
+    @Test("the four callers read through it: citation, temporal stage, header line, header scans")
+    func callers() {
+        let lower = Array("ngày 31/02/2019 của bộ".utf8)
+        #expect(CitedDate.date(lower, at: 0) == nil)
+        let cited = CitedDate.date(Array("ngày 8-4-2025 của".utf8), at: 0)
+        #expect(cited?.date.iso == "2025-04-08" && cited?.end == "ngày 8-4-2025".utf8.count)
+        #expect(CitedDate.date(Array("24/01/2019".utf8), at: 0) == nil)  // "ngày" must open it
+        #expect(CitedDate.year(Array("năm 2024".utf8), at: 0)?.year == 2024)
+        #expect(CitedDate.year(Array("năm 1930".utf8), at: 0) == nil)  // before 1945: not a cited document's year
+        #expect(CitedDate.year(Array("2024;".utf8), at: 0) == nil)
+        #expect(CitedDate.year(Array("2024;".utf8), at: 0, bare: true)?.end == 4)
+        #expect(temporal("Họp ngày 31/02/2019 tại tỉnh.").dates.isEmpty)
+        #expect(HeaderParser().placeAndDate("Hà Nội, ngày 30 tháng 12 năm 2022")?.1 == "2022-12-30")
+        #expect(HeaderParser().placeAndDate("Hà Nội, ngày 30 tháng 02 năm 2022") == nil)
+        let text = Normalizer.standard.normalize("CÔNG BÁO/Số 565 + 566/Ngày 28-4-2024\nNội dung.\n")
+        #expect(HeaderScan.issueDate(text) == "2024-04-28")
+        let effect = Normalizer.standard.normalize("Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.")
+        #expect(HeaderScan.effectiveDate(effect, issued: nil) == "2025-07-01")
+    }
 }
