@@ -108,6 +108,7 @@ package enum HeaderScan {
         return nil
     }
 
+    /// A digit run of at most 5 digits at `j` (the years of a term; dates are `DateReader`'s).
     static func number(_ bytes: [UInt8], _ j: inout Int) -> Int? {
         var value = 0, digits = 0
         while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 5 {
