@@ -158,37 +158,17 @@ package struct HeaderParser: Sendable {
     }
 
     /// "Hà Nội, ngày 30 tháng 12 năm 2022" → ("Hà Nội", "2022-12-30"); a blank day or month gives
-    /// the year or the month only.
+    /// the year or the month only (`DateReader.writtenDate`).
     func placeAndDate(_ line: String) -> (String?, String?)? {
         guard let comma = line.range(of: ", ngày") else { return nil }
         var place = String(line[..<comma.lowerBound])
         if let tab = place.lastIndex(of: "\t") { place = String(place[place.index(after: tab)...]) }
         place = place.trimmingSpaces
-        let rest = line[comma.upperBound...]
-        let words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        var day: Int?, month: Int?, year: Int?
-        var k = 0
-        if k < words.count, let d = Int(words[k]) { day = d; k += 1 }
-        guard k < words.count, words[k] == "tháng" else { return nil }
-        k += 1
-        if k < words.count, let m = Int(words[k]) { month = m; k += 1 }
-        guard k < words.count, words[k] == "năm", k + 1 < words.count else { return nil }
-        year = Int(words[k + 1].prefix(4))
-        guard let year, year > 1900 else { return nil }
-        let date: String
-        if let month, (1...12).contains(month) {
-            if let day, (1...31).contains(day) {
-                date = "\(year)-\(pad(month))-\(pad(day))"
-            } else {
-                date = "\(year)-\(pad(month))"
-            }
-        } else {
-            date = "\(year)"
-        }
-        return (place.isEmpty ? nil : place, date)
+        let start = line.utf8.distance(from: line.utf8.startIndex, to: comma.upperBound)
+        var bytes = line
+        guard let (date, _) = bytes.withUTF8({ DateReader.writtenDate($0, at: start, .line) }) else { return nil }
+        return (place.isEmpty ? nil : place, date.iso)
     }
-
-    private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// The type name of an upper-case type line ("NGHỊ ĐỊNH", "QUYẾT ĐỊNH1" with a footnote mark).
     func typeName(ofLine line: String) -> String? {

@@ -21,7 +21,7 @@ package enum HeaderScan {
         var i = 0
         let limit = min(bytes.count, headerLength)
         while let at = find(marker, in: bytes, from: i, limit: limit) {
-            if let (date, _) = vietnameseDate(bytes, at + marker.count) { return date }
+            if let date = writtenDate(bytes, at + marker.count) { return date.iso }
             i = at + 1
         }
         if let published = gazetteDate(bytes, headerLength: headerLength) { return published }
@@ -29,7 +29,7 @@ package enum HeaderScan {
         i = max(headerLength, bytes.count - headerLength)
         var last: String? = nil
         while let at = find(marker, in: bytes, from: i, limit: bytes.count) {
-            if let (date, _) = vietnameseDate(bytes, at + marker.count) { last = date }
+            if let date = writtenDate(bytes, at + marker.count) { last = date.iso }
             i = at + 1
         }
         return last
@@ -42,13 +42,7 @@ package enum HeaderScan {
         guard find(Array("CÔNG BÁO/".utf8), in: bytes, from: 0, limit: limit) != nil else { return nil }
         let marker: [UInt8] = Array("/Ngày ".utf8)
         guard let at = find(marker, in: bytes, from: 0, limit: limit) else { return nil }
-        var j = at + marker.count
-        guard let day = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
-        j += 1
-        guard let month = number(bytes, &j), j < bytes.count, bytes[j] == 0x2D else { return nil }
-        j += 1
-        guard let year = number(bytes, &j) else { return nil }
-        return isoDate(year, month, day)
+        return dayDate(bytes, at + marker.count)?.date.iso
     }
 
     /// The ISO date of the first "có hiệu lực (thi hành) (kể) từ ngày dd/mm/yyyy | dd tháng mm năm yyyy";
@@ -68,7 +62,7 @@ package enum HeaderScan {
                 }
             }
             if fromDay {
-                if let (date, _) = vietnameseDate(bytes, j + 1) ?? numericDate(bytes, j + 1) { return date }
+                if let (date, _) = dayDate(bytes, j + 1) { return date.iso }
                 let ky = Array(" ký".utf8)
                 if j + ky.count <= bytes.count && Array(bytes[j..<(j + ky.count)]) == ky { return issued }
             }
@@ -114,6 +108,7 @@ package enum HeaderScan {
         return nil
     }
 
+    /// A digit run of at most 5 digits at `j` (the years of a term; dates are `DateReader`'s).
     static func number(_ bytes: [UInt8], _ j: inout Int) -> Int? {
         var value = 0, digits = 0
         while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39, digits < 5 {
@@ -122,35 +117,17 @@ package enum HeaderScan {
         return digits > 0 ? value : nil
     }
 
-    /// "dd tháng mm năm yyyy" at `start` → (ISO date, end).
-    static func vietnameseDate(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {
-        var j = start
-        func word(_ w: [UInt8]) -> Bool {
-            guard j + w.count <= bytes.count, bytes[j..<(j + w.count)].elementsEqual(w) else { return false }
-            j += w.count
-            return true
+    /// The date of a "<Place>, ngày …" line from right after "ngày " (`DateReader.writtenDate`).
+    static func writtenDate(_ bytes: [UInt8], _ start: Int) -> LegalDate? {
+        bytes.withUnsafeBufferPointer { p in DateReader.writtenDate(p, at: start - 1, .line)?.date }
+    }
+
+    /// A date written from its day's numeral at `start` ("24 tháng 01 năm 2019", "24/01/2019",
+    /// "28-4-2024", …: `DateReader.day` on a line's spacing) and its end.
+    static func dayDate(_ bytes: [UInt8], _ start: Int) -> (date: LegalDate, end: Int)? {
+        bytes.withUnsafeBufferPointer { p in
+            guard let reading = DateReader.day(p, at: start, .line), let date = reading.date else { return nil }
+            return (date, reading.end)
         }
-        guard let day = number(bytes, &j), word(thang), let month = number(bytes, &j), word(nam),
-              let year = number(bytes, &j) else { return nil }
-        return isoDate(year, month, day).map { ($0, j) }
-    }
-
-    private static let thang: [UInt8] = Array(" tháng ".utf8)
-    private static let nam: [UInt8] = Array(" năm ".utf8)
-
-    /// "dd/mm/yyyy" at `start` → (ISO date, end).
-    static func numericDate(_ bytes: [UInt8], _ start: Int) -> (String, Int)? {
-        var j = start
-        guard let day = number(bytes, &j), j < bytes.count, bytes[j] == 0x2F else { return nil }
-        j += 1
-        guard let month = number(bytes, &j), j < bytes.count, bytes[j] == 0x2F else { return nil }
-        j += 1
-        guard let year = number(bytes, &j) else { return nil }
-        return isoDate(year, month, day).map { ($0, j) }
-    }
-
-    static func isoDate(_ year: Int, _ month: Int, _ day: Int) -> String? {
-        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
 }

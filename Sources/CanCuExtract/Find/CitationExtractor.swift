@@ -333,10 +333,10 @@ package struct CitationExtractor: Sendable {
         let l = scan.lower
         var k = CitedDate.skip(l, f.end)
         if k < l.count && l[k] == 0x2C { k = CitedDate.skip(l, k + 1) }
-        if let (iso, year, end) = CitedDate.date(l, at: k) {
-            f.issued = iso
+        if let (date, end) = CitedDate.date(l, at: k) {
+            f.issued = date.iso
             f.dateEnd = end
-            if f.year == nil && f.kind != .full { f.year = year }
+            if f.year == nil && f.kind != .full { f.year = date.year }
             // A date after a name inside a title may be the title's document's date too.
             if f.kind != .name { claimed.insert(k) }
         } else if f.kind == .name, f.year == nil, let (y, _) = CitedDate.year(l, at: k) {
@@ -354,10 +354,10 @@ package struct CitationExtractor: Sendable {
             let b = l[k]
             // A sentence ends at ". " before a capital ("… hình sự. ngày 07/03/2018 của …" goes on).
             if b == 0x2E && (k + 1 == l.count || (l[k + 1] == 0x20 && k + 2 < l.count && scan.view[k + 2] != l[k + 2])) { return }
-            if b == 0x6E, k > 0, l[k - 1] == 0x20, !claimed.contains(k), let (iso, _, end) = CitedDate.date(l, at: k),
+            if b == 0x6E, k > 0, l[k - 1] == 0x20, !claimed.contains(k), let (date, end) = CitedDate.date(l, at: k),
                CitedDate.word(l, "của", at: CitedDate.skip(l, end)) != nil {
                 if found.contains(where: { $0.start < k && k < $0.end }) { return }
-                found[index].issued = iso
+                found[index].issued = date.iso
                 found[index].dateEnd = end
                 return
             }

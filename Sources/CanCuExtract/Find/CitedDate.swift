@@ -3,43 +3,25 @@ import CanCuText
 import CanCuLexicon
 import CanCuInput
 /// The small date forms that follow a citation: "ngày 24/01/2019", "ngày 8-4-2025",
-/// "ngày 24.01.2019", "ngày 24 tháng 01 năm 2019", and "năm 2024" (a year). Reads `ScanText.lower`.
+/// "ngày 24.01.2019", "ngày 24 tháng 01 năm 2019", and "năm 2024" (a year). Reads `ScanText.lower`;
+/// the forms are `DateReader`'s, the cues ("ngày", "năm", a year from 1945) are this reader's.
 enum CitedDate {
-    /// A date read at `i` of lower-case bytes ("ngày …" must start at `i`): ISO value and end offset.
-    static func date(_ l: [UInt8], at i: Int) -> (iso: String, year: Int, end: Int)? {
-        guard let k0 = word(l, "ngày", at: i) else { return nil }
-        var k = skip(l, k0)
-        guard let (d, k1) = number(l, k, maxDigits: 2) else { return nil }
-        k = skip(l, k1)
-        var month: Int, year: Int, end: Int
-        if k < l.count, l[k] == 0x2F || l[k] == 0x2D || l[k] == 0x2E {
-            let separator = l[k]
-            k = skip(l, k + 1)
-            guard let (m, k2) = number(l, k, maxDigits: 2) else { return nil }
-            k = skip(l, k2)
-            guard k < l.count, l[k] == separator else { return nil }
-            k = skip(l, k + 1)
-            guard let (y, k3) = number(l, k, maxDigits: 4, exact: true) else { return nil }
-            month = m; year = y; end = k3
-        } else if let k2 = word(l, "tháng", at: k) {
-            guard let (m, k3) = number(l, skip(l, k2), maxDigits: 2) else { return nil }
-            guard let k4 = word(l, "năm", at: skip(l, k3)) else { return nil }
-            guard let (y, k5) = number(l, skip(l, k4), maxDigits: 4, exact: true) else { return nil }
-            month = m; year = y; end = k5
-        } else {
-            return nil
-        }
-        guard d >= 1 && d <= 31 && month >= 1 && month <= 12 && year >= 1900 && year <= 2100 else { return nil }
-        let iso = String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (d < 10 ? "0" : "") + String(d)
-        return (iso, year, end)
+    /// The date at `i` of lower-case bytes, which must start with "ngày" ("ngày 24/01/2019", "ngày 24
+    /// tháng 01 năm 2019"): its value and end offset (`DateReader`, spacing of the scan text).
+    static func date(_ l: [UInt8], at i: Int) -> (date: LegalDate, end: Int)? {
+        guard word(l, "ngày", at: i) != nil else { return nil }
+        return l.withUnsafeBufferPointer { DateReader.date($0, at: i, .citation) }
     }
 
-    /// "năm 2024" at `i` (also a bare four-digit year when `bare`): the year and end offset.
+    /// "năm 2024" at `i` (also a bare four-digit year when `bare`): the year and end offset. A cited
+    /// document's year is one of the state's (1945 on).
     static func year(_ l: [UInt8], at i: Int, bare: Bool = false) -> (year: Int, end: Int)? {
-        var k = i
-        if let k1 = word(l, "năm", at: i) { k = skip(l, k1) } else if !bare { return nil }
-        guard let (y, end) = number(l, k, maxDigits: 4, exact: true), y >= 1945 && y <= 2100 else { return nil }
-        return (y, end)
+        if !bare, word(l, "năm", at: i) == nil { return nil }
+        let found = l.withUnsafeBufferPointer { p in
+            DateReader.year(p, at: DateReader.cue(p, i, DateReader.nam, .citation) ?? i, .citation)
+        }
+        guard let found, let date = found.date, date.year >= 1945 else { return nil }
+        return (date.year, found.end)
     }
 
     /// Skips spaces.

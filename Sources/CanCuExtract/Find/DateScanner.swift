@@ -71,20 +71,18 @@ struct DateScanner: Sendable {
                     if let q = quarter(p, yearStart: s, yearEnd: e, year: a, slash: true) { periods.append(q) }
                     continue
                 }
-                if let d = iso(p, s, e, a) { dates.append(d); i = d.range.upperBound; continue }
+                if let d = iso(p, s) { dates.append(d); i = d.range.upperBound; continue }
                 if let q = quarter(p, yearStart: s, yearEnd: e, year: a, slash: false) { periods.append(q); continue }
                 if let r = yearRange(p, s, e, a) { periods.append(r); i = r.range.upperBound; continue }
                 if let w = TemporalScan.wordBefore(p, s), TemporalScan.equals(p, w, Self.nam) {
-                    guard LegalDate.plausibleYears.contains(a), !gluedAfter(p, e) else { continue }
+                    guard let yearDate = DateReader.year(p, at: s, .text)?.date else { continue }
                     if let r = fromToYears(p, namWord: w, e, a) { periods.append(r); i = r.range.upperBound; continue }
                     if let r = periodEnd(p, leadEnd: w.lowerBound, s, e, a) { periods.append(r); continue }
                     if isCitationYear(w.lowerBound) || continuesCitationYears(p, lastCitationYearEnd, w.lowerBound) {
                         lastCitationYearEnd = e
                         continue
                     }
-                    if let date = LegalDate(year: a) {
-                        dates.append(Found(range: w.lowerBound..<e, numerals: s, date: date, day: 0, month: 0, afterNgay: false))
-                    }
+                    dates.append(Found(range: w.lowerBound..<e, numerals: s, date: yearDate, day: 0, month: 0, afterNgay: false))
                     continue
                 }
                 if LegalDate.plausibleYears.contains(a), !gluedAfter(p, e),
@@ -92,15 +90,15 @@ struct DateScanner: Sendable {
                 continue
             }
             guard length <= 2, prev != 0x2F else { continue }
-            if let d = numeric(p, s, e, a) {
+            if let d = numeric(p, s, e) {
                 if let d { dates.append(d); i = d.range.upperBound }
                 continue
             }
             let before = TemporalScan.wordBefore(p, s)
-            if let w = before, TemporalScan.equals(p, w, Self.ngay), let d = long(p, ngayWord: w, s, e, a) {
+            if let w = before, TemporalScan.equals(p, w, Self.ngay), let d = long(p, ngayWord: w, s, e) {
                 dates.append(d); i = d.range.upperBound; continue
             }
-            if let w = before, TemporalScan.equals(p, w, Self.thang), let d = monthForm(p, thangWord: w, s, e, a) {
+            if let w = before, TemporalScan.equals(p, w, Self.thang), let d = monthForm(p, thangWord: w, s) {
                 dates.append(d); i = d.range.upperBound; continue
             }
         }
@@ -125,12 +123,9 @@ struct DateScanner: Sendable {
         return true
     }
 
-    /// "2022-11-14" with an optional time "09:31:01".
-    private func iso(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ y: Int) -> Found? {
-        guard e + 5 < p.count || e + 5 == p.count, p[e] == 0x2D,
-              let (m, e2) = TemporalScan.number(p, at: e + 1), e2 - e == 3, e2 < p.count, p[e2] == 0x2D,
-              let (d, e3) = TemporalScan.number(p, at: e2 + 1), e3 - e2 == 3, !gluedAfter(p, e3),
-              let date = LegalDate(year: y, month: m, day: d) else { return nil }
+    /// "2022-11-14" (`DateReader.iso`) with an optional time "09:31:01".
+    private func iso(_ p: TemporalScan.Buffer, _ s: Int) -> Found? {
+        guard let (date, e3) = DateReader.iso(p, at: s) else { return nil }
         var end = e3
         if end + 6 <= p.count, p[end] == 0x20 || p[end] == 0x54,
            let (_, h) = TemporalScan.number(p, at: end + 1), h - end == 3, h < p.count, p[h] == 0x3A,
@@ -138,63 +133,51 @@ struct DateScanner: Sendable {
             end = mi
             if end < p.count, p[end] == 0x3A, let (_, se) = TemporalScan.number(p, at: end + 1), se - end == 3 { end = se }
         }
-        return Found(range: s..<end, numerals: s, date: date, day: d, month: m, afterNgay: false)
+        return Found(range: s..<end, numerals: s, date: date, day: date.day ?? 0, month: date.month ?? 0, afterNgay: false)
     }
 
-    /// "24/01/2019", "7-3-2019", "24.01.2019", and "ngày 01/7" (year to infer). Returns
-    /// `.some(nil)` for a d/m/y that is no date (consumed), nil when the form does not apply.
-    private func numeric(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ d: Int) -> Found?? {
-        guard e + 1 < p.count else { return nil }
+    /// "24/01/2019", "7-3-2019", "24.01.2019" (`DateReader.day`), and after "ngày" "01/7" (year to
+    /// infer) or "01/7 năm 2019". Returns `.some(nil)` for a d/m/y that is no date (consumed), nil
+    /// when the form does not apply.
+    private func numeric(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int) -> Found?? {
+        guard e + 1 < p.count, DateReader.isSeparator(p[e]), let (m, e2) = DateReader.small(p, e + 1),
+              let r = DateReader.day(p, at: s, .text), let d = r.day else { return nil }
         let sep = p[e]
-        guard sep == 0x2F || sep == 0x2D || sep == 0x2E, let (m, e2) = TemporalScan.number(p, at: e + 1), e2 - e - 1 <= 2 else { return nil }
         let afterNgay = TemporalScan.wordBefore(p, s).map { TemporalScan.equals(p, $0, Self.ngay) } ?? false
-        if e2 < p.count, p[e2] == sep, let (y, e3) = TemporalScan.number(p, at: e2 + 1) {
-            guard e3 - e2 - 1 == 4, !gluedAfter(p, e3) else { return .some(nil) }
-            guard let date = LegalDate(year: y, month: m, day: d) else { return .some(nil) }
-            return Found(range: s..<e3, numerals: s, date: date, day: d, month: m, afterNgay: afterNgay)
+        if e2 + 1 < p.count, p[e2] == sep, TemporalScan.isDigit(p[e2 + 1]) {
+            // A third part: a year, or no date ("24/01/20191", "24/01/2019/", "31/02/2019").
+            guard let date = r.date else { return .some(nil) }
+            return Found(range: s..<r.end, numerals: s, date: date, day: d, month: m, afterNgay: afterNgay)
         }
-        // "ngày 01/7": no year written.
+        // "ngày 01/7": no year written, or "năm 2019" after it.
         guard afterNgay, sep != 0x2E, !gluedAfter(p, e2), (1...12).contains(m), (1...31).contains(d) else { return nil }
         if e2 < p.count, p[e2] == sep { return nil }
-        if let y = yearAfterNam(p, e2) {
-            guard let date = LegalDate(year: y.year, month: m, day: d) else { return .some(nil) }
-            return Found(range: s..<y.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
+        if r.yearByWord {
+            guard let date = r.date else { return .some(nil) }
+            return Found(range: s..<r.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
         }
         return Found(range: s..<e2, numerals: s, date: nil, day: d, month: m, afterNgay: true)
     }
 
-    /// " năm 2019" after position `i`: the year and its end.
-    private func yearAfterNam(_ p: TemporalScan.Buffer, _ i: Int) -> (year: Int, end: Int)? {
-        guard let w = TemporalScan.wordAfter(p, i), TemporalScan.equals(p, w, Self.nam) else { return nil }
-        let ys = TemporalScan.skipSpaces(p, from: w.upperBound)
-        guard ys > w.upperBound, let (y, ye) = TemporalScan.number(p, at: ys), ye - ys == 4, !gluedAfter(p, ye) else { return nil }
-        return (y, ye)
-    }
-
-    /// "ngày 24 tháng 01 năm 2019" (and "ngày 24 tháng 01" with the year left to the context).
-    private func long(_ p: TemporalScan.Buffer, ngayWord: Range<Int>, _ s: Int, _ e: Int, _ d: Int) -> Found? {
-        guard let t = TemporalScan.wordAfter(p, e), TemporalScan.equals(p, t, Self.thang) else { return nil }
-        let ms = TemporalScan.skipSpaces(p, from: t.upperBound)
-        guard ms > t.upperBound, let (m, me) = TemporalScan.number(p, at: ms), me - ms <= 2 else { return nil }
-        if let y = yearAfterNam(p, me) {
-            guard let date = LegalDate(year: y.year, month: m, day: d) else { return nil }
-            return Found(range: ngayWord.lowerBound..<y.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
+    /// "ngày 24 tháng 01 năm 2019" (and "ngày 24 tháng 01" with the year left to the context):
+    /// `DateReader.day`'s long form from the day's numeral at `s` (ending at `e`).
+    private func long(_ p: TemporalScan.Buffer, ngayWord: Range<Int>, _ s: Int, _ e: Int) -> Found? {
+        guard e == p.count || !DateReader.isSeparator(p[e]),
+              let r = DateReader.day(p, at: s, .text), let d = r.day, let m = r.month else { return nil }
+        if r.year != nil {
+            guard let date = r.date else { return nil }
+            return Found(range: ngayWord.lowerBound..<r.end, numerals: s, date: date, day: d, month: m, afterNgay: true)
         }
+        let me = r.end
         guard (1...12).contains(m), (1...31).contains(d), !gluedAfter(p, me) else { return nil }
         if me < p.count, p[me] == 0x2F { return nil }
         return Found(range: ngayWord.lowerBound..<me, numerals: s, date: nil, day: d, month: m, afterNgay: true)
     }
 
-    /// "tháng 6/2021", "tháng 6 năm 2021".
-    private func monthForm(_ p: TemporalScan.Buffer, thangWord: Range<Int>, _ s: Int, _ e: Int, _ m: Int) -> Found? {
-        if e < p.count, p[e] == 0x2F, let (y, ye) = TemporalScan.number(p, at: e + 1), ye - e - 1 == 4, !gluedAfter(p, ye),
-           let date = LegalDate(year: y, month: m) {
-            return Found(range: thangWord.lowerBound..<ye, numerals: s, date: date, day: 0, month: m, afterNgay: false)
-        }
-        if !gluedAfter(p, e), let y = yearAfterNam(p, e), let date = LegalDate(year: y.year, month: m) {
-            return Found(range: thangWord.lowerBound..<y.end, numerals: s, date: date, day: 0, month: m, afterNgay: false)
-        }
-        return nil
+    /// "tháng 6/2021", "tháng 6 năm 2021" (`DateReader.month`).
+    private func monthForm(_ p: TemporalScan.Buffer, thangWord: Range<Int>, _ s: Int) -> Found? {
+        guard let r = DateReader.month(p, at: s, .text), let m = r.month, let date = r.date else { return nil }
+        return Found(range: thangWord.lowerBound..<r.end, numerals: s, date: date, day: 0, month: m, afterNgay: false)
     }
 
     /// "quý II năm 2023", "Quý II/2023", "quý 2 năm 2023": the months of the quarter.
