@@ -75,18 +75,89 @@ public struct Reviewer: Sendable {
         var replacement: [String]
         var evidence: String
         var sentence: String?
+
+        var change: Finding.StatusChange { Finding.StatusChange(code: code, date: date, replacement: replacement) }
+    }
+
+    /// The citing document, as the document rules see it.
+    private struct Citing {
+        var document: DocumentFacts
+        /// Its own issue date (ISO), when known.
+        var written: String?
+        var asOf: String
+        var facts: any FactStore
+        /// The symbol of each citation: written, or the registry's for a name with its year.
+        var symbols: [String?]
+        var ownKey: String?
+        /// The keys of every document cited.
+        var citedKeys: Set<String>
+        /// Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"), and the
+        /// keys of the documents they name (a consolidated text repeats them).
+        var acted: Set<Int>
+        var actedKeys: Set<String>
+
+        /// True when the document acts on the cited one: naming it is right whatever its status.
+        func acts(on cited: Cited) -> Bool { acted.contains(cited.index) || actedKeys.contains(cited.key) }
+    }
+
+    /// One citation under review, with what is known of the document it cites.
+    private struct Cited {
+        var path: String
+        var index: Int
+        var citation: Citation
+        var symbol: String
+        var key: String
+        var record: DocumentRecord?
+        var learned: [DocumentFact]
+        var label: Finding.DocumentLabel
+
+        var learnedIssued: DocumentFact? { learned.first { $0.kind == .issued } }
+
+        func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ detail: Finding.Detail,
+                     note: Finding.NoteDetail? = nil, replacement: String? = nil, evidence: String,
+                     asOf: Finding.AsOf, changed: String? = nil, expected: String? = nil) -> Finding {
+            Finding(source: path, range: citation.source, text: citation.text, symbol: symbol, code: code,
+                    severity: severity, message: FindingMessage.text(detail), replacement: replacement,
+                    evidence: evidence, asOf: asOf, changed: changed, expected: expected,
+                    note: note.map(FindingMessage.text))
+        }
     }
 
     private func documentFindings(_ document: DocumentFacts, written: String?, asOf: String,
                                   facts: any FactStore) -> [Finding] {
+        let citing = citing(document, written: written, asOf: asOf, facts: facts)
+        var reportedOnce = Set<String>()
+        var findings: [Finding] = []
+        for index in document.citations.indices {
+            guard let cited = cited(index, in: citing) else { continue }
+            findings += citationFindings(cited, citing, reportedOnce: &reportedOnce)
+        }
+        return findings
+    }
+
+    /// The findings of one citation: not yet issued, else a date mismatch and then the first of
+    /// status, amended and unknown that applies.
+    private func citationFindings(_ cited: Cited, _ citing: Citing, reportedOnce: inout Set<String>) -> [Finding] {
+        if let notYetIssued = notYetIssued(cited, citing) { return [notYetIssued] }
+        var findings = [dateMismatch(cited, citing)].compactMap { $0 }
+        if citing.acts(on: cited) { return findings }
+        let fromRegistry = cited.record.flatMap(statusEvent(of:))
+        let fromFacts = statusEvent(of: cited.learned, symbol: cited.symbol)
+        if let event = fromRegistry ?? fromFacts {
+            let note = statusNote(cited.record, registry: fromRegistry, facts: fromFacts)
+            findings += [status(cited, event, note: note, citing)].compactMap { $0 }
+        } else if let amended = amended(cited, citing, reportedOnce: &reportedOnce) {
+            findings.append(amended)
+        } else if let unknown = unknown(cited, reportedOnce: &reportedOnce) {
+            findings.append(unknown)
+        }
+        return findings
+    }
+
+    private func citing(_ document: DocumentFacts, written: String?, asOf: String, facts: any FactStore) -> Citing {
         let citations = document.citations
-        // The symbol of each citation: written, or the registry's for a name with its year.
         let symbols = citations.map { $0.symbol ?? names.resolve($0)?.symbol }
-        let ownKey = document.review.ownSymbol.map(Registry.key)
-        // Citations the document acts on itself ("Nghị định này thay thế …", "bãi bỏ …"): naming them
-        // is right whatever their status.
         var acted = Set<Int>()
-        // Also every other mention of a document it acts on (a consolidated text repeats them).
         var actedKeys = Set<String>()
         for relation in document.relations where relation.from == nil {
             switch relation.type {
@@ -96,141 +167,145 @@ public struct Reviewer: Sendable {
                 if relation.to < citations.count, let symbol = symbols[relation.to] { actedKeys.insert(Registry.key(symbol)) }
             }
         }
-        let citedKeys = Set(symbols.compactMap { $0.map(Registry.key) })
-        var reportedOnce = Set<String>()
-        var findings: [Finding] = []
+        return Citing(document: document, written: written, asOf: asOf, facts: facts, symbols: symbols,
+                      ownKey: document.review.ownSymbol.map(Registry.key),
+                      citedKeys: Set(symbols.compactMap { $0.map(Registry.key) }), acted: acted, actedKeys: actedKeys)
+    }
 
-        for (index, citation) in citations.enumerated() {
-            guard let symbol = symbols[index], citation.kind != .short else { continue }
-            let key = Registry.key(symbol)
-            if key == ownKey { continue }
-            let year = citation.year ?? citation.issued?.year
-            let record = registry.record(symbol: symbol, year: year)
-            let learned = facts.facts(about: symbol)
-            // How the message names the document: "Nghị định 61/2018/NĐ-CP", or for a name resolved
-            // by the registry the name as cited and the symbol ("Luật Bảo hiểm xã hội năm 2014 (58/2014/QH13)").
-            let label: String
-            if citation.symbol == nil, let name = citation.name, let year {
-                label = "\(name) năm \(year) (\(symbol))"
-            } else {
-                label = "\(citation.type ?? record?.type ?? "Văn bản") \(symbol)"
-            }
-            func finding(_ code: Finding.Code, _ severity: Finding.Severity, _ message: String, replacement: String? = nil,
-                         evidence: String, asOf when: Finding.AsOf, changed: String? = nil, expected: String? = nil,
-                         note: String? = nil) -> Finding {
-                Finding(source: document.path, range: citation.source, text: citation.text, symbol: symbol, code: code,
-                        severity: severity, message: message, replacement: replacement, evidence: evidence, asOf: when,
-                        changed: changed, expected: expected, note: note)
-            }
-
-            // Cited before it existed.
-            let learnedIssued = learned.first { $0.kind == .issued }
-            if let written {
-                let known = record?.issued ?? learnedIssued?.value ?? citation.issued?.iso
-                let symbolYear = Registry.year(of: symbol)
-                if let known, known.count == 10, Self.certainly(known, after: written) {
-                    findings.append(finding(.docNotYetIssued, .error,
-                        "\(label) ban hành ngày \(known), sau ngày của văn bản này (\(written))",
-                        evidence: record?.origin ?? learnedIssued?.evidence ?? "trích dẫn", asOf: .written, changed: known))
-                    continue
-                } else if let symbolYear, let writtenYear = Int(written.prefix(4)), symbolYear > writtenYear {
-                    findings.append(finding(.docNotYetIssued, .error,
-                        "\(label) mang năm \(symbolYear), sau năm của văn bản này (\(written))",
-                        evidence: "ký hiệu văn bản", asOf: .written))
-                    continue
-                }
-            }
-
-            // The stated issue date differs from the known one.
-            if let stated = citation.issued?.iso, stated.count == 10 {
-                if let record, let known = record.issued, known != stated {
-                    let doubtful = record.isUncertain || record.note.contains("differ")
-                    var note: String? = nil
-                    if let other = learnedIssued?.value, other != known {
-                        note = "\(learnedIssued!.evidence) ghi ngày ban hành \(other), khác \(record.origin)"
-                    }
-                    findings.append(finding(.dateMismatch, doubtful ? .info : .warning,
-                        "\(label) ban hành ngày \(known), văn bản ghi \(stated)",
-                        evidence: record.origin, asOf: .written, expected: known, note: note))
-                } else if record?.issued == nil, let other = learnedIssued, let known = other.value, known != stated {
-                    findings.append(finding(.dateMismatch, .warning,
-                        "\(label) ban hành ngày \(known) (theo \(other.evidence)), văn bản ghi \(stated)",
-                        evidence: other.evidence, asOf: .written, expected: known))
-                }
-            }
-
-            if acted.contains(index) || actedKeys.contains(key) { continue }
-
-            // Status: replaced, repealed, expired, expired by term.
-            let fromRegistry = record.flatMap(statusEvent(of:))
-            let fromFacts = statusEvent(of: learned, symbol: symbol)
-            if let event = fromRegistry ?? fromFacts {
-                if event.replacement.contains(where: { Registry.key($0) == ownKey }) { continue }
-                var note: String? = nil
-                if let a = fromRegistry, let b = fromFacts,
-                   a.code != b.code || Set(a.replacement.map(Registry.key)) != Set(b.replacement.map(Registry.key)) || (a.date != nil && b.date != nil && a.date != b.date) {
-                    note = "\(b.evidence) ghi: \(describe(b)); \(a.evidence) ghi: \(describe(a))"
-                } else if fromRegistry == nil, let record, record.status == .inForce {
-                    note = "\(record.origin) ghi còn hiệu lực (tính đến \(record.statusAsOf ?? "?")), \(event.evidence) ghi: \(describe(event))"
-                }
-                let replacement = event.replacement.isEmpty ? nil : event.replacement.joined(separator: ", ")
-                let byTerm = event.code == .docExpiredByTerm
-                var message = "\(label) " + describe(event)
-                let severity: Finding.Severity
-                let when: Finding.AsOf
-                if let date = event.date {
-                    if let written, Self.certainly(written, onOrAfter: date) {
-                        severity = byTerm ? .warning : .error
-                        when = .written
-                        message += "; văn bản này ban hành ngày \(written), khi đó đã lỗi thời"
-                    } else if Self.certainly(asOf, onOrAfter: date) {
-                        severity = byTerm ? .info : .warning
-                        when = .now
-                        message += written.map { "; văn bản này ban hành ngày \($0), khi đó còn hiệu lực" } ?? " (tính đến \(asOf))"
-                    } else {
-                        continue
-                    }
-                } else {
-                    severity = .warning
-                    when = .now
-                    message += " (không rõ từ ngày nào; tính đến \(asOf))"
-                }
-                findings.append(finding(event.code, severity, message, replacement: replacement, evidence: event.evidence,
-                                        asOf: when, changed: event.date, note: note))
-                continue
-            }
-
-            // Amended (once per document; not when the amendments are cited too).
-            var amenders = record?.amendedBy ?? []
-            for fact in learned where fact.kind == .amendedBy {
-                if let value = fact.value, !amenders.contains(where: { Registry.key($0) == Registry.key(value) }) { amenders.append(value) }
-            }
-            amenders = amenders.filter { amender in
-                guard !citedKeys.contains(Registry.key(amender)) else { return false }
-                let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
-                return effective.map { Self.certainly(asOf, onOrAfter: $0) } ?? true
-            }
-            if !amenders.isEmpty || record?.status == .partlyExpired {
-                guard reportedOnce.insert("amended " + key).inserted else { continue }
-                let dates = amenders.compactMap { registry.record(symbol: $0)?.effective }
-                let when: Finding.AsOf = (written.map { w in dates.contains { Self.certainly(w, onOrAfter: $0) } } ?? false) ? .written : .now
-                var message = "\(label)"
-                if !amenders.isEmpty { message += " đã được sửa đổi, bổ sung bởi \(amenders.joined(separator: ", "))" }
-                if record?.status == .partlyExpired {
-                    message += (amenders.isEmpty ? "" : ";") + " hết hiệu lực một phần (tính đến \(record?.statusAsOf ?? "?"))"
-                }
-                let evidence = record?.origin ?? learned.first { $0.kind == .amendedBy }?.evidence ?? ""
-                findings.append(finding(.docAmended, .info, message, evidence: evidence, asOf: when))
-                continue
-            }
-
-            if record == nil && learned.isEmpty, reportedOnce.insert("unknown " + key).inserted {
-                findings.append(finding(.unknownDocument, .info,
-                    "\(label) không có trong danh mục văn bản đã biết; chưa kiểm tra được hiệu lực",
-                    evidence: "dictionaries/documents.tsv", asOf: .now))
-            }
+    /// The citation at `index` with its registry row and learned facts; nil for a short citation,
+    /// one without a symbol, or one of the document itself.
+    private func cited(_ index: Int, in citing: Citing) -> Cited? {
+        let citation = citing.document.citations[index]
+        guard let symbol = citing.symbols[index], citation.kind != .short else { return nil }
+        let key = Registry.key(symbol)
+        if key == citing.ownKey { return nil }
+        let year = citation.year ?? citation.issued?.year
+        let record = registry.record(symbol: symbol, year: year)
+        let label: Finding.DocumentLabel
+        if citation.symbol == nil, let name = citation.name, let year {
+            label = .name(name, year: year, symbol: symbol)
+        } else {
+            label = .symbol(symbol, type: citation.type ?? record?.type)
         }
-        return findings
+        return Cited(path: citing.document.path, index: index, citation: citation, symbol: symbol, key: key,
+                     record: record, learned: citing.facts.facts(about: symbol), label: label)
+    }
+
+    /// Cited before it existed: its known issue day, or the year in its symbol, is after the
+    /// document's own date.
+    private func notYetIssued(_ cited: Cited, _ citing: Citing) -> Finding? {
+        guard let written = citing.written else { return nil }
+        let learnedIssued = cited.learnedIssued
+        if let known = cited.record?.issued ?? learnedIssued?.value ?? cited.citation.issued?.iso,
+           known.count == 10, Self.certainly(known, after: written) {
+            return cited.finding(.docNotYetIssued, .error, .notYetIssued(cited.label, issued: known, written: written),
+                                 evidence: cited.record?.origin ?? learnedIssued?.evidence ?? "trích dẫn",
+                                 asOf: .written, changed: known)
+        }
+        if let year = Registry.year(of: cited.symbol), let writtenYear = Int(written.prefix(4)), year > writtenYear {
+            return cited.finding(.docNotYetIssued, .error, .notYetIssuedByYear(cited.label, year: year, written: written),
+                                 evidence: "ký hiệu văn bản", asOf: .written)
+        }
+        return nil
+    }
+
+    /// The stated issue date differs from the registry's, or (without one) from what a document says.
+    private func dateMismatch(_ cited: Cited, _ citing: Citing) -> Finding? {
+        guard let stated = cited.citation.issued?.iso, stated.count == 10 else { return nil }
+        let learnedIssued = cited.learnedIssued
+        if let record = cited.record, let known = record.issued {
+            guard known != stated else { return nil }
+            let doubtful = record.isUncertain || record.note.contains("differ")
+            var note: Finding.NoteDetail? = nil
+            if let learnedIssued, let other = learnedIssued.value, other != known {
+                note = .otherIssueDate(evidence: learnedIssued.evidence, date: other, origin: record.origin)
+            }
+            return cited.finding(.dateMismatch, doubtful ? .info : .warning,
+                                 .dateMismatch(cited.label, known: known, stated: stated, knownFrom: nil),
+                                 note: note, evidence: record.origin, asOf: .written, expected: known)
+        }
+        guard let learnedIssued, let known = learnedIssued.value, known != stated else { return nil }
+        return cited.finding(.dateMismatch, .warning,
+                             .dateMismatch(cited.label, known: known, stated: stated, knownFrom: learnedIssued.evidence),
+                             evidence: learnedIssued.evidence, asOf: .written, expected: known)
+    }
+
+    /// Replaced, repealed, expired or expired by term: an error when it already was on the
+    /// document's date, a warning when only now, nothing before the change.
+    private func status(_ cited: Cited, _ event: StatusEvent, note: Finding.NoteDetail?, _ citing: Citing) -> Finding? {
+        // Replaced by the document itself.
+        if event.replacement.contains(where: { Registry.key($0) == citing.ownKey }) { return nil }
+        let byTerm = event.code == .docExpiredByTerm
+        let severity: Finding.Severity
+        let when: Finding.AsOf
+        let timing: Finding.StatusTiming
+        if let date = event.date {
+            if let written = citing.written, Self.certainly(written, onOrAfter: date) {
+                (severity, when, timing) = (byTerm ? .warning : .error, .written, .outdatedWhenWritten(written: written))
+            } else if Self.certainly(citing.asOf, onOrAfter: date) {
+                (severity, when) = (byTerm ? .info : .warning, .now)
+                timing = citing.written.map { .inForceWhenWritten(written: $0) } ?? .undated(asOf: citing.asOf)
+            } else {
+                return nil
+            }
+        } else {
+            (severity, when, timing) = (.warning, .now, .unknownDate(asOf: citing.asOf))
+        }
+        let replacement = event.replacement.isEmpty ? nil : event.replacement.joined(separator: ", ")
+        return cited.finding(event.code, severity, .status(cited.label, event.change, timing), note: note,
+                             replacement: replacement, evidence: event.evidence, asOf: when, changed: event.date)
+    }
+
+    /// A note when the registry and the documents disagree on a status, or the registry says in
+    /// force and a document says otherwise.
+    private func statusNote(_ record: DocumentRecord?, registry: StatusEvent?, facts: StatusEvent?) -> Finding.NoteDetail? {
+        if let registry, let facts,
+           registry.code != facts.code
+            || Set(registry.replacement.map(Registry.key)) != Set(facts.replacement.map(Registry.key))
+            || (registry.date != nil && facts.date != nil && registry.date != facts.date) {
+            return .statusDiffers(facts: facts.change, factsEvidence: facts.evidence,
+                                  registry: registry.change, origin: registry.evidence)
+        }
+        if registry == nil, let facts, let record, record.status == .inForce {
+            return .registryInForce(origin: record.origin, statusAsOf: record.statusAsOf, change: facts.change,
+                                    evidence: facts.evidence)
+        }
+        return nil
+    }
+
+    /// Amended (once per document; not when the amendments are cited too), or partly expired.
+    private func amended(_ cited: Cited, _ citing: Citing, reportedOnce: inout Set<String>) -> Finding? {
+        let amenders = amenders(cited.record, cited.learned, asOf: citing.asOf, except: citing.citedKeys)
+        let partlyExpired = cited.record?.status == .partlyExpired
+        guard !amenders.isEmpty || partlyExpired, reportedOnce.insert("amended " + cited.key).inserted else { return nil }
+        let dates = amenders.compactMap { registry.record(symbol: $0)?.effective }
+        let already = citing.written.map { written in dates.contains { Self.certainly(written, onOrAfter: $0) } } ?? false
+        let evidence = cited.record?.origin ?? cited.learned.first { $0.kind == .amendedBy }?.evidence ?? ""
+        return cited.finding(.docAmended, .info, .amended(cited.label, amenders: amenders, partlyExpired: partlyExpired,
+                                                          statusAsOf: cited.record?.statusAsOf),
+                             evidence: evidence, asOf: already ? .written : .now)
+    }
+
+    /// Neither in the registry nor in what documents say (once per document).
+    private func unknown(_ cited: Cited, reportedOnce: inout Set<String>) -> Finding? {
+        guard cited.record == nil, cited.learned.isEmpty, reportedOnce.insert("unknown " + cited.key).inserted else { return nil }
+        return cited.finding(.unknownDocument, .info, .unknownDocument(cited.label),
+                             evidence: "dictionaries/documents.tsv", asOf: .now)
+    }
+
+    /// The amendments of a document (registry row and learned facts) in effect by `asOf`, except
+    /// those whose keys are in `excluded`.
+    private func amenders(_ record: DocumentRecord?, _ learned: [DocumentFact], asOf: String,
+                          except excluded: Set<String> = []) -> [String] {
+        var amenders = record?.amendedBy ?? []
+        for fact in learned where fact.kind == .amendedBy {
+            if let value = fact.value, !amenders.contains(where: { Registry.key($0) == Registry.key(value) }) { amenders.append(value) }
+        }
+        return amenders.filter { amender in
+            guard !excluded.contains(Registry.key(amender)) else { return false }
+            let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
+            return effective.map { Self.certainly(asOf, onOrAfter: $0) } ?? true
+        }
     }
 
     /// A review code that applies to a document itself as of a date (`cancu basis` and `show`
@@ -253,14 +328,7 @@ public struct Reviewer: Sendable {
             if let date = event.date, !Self.certainly(asOf, onOrAfter: date) { return [] }
             return [Status(code: event.code, replacement: event.replacement, changed: event.date, evidence: event.evidence)]
         }
-        var amenders = record?.amendedBy ?? []
-        for fact in learned where fact.kind == .amendedBy {
-            if let value = fact.value, !amenders.contains(where: { Registry.key($0) == Registry.key(value) }) { amenders.append(value) }
-        }
-        amenders = amenders.filter { amender in
-            let effective = registry.record(symbol: amender)?.effective ?? registry.record(symbol: amender)?.issued
-            return effective.map { Self.certainly(asOf, onOrAfter: $0) } ?? true
-        }
+        let amenders = amenders(record, learned, asOf: asOf)
         guard !amenders.isEmpty || record?.status == .partlyExpired else { return [] }
         let evidence = record?.origin ?? learned.first { $0.kind == .amendedBy }?.evidence ?? ""
         return [Status(code: .docAmended, replacement: amenders, changed: nil, evidence: evidence)]
@@ -308,68 +376,48 @@ public struct Reviewer: Sendable {
         return nil
     }
 
-    private func describe(_ event: StatusEvent) -> String {
-        let from = event.date.map { " từ \($0)" } ?? ""
-        switch event.code {
-        case .docReplaced:
-            let by = event.replacement.isEmpty ? "" : ", thay thế bởi \(event.replacement.joined(separator: ", "))"
-            return "hết hiệu lực\(from)\(by)"
-        case .docRepealed: return "bị bãi bỏ\(from)"
-        case .docExpiredByTerm: return "hết thời hạn áp dụng (hết giai đoạn)\(from)"
-        default: return "hết hiệu lực\(from)"
-        }
-    }
-
     // MARK: Bodies
 
     private func bodyFindings(_ document: DocumentFacts, written: String?, asOf: String) -> [Finding] {
-        let date = written ?? asOf
-        var findings: [Finding] = []
         var reportedOnce = Set<String>()
-        for match in document.review.bodies {
-            guard let change = changes[Self.changeKey(match.origin, match.oldBody)] else { continue }
-            let code: Finding.Code
-            let verb: String
-            switch change.event {
-            case .merged, .moved:
-                code = .issuerMerged
-                verb = "đã hợp nhất vào \(change.successors.joined(separator: ", "))"
-            case .renamed, .converted:
-                code = .issuerRenamed
-                verb = "đã đổi thành \(change.successors.joined(separator: ", "))"
-            case .abolished:
-                code = .issuerAbolished
-                verb = "không còn tổ chức (chuyển giao cho \(change.successors.joined(separator: " hoặc ")))"
-            }
-            let basis = change.basis.map { " theo \($0)" } ?? ""
-            var message = "\(change.oldBody) \(verb) từ \(change.effective)\(basis)"
-            let severity: Finding.Severity
-            let when: Finding.AsOf
-            if let written, Self.certainly(written, onOrAfter: change.effective) {
-                severity = match.severity
-                when = .written
-                message += "; văn bản này ban hành ngày \(written)"
-            } else if written == nil, Self.certainly(asOf, onOrAfter: change.effective) {
-                // Undated (a compilation, a web page): outdated now, but whether it already was when
-                // written cannot be told. Once per body per document, as a warning at most.
-                guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
-                severity = min(match.severity, .warning)
-                when = .now
-                message += "; văn bản không ghi ngày ban hành (tính đến \(asOf))"
-            } else if Self.certainly(asOf, onOrAfter: change.effective) {
-                // Right when written: say it once per document, for people updating it.
-                guard reportedOnce.insert(change.origin + change.oldBody).inserted else { continue }
-                severity = .info
-                when = .now
-                message += "; văn bản này ban hành ngày \(date), trước thay đổi"
-            } else {
-                continue
-            }
-            findings.append(Finding(source: document.path, range: match.range, text: match.text, code: code, severity: severity,
-                                    message: message, replacement: change.successors.first, evidence: change.origin,
-                                    asOf: when, changed: change.effective))
+        return document.review.bodies.compactMap { match in
+            guard let change = changes[Self.changeKey(match.origin, match.oldBody)] else { return nil }
+            return bodyFinding(match, change, in: document.path, written: written, asOf: asOf, reportedOnce: &reportedOnce)
         }
-        return findings
+    }
+
+    /// A body named after its change: as the mention's severity when the document was written
+    /// after it; once per body per document when only now.
+    private func bodyFinding(_ match: ReviewFacts.BodyMention, _ change: BodyChange, in path: String, written: String?, asOf: String,
+                             reportedOnce: inout Set<String>) -> Finding? {
+        let severity: Finding.Severity
+        let when: Finding.AsOf
+        let timing: Finding.BodyTiming
+        if let written, Self.certainly(written, onOrAfter: change.effective) {
+            (severity, when, timing) = (match.severity, .written, .afterChange(written: written))
+        } else if Self.certainly(asOf, onOrAfter: change.effective), reportedOnce.insert(change.origin + change.oldBody).inserted {
+            if let written {
+                // Right when written: said for people updating it.
+                (severity, when, timing) = (.info, .now, .beforeChange(written: written))
+            } else {
+                // Undated (a compilation, a web page): outdated now, but whether it already was when
+                // written cannot be told, so a warning at most.
+                (severity, when, timing) = (min(match.severity, .warning), .now, .undated(asOf: asOf))
+            }
+        } else {
+            return nil
+        }
+        return Finding(source: path, range: match.range, text: match.text, code: Self.code(of: change.event),
+                       severity: severity, message: FindingMessage.text(.body(change, timing)),
+                       replacement: change.successors.first, evidence: change.origin, asOf: when, changed: change.effective)
+    }
+
+    private static func code(of event: BodyChange.Event) -> Finding.Code {
+        switch event {
+        case .merged, .moved: .issuerMerged
+        case .renamed, .converted: .issuerRenamed
+        case .abolished: .issuerAbolished
+        }
     }
 
     // MARK: Dates
