@@ -7,8 +7,8 @@ import CanCuReview
 import Foundation
 import GRDB
 
-/// The stored form of a file's analysis (`files.facts`, schema v4): the `FileAnalysis` as JSON,
-/// each document without its text (kept in `documents.text`), so review, the graph and queries
+/// The stored form of a file's analysis (`file_facts`, schema v4): the `FileAnalysis` as JSON,
+/// each document without its text (kept in `document_texts`), so review, the graph and queries
 /// read the facts the pipeline produced instead of extracting again.
 ///
 /// ```swift
@@ -40,7 +40,7 @@ package enum IndexFacts {
 
     /// Calls `body` with each indexed file's analysis, in path order.
     public static func forEachFile(_ db: Database, _ body: (FileAnalysis) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, facts FROM files WHERE facts IS NOT NULL ORDER BY path")
+        let rows = try Row.fetchCursor(db, sql: "SELECT f.path, x.facts FROM files f JOIN file_facts x ON x.file_id = f.id ORDER BY f.path")
         while let row = try rows.next() {
             let data: Data = row["facts"]
             try body(try decode(data, path: row["path"]))
@@ -49,7 +49,7 @@ package enum IndexFacts {
 
     /// The analysis of one indexed file, by its id.
     static func file(id: Int64, db: Database) throws -> FileAnalysis? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT path, facts FROM files WHERE id = ?"), arguments: [id]),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT f.path, x.facts FROM files f JOIN file_facts x ON x.file_id = f.id WHERE f.id = ?"), arguments: [id]),
               let data: Data = row["facts"] else { return nil }
         return try decode(data, path: row["path"])
     }

@@ -204,12 +204,17 @@ package enum IndexSchema {
         }
         migrator.registerMigration("v4-document-facts") { db in
             // The whole analysis of each file (`FileAnalysis`: every document's `DocumentFacts`,
-            // without its text, and the procedure records), as JSON, and each document's text:
-            // review, the graph and queries read these instead of extracting again. Files indexed
-            // before lose their hash, so the next `cancu index` reads them again and fills them.
+            // without its text, and the procedure records), as JSON, and each document's text, in
+            // tables of their own so that the rows queries scan stay narrow: review, the graph and
+            // queries read these instead of extracting again. Files indexed before lose their
+            // hash, so the next `cancu index` reads them again and fills them.
             try db.execute(sql: """
-                ALTER TABLE files ADD COLUMN facts BLOB;
-                ALTER TABLE documents ADD COLUMN text TEXT;
+                CREATE TABLE file_facts (
+                    file_id INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+                    facts BLOB NOT NULL);
+                CREATE TABLE document_texts (
+                    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL);
                 UPDATE files SET hash = '';
                 """)
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])

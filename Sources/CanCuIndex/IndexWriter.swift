@@ -14,13 +14,13 @@ struct IndexWriter {
     let known: KnownDocuments
 
     /// Replaces the rows of `analysis.path` (stored under `path`).
-    func replace(_ analysis: FileAnalysis, path: String, hash: String, size: Int, db: Database) throws {
+    func replace(_ analysis: FileAnalysis, facts: Data, path: String, hash: String, size: Int, db: Database) throws {
         try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
         try db.execute(
-            sql: "INSERT INTO files (path, kind, hash, size, indexed_at, facts) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [path, analysis.kind.rawValue, hash, size, ISO8601DateFormatter().string(from: Date()),
-                        try IndexFacts.encode(analysis)])
+            sql: "INSERT INTO files (path, kind, hash, size, indexed_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [path, analysis.kind.rawValue, hash, size, ISO8601DateFormatter().string(from: Date())])
         let fileID = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO file_facts (file_id, facts) VALUES (?, ?)", arguments: [fileID, facts])
         var aliases: [String: String] = [:]
         // Names tied to symbols in this file ("Luật Cư trú 68/2020/QH14"), for the citations by name.
         for document in analysis.documents {
@@ -94,14 +94,17 @@ struct IndexWriter {
         let review = document.review
         try db.cachedStatement(sql: """
             INSERT INTO documents (file_id, key, symbol, symbol_key, type, issuer, issued, effective, place, title, year, kind,
-                                   own_symbol, own_key, written, stated_effective, term_end, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?, ?)
+                                   own_symbol, own_key, written, stated_effective, term_end)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'indexed', ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 fileID, key, header.symbol, header.symbol.map(Registry.key), header.type, header.issuer,
                 header.issued, header.effective, header.place, header.title, year,
-                review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd, document.text,
+                review.ownSymbol, review.ownSymbol.map(Registry.key), review.written, review.effective, review.termEnd,
             ])
         let documentID = db.lastInsertedRowID
+        if let text = document.text {
+            try db.cachedStatement(sql: "INSERT INTO document_texts (document_id, text) VALUES (?, ?)").execute(arguments: [documentID, text])
+        }
         if let title = header.title, !title.isEmpty {
             let folded = Folding.fold([header.type, header.symbol, title].compactMap { $0 }.joined(separator: " "))
             try db.cachedStatement(sql: "INSERT INTO document_search (rowid, folded_title) VALUES (?, ?)")

@@ -142,7 +142,7 @@ public struct Indexer: Sendable {
     private enum Outcome: Sendable {
         case failed(InputError)
         case unchanged(size: Int)
-        case changed(FileAnalysis, stored: String, hash: String, size: Int)
+        case changed(FileAnalysis, facts: Data, stored: String, hash: String, size: Int)
     }
 
     /// Adds one file's outcome to the report; a changed file's rows are replaced in one transaction.
@@ -153,13 +153,13 @@ public struct Indexer: Sendable {
         case .unchanged(let size):
             report.unchanged += 1
             report.bytes += size
-        case .changed(let analysis, let stored, let hash, let size):
+        case .changed(let analysis, let facts, let stored, let hash, let size):
             report.bytes += size
             let writer = writer
             do {
                 try await index.queue.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
-                        try writer.replace(analysis, path: stored, hash: hash, size: size, db: db)
+                        try writer.replace(analysis, facts: facts, path: stored, hash: hash, size: size, db: db)
                         return .commit
                     }
                 }
@@ -181,7 +181,13 @@ public struct Indexer: Sendable {
         if let known, known.hash == hash, known.size == bytes.count { return .unchanged(size: bytes.count) }
         switch analyzer.analyze(path, bytes: bytes) {
         case .failure(let error): return .failed(error)
-        case .success(let analysis): return .changed(analysis, stored: Self.storedPath(path), hash: hash, size: bytes.count)
+        case .success(let analysis):
+            // The stored form of the facts is made here, on the worker, not in the write transaction.
+            do {
+                return .changed(analysis, facts: try IndexFacts.encode(analysis), stored: Self.storedPath(path), hash: hash, size: bytes.count)
+            } catch {
+                return .failed(InputError(path: path, code: "facts_unencodable", message: "không lưu được kết quả phân tích: \(error)"))
+            }
         }
     }
 
@@ -212,7 +218,7 @@ extension Indexer {
             do {
                 try index.queue.inTransaction(.immediate) { db in
                     for analysis in slice {
-                        try writer.replace(analysis, path: analysis.path, hash: "synthetic", size: 0, db: db)
+                        try writer.replace(analysis, facts: IndexFacts.encode(analysis), path: analysis.path, hash: "synthetic", size: 0, db: db)
                     }
                     return .commit
                 }
