@@ -138,4 +138,40 @@ struct BasisTitleTests {
         #expect(columns.contains("title"))
         #expect(hash == "")
     }
+
+    @Test("an index of schema 3 is upgraded to 4: its files are read again and their facts stored, so review --db works")
+    func upgradeFromVersion3() async throws {
+        let dir = try IndexTestSupport.temporaryFolder("upgrade3")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("i.sqlite").path
+        let corpus = SharedCorpus.projectCorpus.path
+        // An index as schema 3 left it: the rows, no stored facts.
+        let first = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(first.indexed == 5)
+        let queue = try DatabaseQueue(path: db)
+        try await queue.write { db in
+            try db.execute(sql: """
+                DROP TABLE file_facts; DROP TABLE document_texts;
+                DELETE FROM grdb_migrations WHERE identifier = 'v4-document-facts';
+                UPDATE meta SET value = '3' WHERE key = 'schema_version';
+                """)
+        }
+        try queue.close()
+        do {
+            _ = try DocumentIndex.openForReading(path: db)
+            Issue.record("a schema-3 index opened for reading without an upgrade")
+        } catch {
+            #expect(error == IndexError.schemaMismatch(path: db, found: 3, expected: IndexSchema.version))
+        }
+        let second = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        #expect(second.indexed == 5 && second.unchanged == 0)
+        let index = try DocumentIndex.openForReading(path: db)
+        let stored = try index.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file_facts") ?? 0 }
+        #expect(stored == 5)
+        var reviewed = 0
+        try IndexReview(index: index, reviewer: Reviewer(lexicon: .builtIn)).review(asOf: "2026-01-01", facts: LearnedFacts()) { _, _ in
+            reviewed += 1
+        }
+        #expect(reviewed == 4)
+    }
 }
