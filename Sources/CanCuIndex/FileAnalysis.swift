@@ -23,6 +23,8 @@ public struct FileAnalysis: Sendable, Codable {
     public var records: [Procedure]
     /// What the reader could not do with parts of the input.
     public var warnings: [Diagnostic]
+    /// Names this file ties to symbols ("n:luat cu tru|2020" → "s:68/2020/QH14"), from the resolve stage.
+    public var aliases: [String: String] = [:]
 
     public init(path: String, kind: Kind, documents: [DocumentFacts] = [], records: [Procedure] = [], warnings: [Diagnostic] = []) {
         self.path = path; self.kind = kind; self.documents = documents; self.records = records; self.warnings = warnings

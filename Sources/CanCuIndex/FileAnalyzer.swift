@@ -20,10 +20,13 @@ public struct FileAnalyzer: Sendable {
 
     public let extractor: Extractor
     let records: ProcedureRecordReader
+    /// The resolve stage: citations tied to the node keys of what they name.
+    let targets: CitationTargets
 
     public init(lexicon: Lexicon) {
         extractor = Extractor(lexicon: lexicon)
         records = ProcedureRecordReader(lexicon: lexicon)
+        targets = CitationTargets(known: KnownDocuments(lexicon: lexicon))
     }
 
     /// True when `path` names a file of procedure records.
@@ -53,21 +56,27 @@ public struct FileAnalyzer: Sendable {
 
     /// The analysis of a document already read.
     public func analyze(_ source: SourceDocument) -> FileAnalysis {
+        var analysis: FileAnalysis
         if Self.isRecordFile(source.path) {
             let (procedures, warnings) = records.read(source.text, path: source.path)
-            return FileAnalysis(path: source.path, kind: .records, records: procedures.map(extractor.withBasis),
-                                warnings: source.warnings + warnings)
+            analysis = FileAnalysis(path: source.path, kind: .records, records: procedures.map(extractor.withBasis),
+                                    warnings: source.warnings + warnings)
+        } else {
+            let facts = extractor.extract(source)
+            analysis = FileAnalysis(path: source.path, kind: .document, documents: [facts], warnings: facts.warnings)
         }
-        let facts = extractor.extract(source)
-        return FileAnalysis(path: source.path, kind: .document, documents: [facts], warnings: facts.warnings)
+        targets.resolve(&analysis)
+        return analysis
     }
 
     private func analyzeRecords(_ path: String, bytes: [UInt8]) -> Result<FileAnalysis, InputError> {
         do {
             let decoded = try DocumentReader.decodeText(bytes, path: path, forcedEncoding: nil)
             let (procedures, warnings) = records.read(decoded.text, path: path)
-            return .success(FileAnalysis(path: path, kind: .records, records: procedures.map(extractor.withBasis),
-                                         warnings: decoded.warnings + warnings))
+            var analysis = FileAnalysis(path: path, kind: .records, records: procedures.map(extractor.withBasis),
+                                        warnings: decoded.warnings + warnings)
+            targets.resolve(&analysis)
+            return .success(analysis)
         } catch {
             return .failure(error)
         }

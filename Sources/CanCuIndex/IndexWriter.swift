@@ -11,8 +11,6 @@ import GRDB
 /// runs it inside one transaction, so a reader (or a killed run) sees the old rows or the new
 /// ones, never a mix.
 struct IndexWriter {
-    let known: KnownDocuments
-
     /// Replaces the rows of `analysis.path` (stored under `path`).
     func replace(_ analysis: FileAnalysis, facts: Data, path: String, hash: String, size: Int, db: Database) throws {
         try db.execute(sql: "DELETE FROM files WHERE path = ?", arguments: [path])
@@ -21,15 +19,8 @@ struct IndexWriter {
             arguments: [path, analysis.kind.rawValue, hash, size, ISO8601DateFormatter().string(from: Date())])
         let fileID = db.lastInsertedRowID
         try db.execute(sql: "INSERT INTO file_facts (file_id, facts) VALUES (?, ?)", arguments: [fileID, facts])
-        var aliases: [String: String] = [:]
-        // Names tied to symbols in this file ("Luật Cư trú 68/2020/QH14"), for the citations by name.
-        for document in analysis.documents {
-            for citation in document.citations { learnAlias(citation, into: &aliases) }
-            if let own = ownKey(document.document) { learnOwnAliases(document.document, key: own, into: &aliases) }
-        }
-        for procedure in analysis.procedures {
-            for citation in procedure.basis { learnAlias(citation, into: &aliases) }
-        }
+        // The resolve stage (`CitationTargets`) has tied names to symbols and citations to node keys.
+        let aliases = analysis.aliases
         let insertAlias = try db.cachedStatement(sql: "INSERT INTO aliases (alias, key, symbol_key, file_id) VALUES (?, ?, ?, ?)")
         for (alias, key) in aliases.sorted(by: { $0.key < $1.key }) {
             try insertAlias.execute(arguments: [alias, key, DocumentKey.symbolPart(ofKey: key), fileID])
@@ -46,51 +37,10 @@ struct IndexWriter {
         }
     }
 
-    /// The node key of an indexed document, from its own symbol (or its name for a law).
-    func ownKey(_ header: DocumentHeader) -> String? {
-        let year = header.issued?.year
-        if let symbol = header.symbol, !symbol.isEmpty { return DocumentKey.key(symbol: symbol, year: year) }
-        return nil
-    }
-
-    private func learnAlias(_ citation: Citation, into aliases: inout [String: String]) {
-        guard let symbol = citation.symbol, !symbol.isEmpty, let name = citation.name, !name.isEmpty else { return }
-        let key = DocumentKey.key(symbol: symbol, year: citation.year)
-        aliases[DocumentKey.nameKey(name: name, year: citation.year)] = key
-    }
-
-    private func learnOwnAliases(_ header: DocumentHeader, key: String, into aliases: inout [String: String]) {
-        guard let title = header.title, !title.isEmpty else { return }
-        let year = header.issued?.year
-        if let type = header.type, !Folding.fold(title).hasPrefix(Folding.fold(type)) {
-            aliases[DocumentKey.nameKey(name: type + " " + title, year: year)] = key
-        } else {
-            aliases[DocumentKey.nameKey(name: title, year: year)] = key
-        }
-    }
-
-    /// The node key a citation is stored under: its own key, through the file's aliases and the
-    /// registry for names (a name without a year as the version in force on `written`, the citing
-    /// document's date, when the registry leaves no doubt); a back-reference takes the key of the
-    /// citation it names.
-    func target(of citations: [Citation], at index: Int, aliases: [String: String], writtenOn written: String? = nil,
-                depth: Int = 0) -> String {
-        let citation = citations[index]
-        if citation.kind == .short, let to = citation.resolvesTo, to != index, to >= 0, to < citations.count, depth < 4 {
-            return target(of: citations, at: to, aliases: aliases, writtenOn: written, depth: depth + 1)
-        }
-        return resolve(DocumentKey.key(of: citation) ?? "?:" + Folding.fold(citation.text), aliases: aliases, writtenOn: written)
-    }
-
-    func resolve(_ key: String, aliases: [String: String], writtenOn written: String? = nil) -> String {
-        guard key.hasPrefix("n:") else { return key }
-        return aliases[key] ?? known.key(forNameKey: key, writtenOn: written) ?? key
-    }
-
     private func insertDocument(_ document: DocumentFacts, fileID: Int64, aliases: [String: String], db: Database) throws -> Int64 {
         let header = document.document
         let year = header.issued?.year
-        let key = ownKey(header) ?? "f:\(fileID)"
+        let key = CitationTargets.ownKey(header) ?? "f:\(fileID)"
         let review = document.review
         try db.cachedStatement(sql: """
             INSERT INTO documents (file_id, key, symbol, symbol_key, type, issuer, issued, effective, place, title, year, kind,
@@ -116,7 +66,7 @@ struct IndexWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in document.citations.enumerated() {
-            let target = target(of: document.citations, at: index, aliases: aliases, writtenOn: header.issued?.iso)
+            let target = citation.target ?? "?:" + Folding.fold(citation.text)
             try insertCitation.execute(arguments: [
                 documentID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.number, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue,
@@ -179,7 +129,7 @@ struct IndexWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (index, citation) in procedure.basis.enumerated() {
-            let target = target(of: procedure.basis, at: index, aliases: aliases)
+            let target = citation.target ?? "?:" + Folding.fold(citation.text)
             try insertBasis.execute(arguments: [
                 procedureID, index, target, citation.symbol, DocumentKey.symbolPart(ofKey: target), citation.name, citation.type,
                 citation.year, citation.issued, PinpointCoding.encode(citation.pinpoints), citation.kind.rawValue, citation.text,

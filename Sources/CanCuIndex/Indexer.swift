@@ -55,7 +55,7 @@ public struct Indexer: Sendable {
 
     public init(lexicon: Lexicon, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         analyzer = FileAnalyzer(lexicon: lexicon)
-        writer = IndexWriter(known: KnownDocuments(lexicon: lexicon))
+        writer = IndexWriter()
         lexiconFingerprint = lexicon.fingerprint
         self.workers = max(1, workers)
     }
@@ -217,7 +217,8 @@ extension Indexer {
             let slice = analyses[start..<min(analyses.count, start + 1000)]
             do {
                 try index.queue.inTransaction(.immediate) { db in
-                    for analysis in slice {
+                    for var analysis in slice {
+                        analyzer.targets.resolve(&analysis)
                         try writer.replace(analysis, facts: IndexFacts.encode(analysis), path: analysis.path, hash: "synthetic", size: 0, db: db)
                     }
                     return .commit

@@ -52,6 +52,9 @@ public struct Citation: Sendable, Hashable, Codable {
     public var resolvesTo: Int?
     /// Extra tags, e.g. `party`, `nonstandard_cv`.
     public var tags: [String]
+    /// The node key of the document it names, set by the resolve stage of the index's analysis
+    /// (`CitationTargets`): "s:09/2019/NĐ-CP", a name key, or nil before resolution.
+    public var target: String?
     /// The document's title as the citing text gives it (the title cell of a procedure record's
     /// legal-basis row), when it gives one.
     public var title: String?
