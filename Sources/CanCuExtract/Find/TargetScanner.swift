@@ -71,7 +71,7 @@ struct TargetScanner: Sendable {
     }
 
     /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
-    func scan(_ p: TemporalScan.Buffer, deadlines: [Dated], periods: [Dated],
+    func scan(_ p: TemporalScan.Buffer, lines: TemporalScan.LineStarts, deadlines: [Dated], periods: [Dated],
               makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
         let candidates = findCandidates(p)
         var targets: [Target] = []
@@ -93,7 +93,7 @@ struct TargetScanner: Sendable {
             }
             if reports { continue }
             let clause = clauseBounds(p, c.valueRange.lowerBound, within: sentence)
-            let governing = governingLine(p, c.valueRange.lowerBound)
+            let governing = governingLine(p, c.valueRange.lowerBound, lines: lines)
             let inClause = TemporalScan.slice(deadlines, in: clause) { $0.range.lowerBound }
             if inClause.isEmpty && governing == nil {
                 // Candidates of one sentence share its cue test.
@@ -320,12 +320,12 @@ struct TargetScanner: Sendable {
     }
 
     /// The line that governs a list holding `i`: the first line above the list's bullets that ends with ':'.
-    private func governingLine(_ p: TemporalScan.Buffer, _ i: Int) -> Range<Int>? {
-        var ls = TemporalScan.lineStart(p, i)
+    private func governingLine(_ p: TemporalScan.Buffer, _ i: Int, lines: TemporalScan.LineStarts) -> Range<Int>? {
+        var ls = lines.start(of: i)
         guard isBullet(p, ls) else { return nil }
         var steps = 0
         while ls > 0, steps < 40 {
-            let prevStart = TemporalScan.lineStart(p, ls - 1)
+            let prevStart = lines.start(of: ls - 1)
             if !isBullet(p, prevStart) {
                 var end = ls - 1
                 while end > prevStart, TemporalScan.isSpace(p[end - 1]) { end -= 1 }

@@ -35,7 +35,8 @@ package struct TemporalExtractor: Sendable {
     private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout DocumentFacts) {
         let (found, foundPeriods) = scanner.scan(p, isCitationYear: { isCitationYear(p, namStart: $0) })
         var dates = found
-        let header = classifier.headerDate(p, dates)
+        let lines = TemporalScan.LineStarts(p)
+        let header = classifier.headerDate(p, dates, lines: lines)
         let issued = header.flatMap { dates[$0].date }
         inferYears(&dates, headerYear: issued?.year)
         // Roles.
@@ -43,7 +44,7 @@ package struct TemporalExtractor: Sendable {
         var previousEnd = 0
         let columns = dates.isEmpty ? [] : classifier.columnHeaders(p)
         for (k, d) in dates.enumerated() {
-            roles.append(k == header ? .issued : classifier.role(p, d, previousEnd: previousEnd, columns: columns))
+            roles.append(k == header ? .issued : classifier.role(p, d, previousEnd: previousEnd, columns: columns, lines: lines))
             previousEnd = d.range.upperBound
         }
         // "từ ngày 20-7-1954 đến 30-4-1975": a period; its ends are mentions unless they have a stronger role.
@@ -85,7 +86,7 @@ package struct TemporalExtractor: Sendable {
             guard let from = q.from, let to = q.to else { return nil }
             return TargetScanner.Dated(range: q.range, value: "\(from)-\(to)")
         }
-        result.targets = targets.scan(p, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
+        result.targets = targets.scan(p, lines: lines, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
             Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
                    unit: unit, comparator: comparator, subject: subject, deadline: deadline.flatMap(LegalDate.init(iso:)), period: period)
         }
