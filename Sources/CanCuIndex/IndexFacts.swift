@@ -65,7 +65,7 @@ package enum IndexFacts {
 
     /// A stored (absolute) path as the user would type it: relative to the working folder when
     /// the file lies inside it.
-    static func displayPath(_ path: String) -> String {
+    package static func displayPath(_ path: String) -> String {
         let folder = FileManager.default.currentDirectoryPath
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path

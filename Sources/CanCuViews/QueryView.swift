@@ -17,11 +17,7 @@ import Foundation
 /// ```
 package enum QueryView {
     /// A stored absolute path as people read it: relative to the current folder when inside it.
-    public static func displayPath(_ path: String) -> String {
-        let cwd = FileManager.default.currentDirectoryPath
-        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
+    public static func displayPath(_ path: String) -> String { IndexFacts.displayPath(path) }
 
     static func pinpointText(_ pinpoints: [Pinpoint]) -> String {
         pinpoints.map(PinpointCoding.label).joined(separator: "; ")

@@ -22,7 +22,7 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// The index of the header's own date among `dates`, if any.
-    func headerDate(_ p: TemporalScan.Buffer, _ dates: [DateScanner.Found], lines: TemporalScan.LineStarts) -> Int? {
+    func headerDate(_ p: TemporalScan.Buffer, _ dates: [DateScanner.Found], lines: LineIndex) -> Int? {
         for (k, d) in dates.enumerated() {
             guard d.range.lowerBound < headerReach else { break }
             if isPlaceDateLine(p, d, lines: lines) { return k }
@@ -32,7 +32,7 @@ struct DateRoleClassifier: Sendable {
             guard d.range.lowerBound < newsReach else { break }
             guard d.day > 0 else { continue }
             let ls = lines.start(of: d.range.lowerBound)
-            let le = TemporalScan.lineEnd(p, d.range.upperBound)
+            let le = lines.end(of: d.range.upperBound)
             var s = ls, e = le
             while s < e, TemporalScan.isSpace(p[s]) { s += 1 }
             while e > s, TemporalScan.isSpace(p[e - 1]) { e -= 1 }
@@ -43,7 +43,7 @@ struct DateRoleClassifier: Sendable {
 
     /// "Hà Nội, ngày 30 tháng 12 năm 2022", "Tp. Hồ Chí Minh, ngày …", and the unsigned
     /// "Hà Nội, ngày      tháng     năm 2026" (year only).
-    private func isPlaceDateLine(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, lines: TemporalScan.LineStarts) -> Bool {
+    private func isPlaceDateLine(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, lines: LineIndex) -> Bool {
         var segmentStart = lines.start(of: d.range.lowerBound)
         for k in segmentStart..<d.range.lowerBound where p[k] == 0x09 { segmentStart = k + 1 }
         while segmentStart < d.range.lowerBound, p[segmentStart] == 0x20 { segmentStart += 1 }
@@ -59,7 +59,7 @@ struct DateRoleClassifier: Sendable {
     /// The role of a date that is not the header's. `columns` are the starts of the table column
     /// header lines of the text (see `columnHeaders`).
     func role(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, previousEnd: Int, columns: [Int],
-              lines: TemporalScan.LineStarts) -> DateMention.Role {
+              lines: LineIndex) -> DateMention.Role {
         if isQuoted(p, d) { return .mention }
         let windowStart = max(0, max(previousEnd, d.numerals - 90))
         let raw = TemporalScan.lowerBytes(p, windowStart..<d.numerals)
@@ -144,10 +144,10 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// A date alone in a table cell under a deadline column ("Thời gian hoàn thành").
-    private func isTableCell(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, columns: [Int], lines: TemporalScan.LineStarts) -> Bool {
+    private func isTableCell(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, columns: [Int], lines: LineIndex) -> Bool {
         guard let first = columns.first, first < d.range.lowerBound else { return false }
         let ls = lines.start(of: d.range.lowerBound)
-        let le = TemporalScan.lineEnd(p, d.range.upperBound)
+        let le = lines.end(of: d.range.upperBound)
         guard le - ls <= d.range.count + 24 else { return false }
         // The nearest column header above, at most `columnReach` bytes up.
         guard let header = columns.last(where: { $0 < ls }) else { return false }

@@ -71,7 +71,7 @@ struct TargetScanner: Sendable {
     }
 
     /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
-    func scan(_ p: TemporalScan.Buffer, lines: TemporalScan.LineStarts, deadlines: [Dated], periods: [Dated],
+    func scan(_ p: TemporalScan.Buffer, lines: LineIndex, deadlines: [Dated], periods: [Dated],
               makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
         let candidates = findCandidates(p)
         var targets: [Target] = []
@@ -320,7 +320,7 @@ struct TargetScanner: Sendable {
     }
 
     /// The line that governs a list holding `i`: the first line above the list's bullets that ends with ':'.
-    private func governingLine(_ p: TemporalScan.Buffer, _ i: Int, lines: TemporalScan.LineStarts) -> Range<Int>? {
+    private func governingLine(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex) -> Range<Int>? {
         var ls = lines.start(of: i)
         guard isBullet(p, ls) else { return nil }
         var steps = 0

@@ -35,7 +35,7 @@ package struct TemporalExtractor: Sendable {
     private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout DocumentFacts) {
         let (found, foundPeriods) = scanner.scan(p, isCitationYear: { isCitationYear(p, namStart: $0) })
         var dates = found
-        let lines = TemporalScan.LineStarts(p)
+        let lines = LineIndex(bytes: p)
         let header = classifier.headerDate(p, dates, lines: lines)
         let issued = header.flatMap { dates[$0].date }
         inferYears(&dates, headerYear: issued?.year)

@@ -130,35 +130,6 @@ enum TemporalScan {
     private static let upperTwo: [Bool] = (0..<0x250).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
     private static let upperAdditional: [Bool] = (0x1E00..<0x1F00).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
 
-    /// The line starts of a buffer, found in one pass: `start(of:)` is the start of the line holding a position, by binary
-    /// search, so callers that look up many positions stay linear in the text, however long its lines.
-    struct LineStarts {
-        let starts: [Int]
-
-        init(_ p: Buffer) {
-            var starts = [0]
-            for k in 0..<p.count where p[k] == 0x0A { starts.append(k + 1) }
-            self.starts = starts
-        }
-
-        /// The start of the line holding `i` (the last start at or before `i`).
-        func start(of i: Int) -> Int {
-            var low = 0, high = starts.count
-            while low < high {
-                let mid = (low + high) / 2
-                if starts[mid] <= i { low = mid + 1 } else { high = mid }
-            }
-            return starts[max(0, low - 1)]
-        }
-    }
-
-
-    /// End of the line containing `i` (index of its newline or the end).
-    static func lineEnd(_ p: Buffer, _ i: Int) -> Int {
-        var j = i
-        while j < p.count, p[j] != 0x0A { j += 1 }
-        return j
-    }
 
     /// The UTF-8 variants (lower, Capitalised, UPPER) of a word.
     static func variants(_ word: String) -> [[UInt8]] {
