@@ -4,6 +4,8 @@ import CanCuLexicon
 import CanCuInput
 import CanCuExtract
 /// Facts learned from the documents of one run, keyed by document for constant-time lookups.
+/// A fact stated again in the same words by the same document is kept once, so the facts about a
+/// document do not grow with repetitions (a compilation, a long text quoting itself).
 ///
 /// ```swift
 /// var store = LearnedFacts()
@@ -12,14 +14,15 @@ import CanCuExtract
 /// ```
 public struct LearnedFacts: FactStore {
     private var byKey: [String: [DocumentFact]] = [:]
+    private var seen: Set<DocumentFact> = []
 
-    /// The number of facts.
+    /// The number of distinct facts.
     public private(set) var count = 0
 
     public init(_ facts: [DocumentFact] = []) { add(facts) }
 
     public mutating func add(_ facts: [DocumentFact]) {
-        for fact in facts {
+        for fact in facts where seen.insert(fact).inserted {
             byKey[Registry.key(fact.symbol), default: []].append(fact)
             count += 1
         }

@@ -37,6 +37,7 @@ struct CanCuCommand: AsyncParsableCommand {
             TextCommand.self,
             GraphCommand.self,
             BenchCommand.self,
+            BenchScalingCommand.self,
             IndexCommand.self,
             BasisCommand.self,
             CitedByCommand.self,

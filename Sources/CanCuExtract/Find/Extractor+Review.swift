@@ -43,11 +43,19 @@ extension Extractor {
     }
 
     /// True when the mention at `range` (normalised bytes) follows a citation of a document
-    /// issued before `date`, in the same clause and after "của".
+    /// issued before `date`, in the same clause and after "của". `citations` are sorted by the
+    /// end of their range.
     static func issuerOfEarlierDocument(_ range: Range<Int>, before date: String, _ citations: [Citation],
                                         _ text: NormalizedText) -> Bool {
-        guard let citation = citations.last(where: { $0.range.upperBound <= range.lowerBound }),
-              range.lowerBound - citation.range.upperBound <= 160,
+        // `citations` are sorted by their end: the last one ending before `range`, by bisection.
+        var low = 0, high = citations.count
+        while low < high {
+            let mid = (low + high) / 2
+            if citations[mid].range.upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return false }
+        let citation = citations[low - 1]
+        guard range.lowerBound - citation.range.upperBound <= 160,
               let issued = citation.issued ?? citation.year.flatMap({ LegalDate(year: $0) }),
               let change = LegalDate(iso: date), issued.isBefore(change) else { return false }
         let between = text.bytes[citation.range.upperBound..<range.lowerBound]
