@@ -45,34 +45,45 @@ package struct ScalingBenchmark: Sendable {
     }
 
     /// Writes an input of `megabytes` MB in `shape` (cut at the end of a line, or at a character
-    /// boundary for one line) and returns its path.
+    /// boundary when a single text is larger) and returns its path. Written text by text, so this
+    /// process stays small: a child's peak memory as the kernel reports it starts from its parent's.
     package func makeInput(megabytes: Int, shape: Shape) throws -> String {
         let target = megabytes * 1_000_000
-        var data: [UInt8] = []
-        data.reserveCapacity(target + 1_000_000)
-        outer: while data.count < target {
-            for text in sources where !text.isEmpty {
-                data.append(contentsOf: text)
-                if data.last != 0x0A { data.append(0x0A) }
-                if data.count >= target { break outer }
-            }
-        }
-        if data.count > target {
-            // Cut at the last line feed before the target (whole lines), else at a UTF-8 boundary.
-            var cut = target
-            while cut > 0, data[cut - 1] != 0x0A { cut -= 1 }
-            if cut == 0 {
-                cut = target
-                while cut > 0, data[cut] & 0xC0 == 0x80 { cut -= 1 }
-            }
-            data.removeSubrange(cut...)
-        }
-        if shape == .line {
-            for i in data.indices where data[i] == 0x0A || data[i] == 0x0D { data[i] = 0x20 }
-        }
         let path = "\(work)/\(shape.rawValue)-\(megabytes)MB.txt"
-        guard FileManager.default.createFile(atPath: path, contents: Data(data)) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        defer { try? handle.close() }
+        var written = 0
+        func write(_ bytes: ArraySlice<UInt8>) throws {
+            var chunk = Array(bytes)
+            if shape == .line {
+                for i in chunk.indices where chunk[i] == 0x0A || chunk[i] == 0x0D { chunk[i] = 0x20 }
+            }
+            try handle.write(contentsOf: chunk)
+            written += chunk.count
+        }
+        let texts = sources.filter { !$0.isEmpty }.map { $0.last == 0x0A ? $0 : $0 + [0x0A] }
+        guard !texts.isEmpty else { return path }
+        outer: while written < target {
+            for text in texts {
+                let room = target - written
+                if text.count <= room {
+                    try write(text[...])
+                    continue
+                }
+                // The last whole line that fits; a text with none is left out, unless nothing was
+                // written yet, when it is cut at a character boundary.
+                var cut = room
+                while cut > 0, text[cut - 1] != 0x0A { cut -= 1 }
+                if cut == 0, written == 0 {
+                    cut = room
+                    while cut > 0, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+                }
+                try write(text[..<cut])
+                break outer
+            }
         }
         return path
     }
