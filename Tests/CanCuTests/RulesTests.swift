@@ -36,7 +36,27 @@ struct RulesTests {
         #expect(rules.int("own_symbol_reach") == 4000 && rules.int("title_date_reach") == 1500 && rules.int("header_date_reach") == 6000)
         #expect(rules.list("issuer_types.QH").first == "Luật")
         #expect(rules.pairs("scope_openers").map(\.0) == ["căn cứ"])
-        #expect(HeaderScan.headerLength == 4000)
+        #expect(HeaderParser().ownDateRules.headerLength == 4000)
+    }
+
+    @Test("effect_clause, term_marker, header_length: the own-date readers use the lexicon passed in")
+    func ownDates() throws {
+        let text = Normalizer.standard.normalize("""
+            Số: 15/KH-UBND
+            Kế hoạch thực hiện chương trình, thời kỳ 2021 - 2030
+
+            Kế hoạch này áp dụng kể từ ngày 01/3/2026.
+            """)
+        let builtIn = HeaderParser(lexicon: .builtIn).ownDates(DocumentHeader(symbol: "15/KH-UBND", title: "Kế hoạch thực hiện chương trình, thời kỳ 2021 - 2030"), text: text)
+        #expect(builtIn.effective == nil && builtIn.termEnd == nil)
+        let user = try Self.lexicon("effect_clause\táp dụng\tuser\nterm_marker\tthời kỳ\tuser\n")
+        let read = HeaderParser(lexicon: user).ownDates(DocumentHeader(symbol: "15/KH-UBND", title: "Kế hoạch thực hiện chương trình, thời kỳ 2021 - 2030"), text: text)
+        #expect(read.effective?.iso == "2026-03-01")
+        #expect(read.termEnd == 2030)
+        // A header length of 10 bytes does not reach the date line.
+        let dated = Normalizer.standard.normalize("ỦY BAN NHÂN DÂN TỈNH X\nX, ngày 05 tháng 3 năm 2026\n")
+        #expect(HeaderParser(lexicon: .builtIn).issueDate(dated)?.iso == "2026-03-05")
+        #expect(HeaderParser(lexicon: try Self.lexicon("header_length\t10\tuser\n")).issueDate(dated) == nil)
     }
 
     @Test("a user's window that is not a number is refused with the key's name")

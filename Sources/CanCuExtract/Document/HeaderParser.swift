@@ -8,7 +8,8 @@ import CanCuInput
 /// Works line by line on the normalised bytes and does not rely on the cells' order, since
 /// flattened two-column headers interleave them; Gazette running headers, section banners and page
 /// numbers are skipped (`dictionaries/header-markers.tsv`). A consolidated text (VBHN) with no
-/// number in its header takes the one of its authentication block.
+/// number in its header takes the one of its authentication block. What the document says of its
+/// own dates outside the header block (effect clause, term, closing block) is read by `ownDates`.
 ///
 /// ```swift
 /// let header = HeaderParser(lexicon: .builtIn).parse(text)
@@ -24,6 +25,9 @@ package struct HeaderParser: Sendable {
     let typeNames: [String]
     let symbols: SymbolCanonicalizer
     let tokenizer: Tokenizer
+    let normalizer: Normalizer
+    /// The phrases and reach of the own-date readers (`HeaderParser+OwnDates.swift`).
+    let ownDateRules: OwnDateRules
 
     public init(lexicon: Lexicon = .builtIn) {
         markers = lexicon.rows("header-markers.tsv").compactMap { row in
@@ -35,6 +39,8 @@ package struct HeaderParser: Sendable {
         typeLines = typeNames.map { ($0.uppercased(), $0) }
         symbols = SymbolCanonicalizer(lexicon: lexicon)
         tokenizer = Tokenizer(lexicon: lexicon)
+        normalizer = Normalizer(lexicon: lexicon)
+        ownDateRules = OwnDateRules(lexicon: lexicon)
     }
 
     /// The header of a document.

@@ -13,7 +13,7 @@ import CanCuModel
 /// longer number or symbol: "2019/", "2019-3"), and `LegalDate`'s rules (no 31/02, plausible
 /// years). The words are matched in lower case, Capitalised and UPPER CASE. What may stand between
 /// the parts is the caller's `Spacing`; what must come before the date (a cue, a role) and where it
-/// is looked for stay with the callers (`CitedDate`, `DateScanner`, `HeaderParser`, `HeaderScan`).
+/// is looked for stay with the callers (`CitedDate`, `DateScanner`, `HeaderParser`).
 /// No call allocates.
 package enum DateReader {
     package typealias Buffer = UnsafeBufferPointer<UInt8>

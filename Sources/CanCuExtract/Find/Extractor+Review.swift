@@ -12,10 +12,7 @@ extension Extractor {
         let header = facts.document
         var review = ReviewFacts()
         review.ownSymbol = header.symbol
-        review.written = header.issued ?? HeaderScan.issueDate(text, headerLength: headerLength).flatMap(LegalDate.init(iso:))
-        review.effective = header.effective ?? HeaderScan.effectiveDate(text, issued: review.written?.iso).flatMap(LegalDate.init(iso:))
-        review.termEnd = review.ownSymbol == nil ? nil
-            : HeaderScan.termEnd(title: header.title, text: header.title == nil ? text : nil, headerLength: headerLength)
+        (review.written, review.effective, review.termEnd) = self.header.ownDates(header, text: text)
         let acting = facts.relations.indices.filter { Relation.acts(facts.relations[$0].type) }
         for (i, sentence) in zip(acting, Self.slices(text.source, acting.map { facts.relations[$0].source })) {
             review.sentences[i] = sentence
