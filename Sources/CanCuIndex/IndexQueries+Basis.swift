@@ -61,7 +61,11 @@ extension IndexQueries {
                         let nameWords = Self.words(name)
                         // Any-word matches must still cover half of the query's words.
                         if mode == "half" && Set(words).intersection(nameWords).count * 2 < Set(words).count { return nil }
-                        return (id, name == folded ? 1.0 : Self.score(query: words, name: nameWords), name)
+                        let score = name == folded ? 1.0 : Self.score(query: words, name: nameWords)
+                        // A name that lacks some of the words is a match only when it is close
+                        // ("ho chieu" is not "hộ kinh doanh"): else the answer is "không tìm thấy".
+                        if mode == "half" && score < basisMinScore { return nil }
+                        return (id, score, name)
                     }
                     if !scored.isEmpty { break }
                 }

@@ -75,7 +75,9 @@ extension IndexQueries {
                         pinpoints: PinpointCoding.decode(row["pinpoints"]), start: row["start"], end: row["end"], text: row["text"]))
                 }
             }
-            return DocumentReport(symbol: canonical, facts: facts, documents: documents, citations: cited, citedBy: citedBy)
+            // The symbol as the index or the registry writes it, not as typed ("61/2018/nđ-cp").
+            let shown = documents.first?.symbol ?? record?.symbol ?? canonical
+            return DocumentReport(symbol: shown, facts: facts, documents: documents, citations: cited, citedBy: citedBy)
         }
     }
 }

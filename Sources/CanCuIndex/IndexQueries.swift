@@ -22,6 +22,9 @@ public struct IndexQueries: Sendable {
     let reviewer: Reviewer
     /// The date the flags are judged by (ISO; today unless `--as-of`).
     public let asOf: String
+    /// The least score of a procedure that shares only some of a query's words (`rules.tsv`:
+    /// basis_min_score); below it, no match.
+    let basisMinScore: Double
 
     public init(index: DocumentIndex, lexicon: Lexicon, asOf: String? = nil) {
         self.index = index
@@ -29,6 +32,7 @@ public struct IndexQueries: Sendable {
         symbols = SymbolQuery(lexicon: lexicon)
         reviewer = Reviewer(lexicon: lexicon)
         self.asOf = asOf ?? Reviewer.today()
+        basisMinScore = Double(lexicon.rules.values["basis_min_score"] ?? "") ?? 0.3
     }
 
     /// The canonical form of a symbol typed by a user ("ND-CP" → "NĐ-CP", spaces removed).

@@ -24,10 +24,11 @@ package struct SymbolQuery: Sendable {
         normalizer = Normalizer(lexicon: lexicon)
     }
 
-    /// The canonical form of `symbol`.
+    /// The canonical form of `symbol`, or of the symbol in a pasted citation ("Nghị định số
+    /// 61/2018/NĐ-CP ngày 23/4/2018" → "61/2018/NĐ-CP"). Repairs ignore case ("nd-cp" → "NĐ-CP").
     public func canonical(_ symbol: String) -> String {
-        let normalized = normalizer.normalize(symbol)
-        let text = String(decoding: normalized.bytes.filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        let normalized = normalizer.normalize(symbol).string
+        let text = Self.symbolPart(of: normalized).filter { !$0.isWhitespace }
         guard let slash = text.firstIndex(of: "/") else { return text }
         // Repairs apply to the part after the number (and the year), token by token.
         var tokens = Self.tokens(String(text[text.index(after: slash)...]))
@@ -37,7 +38,7 @@ package struct SymbolQuery: Sendable {
             var matched = false
             if tokens[i] != "/" && tokens[i] != "-" {
                 for repair in repairs where i + repair.written.count <= tokens.count
-                    && Array(tokens[i..<(i + repair.written.count)]) == repair.written {
+                    && tokens[i..<(i + repair.written.count)].map({ $0.uppercased() }) == repair.written.map({ $0.uppercased() }) {
                     let last = i + repair.written.count
                     if last < tokens.count && tokens[last] != "/" && tokens[last] != "-" { continue }
                     output.append(repair.canonical)
@@ -50,6 +51,22 @@ package struct SymbolQuery: Sendable {
         }
         tokens = output
         return String(text[...slash]) + tokens.joined()
+    }
+
+    /// The symbol in `text`: the first word that starts with a digit and holds a `/`, with the
+    /// words glued to it by a `/` or `-` at either side ("09/2019/ NĐ-CP"), trailing punctuation
+    /// dropped; the whole text when no word looks like a number and symbol.
+    static func symbolPart(of text: String) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count > 1, let first = words.firstIndex(where: { $0.first?.isNumber == true && $0.contains("/") }) else { return text }
+        var symbol = String(words[first])
+        var next = first + 1
+        while next < words.count, symbol.hasSuffix("/") || symbol.hasSuffix("-") || words[next].hasPrefix("/") || words[next].hasPrefix("-") {
+            symbol += words[next]
+            next += 1
+        }
+        while let last = symbol.unicodeScalars.last, ";,.:)]\"”".unicodeScalars.contains(last) { symbol.unicodeScalars.removeLast() }
+        return symbol
     }
 
     /// Splits on `/` and `-`, keeping the separators as tokens.

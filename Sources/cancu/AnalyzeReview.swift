@@ -7,7 +7,7 @@ enum AnalyzeReview {
         let lexicon = try options.lexicon()
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: options.db) }
         let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
-        let asOf = options.asOf ?? Reviewer.today()
+        let asOf = options.asOf.flatMap(AsOfDate.iso) ?? Reviewer.today()
         var found: [(finding: Finding, line: Int)] = []
         var documents = 0
         try reportingIndexErrors { () throws(IndexError) in

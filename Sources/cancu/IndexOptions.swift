@@ -14,7 +14,7 @@ struct IndexOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, !ReviewCommand.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
+        if let asOf, AsOfDate.iso(asOf) == nil { throw ValidationError(AsOfDate.refusal(asOf)) }
     }
 
     /// The built-in dictionaries plus the user's.
@@ -27,7 +27,7 @@ struct IndexOptions: ParsableArguments {
     /// Queries over the existing index (a clear message and exit 1 when it is missing or from another version).
     func queries() throws -> IndexQueries {
         do {
-            return IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: try lexicon(), asOf: asOf)
+            return IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: try lexicon(), asOf: asOf.flatMap(AsOfDate.iso))
         } catch let error as IndexError {
             Console.error("cancu: \(error)")
             throw ExitStatus.inputFailed

@@ -42,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
         valueName: "name"))
     var encoding: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge \"now\" by (ISO, default today).", valueName: "date"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge \"now\" by: dd/mm/yyyy or yyyy-mm-dd (default today).", valueName: "date"))
     var asOf: String?
 
     @Option(help: "Output format: text (for people, grouped by document) or json (one finding per line).")
@@ -56,14 +56,7 @@ struct ReviewCommand: ParsableCommand {
         if let encoding, InputEncoding(name: encoding) == nil {
             throw ValidationError("--encoding: unknown encoding '\(encoding)'; use one of \(InputEncoding.names.joined(separator: ", ")).")
         }
-        if let asOf, !Self.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
-    }
-
-    static func isISODate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
+        if let asOf, AsOfDate.iso(asOf) == nil { throw ValidationError(AsOfDate.refusal(asOf)) }
     }
 
     private func lexicon() throws -> Lexicon {
@@ -104,7 +97,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let lexicon = try lexicon()
-        let today = asOf ?? Reviewer.today()
+        let today = asOf.flatMap(AsOfDate.iso) ?? Reviewer.today()
         if let db { return try runIndex(db, lexicon: lexicon, today: today) }
         let forced = encoding.flatMap { InputEncoding(name: $0) }
         var failed = false

@@ -120,5 +120,9 @@ struct IndexCorpusTests {
         let accented = try queries.basis("Cấp đổi thẻ căn cước")
         #expect(accented.map(\.procedure.id) == plain.map(\.procedure.id))
         #expect(try queries.basis("1.000889").first?.procedure.name == "Cấp đổi thẻ căn cước (thực hiện tại cấp trung ương)")
+        // Procedures the records do not hold: no unrelated procedure with a low score.
+        for absent in ["ho chieu", "đăng ký kết hôn"] {
+            #expect(try queries.basis(absent).isEmpty, "\(absent)")
+        }
     }
 }

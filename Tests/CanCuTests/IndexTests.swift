@@ -170,6 +170,33 @@ struct IndexTests {
         #expect(queries.canonicalSymbol(" 131/NQCP ") == "131/NQ-CP")
         #expect(queries.canonicalSymbol("09/2019/ND-CP") == "09/2019/NĐ-CP")
         #expect(queries.canonicalSymbol("942/QĐ–TTg") == "942/QĐ-TTg")
+        // Typed in lower case, or pasted with its type word and date: the same document.
+        #expect(queries.canonicalSymbol("09/2019/nd-cp") == "09/2019/NĐ-CP")
+        #expect(queries.canonicalSymbol("Nghị định số 09/2019/ NĐ-CP ngày 24/01/2019;") == "09/2019/NĐ-CP")
+        #expect(queries.canonicalSymbol("942/QĐ-TTg") == "942/QĐ-TTg")
+        for typed in ["999/2026/nđ-cp", "999/2026/nd-cp", "Nghị định 999/2026/NĐ-CP", "nghị định số 999/2026/NĐ-CP ngày 15/01/2026"] {
+            #expect(try queries.show(typed)?.symbol == "999/2026/NĐ-CP", "\(typed)")
+        }
+        func citing(_ symbol: String) throws -> [String?] { try queries.citedBy(symbol).map { $0.document?.symbol ?? $0.procedure?.code } }
+        #expect(try citing("61/2018/NĐ-CP").count >= 2)
+        for typed in ["61/2018/nd-cp", "61/2018/nđ-cp", "Nghị định 61/2018/NĐ-CP", "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;"] {
+            #expect(try citing(typed) == citing("61/2018/NĐ-CP"), "\(typed)")
+        }
+    }
+
+    @Test("basis: words that only half match a procedure's name are no match (\"không tìm thấy\", exit 1)")
+    func basisNoMatch() async throws {
+        let dir = try IndexTestSupport.temporaryFolder("basis-none")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("i.sqlite").path
+        _ = try await Indexer(lexicon: .builtIn).run([corpus], into: try DocumentIndex.create(path: db))
+        let queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: .builtIn)
+        // "Đăng ký khai sinh" shares "đăng ký" with the query: half the words, a weak score.
+        #expect(try queries.basis("đăng ký kết hôn").isEmpty)
+        #expect(try queries.basis("khai sinh").first?.procedure.code == "1.001193")
+        let run = try CommandLineRun.cancu(["basis", "dang ky ket hon", "--db", db], in: dir)
+        #expect(run.status == 1)
+        #expect(run.text.contains("Không tìm thấy"))
     }
 
     @Test("the content hash tells changed bytes apart")
