@@ -8,6 +8,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         abstract: "Phân tích một bộ văn bản: lập chỉ mục rồi tóm tắt loại văn bản, văn bản được trích nhiều, căn cứ pháp lý của thủ tục.",
         discussion: """
             Indexes PATH (as `cancu index`, into --db, default ./cancu.sqlite) and prints a summary.
+            Exits 1 when an input failed or a reference is outdated at error level (as `cancu review`).
             Example:
               cancu analyze corpus/
             """
@@ -37,8 +38,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let queries = try options.queries()
         let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }
         Console.write(QueryView.text(summary))
-        Console.write(try AnalyzeReview.section(options))
+        let review = try AnalyzeReview.section(options)
+        Console.write(review.text)
         try writeCorpusGraph()
-        if !report.failures.isEmpty { throw ExitStatus.inputFailed }
+        if !report.failures.isEmpty || review.anyError { throw ExitStatus.inputFailed }
     }
 }

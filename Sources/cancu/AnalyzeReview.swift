@@ -1,9 +1,10 @@
 import CanCu
 
 /// The outdated-references section `cancu analyze` prints after its summary: the review of the
-/// whole index (from its stored rows) as of today or `--as-of`.
+/// whole index (from its stored rows) as of today or `--as-of`, and whether any finding is an
+/// error (then `analyze` exits 1, as `review` does on the same documents).
 enum AnalyzeReview {
-    static func section(_ options: IndexOptions) throws -> String {
+    static func section(_ options: IndexOptions) throws -> (text: String, anyError: Bool) {
         let lexicon = try options.lexicon()
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: options.db) }
         let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
@@ -18,6 +19,7 @@ enum AnalyzeReview {
                 for finding in findings { found.append((finding, lineOf(finding.range.lowerBound))) }
             }
         }
-        return ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)")
+        let text = ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)")
+        return (text, found.contains { $0.finding.severity == .error })
     }
 }
