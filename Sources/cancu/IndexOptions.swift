@@ -13,7 +13,12 @@ struct IndexOptions: ParsableArguments {
         "The date documents' status flags and review findings are judged by (ISO, default today).", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
+        "Writing: seconds to wait while another cancu process writes the same index.", valueName: "seconds"))
+    var lockTimeout: Double = DocumentIndex.defaultLockTimeout
+
     func validate() throws {
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more.") }
         if let asOf, !ReviewCommand.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
