@@ -36,6 +36,20 @@ package enum OutputSafety {
         return v != 0xFFFE && v != 0xFFFF
     }
 
+    /// `text` without the characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE;
+    /// U+FFFF), for formats that end up in XML through another program (DOT → Graphviz's SVG).
+    public static func xmlCharacters(_ text: String) -> String {
+        var clean = true
+        for b in text.utf8 where (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0xEF {
+            clean = false
+            break
+        }
+        if clean { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where isXMLCharacter(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
     /// Text safe in XML 1.0 elements and attributes: `& < > " '` as entities, line breaks and
     /// tabs as character references (kept through attribute-value normalisation), and the
     /// characters XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF) dropped.

@@ -145,6 +145,14 @@ struct OutputSafetyTests {
         let analyze = try CommandLineRun.cancu(["analyze", ".", "--db", "a.sqlite"], in: folder)
         #expect(analyze.status <= 1, "\(analyze.error)")
         try Self.expectWellFormed(try Data(contentsOf: folder.appendingPathComponent("a.graph.graphml")))
+        // DOT leaves them out too, so that Graphviz's SVG is well-formed.
+        let dot = try CommandLineRun.cancu(["graph", ".", "--format", "dot"], in: folder)
+        #expect(dot.output.firstRange(of: Data([0xEF, 0xBF, 0xBE])) == nil && !dot.output.contains(0x1B))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            let svg = try CommandLineRun.cancu(["graph", ".", "--render", "svg", "--output", "g.svg"], in: folder)
+            #expect(svg.status == 0, "\(svg.error)")
+            try Self.expectWellFormed(try Data(contentsOf: folder.appendingPathComponent("g.svg")))
+        }
     }
 
     static func expectWellFormed(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws {
