@@ -51,7 +51,8 @@ enum GraphDOTWriter {
     /// `&amp;` so that Graphviz does not read the text as an entity reference.
     static func quoted(_ text: String, to sink: inout GraphSink) {
         sink.byte(0x22)
-        for b in text.utf8 {
+        // Graphviz copies labels into SVG: what XML 1.0 forbids is left out here already.
+        for b in OutputSafety.xmlCharacters(text).utf8 {
             switch b {
             case 0x22: sink.byte(0x5C); sink.byte(0x22)
             case 0x5C: sink.byte(0x5C); sink.byte(0x5C)

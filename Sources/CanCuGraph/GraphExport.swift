@@ -58,8 +58,8 @@ public enum GraphExport {
         if format == .csv && !options.edgesOnly {
             let base = path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
             let nodesPath = base + "-nodes.csv", edgesPath = base + "-edges.csv"
-            try toFile(nodesPath) { GraphCSVWriter.writeNodes(graph, dialect: options.csvDialect, to: &$0) }
-            try toFile(edgesPath) { GraphCSVWriter.writeEdges(graph, dialect: options.csvDialect, to: &$0) }
+            try toFile(nodesPath) { GraphCSVWriter.writeNodes(graph, dialect: options.csvDialect, byteOrderMark: options.byteOrderMark, to: &$0) }
+            try toFile(edgesPath) { GraphCSVWriter.writeEdges(graph, dialect: options.csvDialect, byteOrderMark: options.byteOrderMark, to: &$0) }
             return [nodesPath, edgesPath]
         }
         try toFile(path) { write(graph, format: format, options: options, to: &$0) }

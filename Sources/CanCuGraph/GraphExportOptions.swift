@@ -18,10 +18,14 @@ public struct GraphExportOptions: Sendable {
     public var csvDialect: CSVDialect = .gephi
     /// CSV: write the edges only.
     public var edgesOnly = false
+    /// CSV: start each file (or the stream) with a UTF-8 byte order mark, which Excel needs to read
+    /// UTF-8 text as such.
+    public var byteOrderMark = false
     /// Mermaid: wrap the flowchart in a ```` ```mermaid ```` fence (for `.md` files).
     public var markdownFence = false
 
-    public init(csvDialect: CSVDialect = .gephi, edgesOnly: Bool = false, markdownFence: Bool = false) {
+    public init(csvDialect: CSVDialect = .gephi, edgesOnly: Bool = false, markdownFence: Bool = false, byteOrderMark: Bool = false) {
         self.csvDialect = csvDialect; self.edgesOnly = edgesOnly; self.markdownFence = markdownFence
+        self.byteOrderMark = byteOrderMark
     }
 }

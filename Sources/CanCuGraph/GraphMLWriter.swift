@@ -67,23 +67,9 @@ enum GraphMLWriter {
         sink.write("</data>")
     }
 
-    /// XML text safe in elements and attributes: `& < > " '` as entities, line breaks and tabs as
-    /// character references (kept through attribute normalisation), other C0 controls (not
-    /// allowed in XML 1.0) as U+FFFD.
+    /// XML text safe in elements and attributes, without the characters XML 1.0 forbids
+    /// (`OutputSafety.xml`).
     static func escaped(_ text: String, to sink: inout GraphSink) {
-        for b in text.utf8 {
-            switch b {
-            case 0x26: sink.write("&amp;")
-            case 0x3C: sink.write("&lt;")
-            case 0x3E: sink.write("&gt;")
-            case 0x22: sink.write("&quot;")
-            case 0x27: sink.write("&apos;")
-            case 0x0A: sink.write("&#10;")
-            case 0x0D: sink.write("&#13;")
-            case 0x09: sink.write("&#9;")
-            case 0..<0x20: sink.write("\u{FFFD}")
-            default: sink.byte(b)
-            }
-        }
+        sink.write(OutputSafety.xml(text))
     }
 }

@@ -81,22 +81,7 @@ package struct GraphSink {
 
     private mutating func drain() {
         guard descriptor >= 0 else { return }
-        if writeError == 0 {
-            bytes.withUnsafeBufferPointer { p in
-                guard var base = p.baseAddress else { return }
-                var remaining = p.count
-                while remaining > 0 {
-                    let written = Glibc.write(descriptor, base, remaining)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        writeError = errno
-                        return
-                    }
-                    base += written
-                    remaining -= written
-                }
-            }
-        }
+        if writeError == 0 { writeError = DescriptorWriter.writeAll(bytes, to: descriptor) }
         bytes.removeAll(keepingCapacity: true)
     }
 }

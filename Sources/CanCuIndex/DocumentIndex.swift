@@ -11,6 +11,8 @@ import GRDB
 /// relations, procedures and their legal basis. Open it for writing with `create`, for queries
 /// with `openForReading`; both refuse an index of another schema version with a message telling
 /// the user how to rebuild it, except that `create` upgrades an index one migration behind.
+/// A writable index holds the writers' lock (`IndexLock`, the sidecar file `DB.lock`) for as long
+/// as it lives; a read-only one opens the database read-only, also on read-only storage.
 ///
 /// ```swift
 /// let index = try DocumentIndex.create(path: "cancu.sqlite")
@@ -20,17 +22,28 @@ public struct DocumentIndex: Sendable {
     /// The database file.
     public let path: String
     let queue: DatabaseQueue
+    /// The writers' lock (nil for a read-only index).
+    let lock: IndexLock?
 
-    private init(path: String, queue: DatabaseQueue) {
+    private init(path: String, queue: DatabaseQueue, lock: IndexLock? = nil) {
         self.path = path
         self.queue = queue
+        self.lock = lock
     }
 
+    /// How long a writer waits for another process writing the same index, by default (seconds).
+    public static let defaultLockTimeout: Double = 60
+
     /// Opens (creating it when absent) the index at `path` for writing; `rebuild` deletes the
-    /// file first.
-    public static func create(path: String, rebuild: Bool = false) throws(IndexError) -> DocumentIndex {
+    /// file first, when it is a CanCu index (of any schema version), an empty file or an empty
+    /// database, and refuses any other file (`IndexError.rebuildRefused`). Waits up to
+    /// `lockTimeout` seconds for another process that writes the same index (`IndexError.locked`).
+    public static func create(path: String, rebuild: Bool = false,
+                              lockTimeout: Double = defaultLockTimeout) throws(IndexError) -> DocumentIndex {
+        let lock = try IndexLock.acquire(for: path, timeout: lockTimeout)
         if rebuild {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            guard isRebuildable(path) else { throw .rebuildRefused(path: path) }
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         do {
             var configuration = Configuration()
@@ -43,7 +56,7 @@ public struct DocumentIndex: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             try IndexSchema.migrator.migrate(queue)
-            return DocumentIndex(path: path, queue: queue)
+            return DocumentIndex(path: path, queue: queue, lock: lock)
         } catch let error as IndexError {
             throw error
         } catch {
@@ -51,14 +64,21 @@ public struct DocumentIndex: Sendable {
         }
     }
 
-    /// Opens an existing index for queries (read only).
+    /// Opens an existing index for queries, read only: nothing is ever written through it. On
+    /// read-only storage (a folder this process cannot write, where SQLite could not create the
+    /// WAL's `-shm` file) an index without a `-wal` file, so with no writer at work, is opened as
+    /// immutable.
     public static func openForReading(path: String) throws(IndexError) -> DocumentIndex {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        let folder = (URL(fileURLWithPath: path).standardizedFileURL.path as NSString).deletingLastPathComponent
+        let immutable = access(folder, W_OK) != 0 && !FileManager.default.fileExists(atPath: path + "-wal")
         do {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.busyMode = .timeout(10)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // SQLite reads `file:` URIs (Debian's libsqlite3 is built with SQLITE_USE_URI).
+            let location = immutable ? URL(fileURLWithPath: path).standardizedFileURL.absoluteString + "?immutable=1" : path
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
             try checkVersion(queue, path: path, upgradable: false)
             let ready = try queue.read { db in try db.tableExists("procedure_search") }
             guard ready else { throw IndexError.notAnIndex(path: path) }
@@ -67,6 +87,30 @@ public struct DocumentIndex: Sendable {
             throw error
         } catch {
             throw map(error, path: path)
+        }
+    }
+
+    /// Whether `--rebuild` may delete the file at `path`: absent, empty, or an SQLite database
+    /// that has no table or has the index's `meta` table with a schema version.
+    static func isRebuildable(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return !FileManager.default.fileExists(atPath: path) }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        if head.isEmpty { return true }
+        guard head == Data("SQLite format 3\0".utf8) else { return false }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return true }
+                guard tables.contains("meta") else { return false }
+                let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+                return version.flatMap { Int($0) } != nil
+            }
+        } catch {
+            return false
         }
     }
 

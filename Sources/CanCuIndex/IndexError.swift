@@ -4,6 +4,7 @@ import CanCuLexicon
 import CanCuInput
 import CanCuExtract
 import CanCuReview
+import Foundation
 /// Why the index could not be opened or written; `description` is the message for the user.
 public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     /// No index file at the path (queries need one).
@@ -14,6 +15,10 @@ public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     case notAnIndex(path: String)
     /// SQLite failed (disk full, permissions, …).
     case database(path: String, message: String)
+    /// Another process kept the index locked for writing longer than the writer waits.
+    case locked(path: String, seconds: Double)
+    /// `--rebuild` of a file that is not a CanCu index: it is not deleted.
+    case rebuildRefused(path: String)
 
     public var description: String {
         switch self {
@@ -27,6 +32,11 @@ public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "hoặc chọn tệp khác với --db"
         case .database(let path, let message):
             return "lỗi cơ sở dữ liệu \(path): \(message)"
+        case .locked(let path, let seconds):
+            return "chỉ mục \(path) đang được một tiến trình cancu khác ghi (khóa \(path).lock); đã chờ \(String(format: "%g", seconds)) giây: "
+                + "chạy lại khi tiến trình đó xong, hoặc chờ lâu hơn với --lock-timeout"
+        case .rebuildRefused(let path):
+            return "--rebuild: \(path) không phải chỉ mục của cancu nên không bị xóa; chọn tệp khác với --db"
         }
     }
 }

@@ -138,7 +138,7 @@ package enum TokenView {
         }
         let lines = tokenizer.lines(text)
         out += "-- \(lines.count) dòng\n"
-        return Array(out.utf8)
+        return Array(OutputSafety.terminal(out).utf8)
     }
 }
 

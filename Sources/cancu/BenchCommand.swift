@@ -36,12 +36,12 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let requested = Set(stages.split(separator: ",").map(String.init))
         if requested.contains("graph") {
-            print("cancu bench: graph of \(graphNodes) nodes, \(graphEdges) edges (generated), one core")
+            Console.line("cancu bench: graph of \(graphNodes) nodes, \(graphEdges) edges (generated), one core")
             try GraphBenchmark.run(nodes: graphNodes, edges: graphEdges, folder: NSTemporaryDirectory()) { m in
                 let size = m.bytes > 0 ? String(format: "  %.1f MB", Double(m.bytes) / 1e6) : ""
-                print("  " + m.stage.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: " %7.3f s", m.seconds) + size)
+                Console.line("  " + m.stage.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: " %7.3f s", m.seconds) + size)
             }
-            print(String(format: "  peak memory %.0f MB", GraphBenchmark.peakMemoryMB))
+            Console.line(String(format: "  peak memory %.0f MB", GraphBenchmark.peakMemoryMB))
             if requested == ["graph"] { return }
         }
         let files = DocumentReader.expand(paths, extensions: ["txt"])
@@ -58,7 +58,7 @@ struct BenchCommand: ParsableCommand {
         }
         let pipeline = TextPipeline()
         let wanted = Set(stages.split(separator: ",").map(String.init))
-        print("cancu bench: \(texts.count) files, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB; best of \(runs) runs, one core")
+        Console.line("cancu bench: \(texts.count) files, \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB; best of \(runs) runs, one core")
         measureAll(label: "corpus", texts: texts, bytes: totalBytes, files: files, pipeline: pipeline, stages: wanted)
         if size > 0 {
             var big = ""
@@ -85,7 +85,7 @@ struct BenchCommand: ParsableCommand {
             }
             let mbps = Double(bytes) / 1e6 / best
             let name = label.padding(toLength: 8, withPad: " ", startingAt: 0) + " " + stage.padding(toLength: 14, withPad: " ", startingAt: 0)
-            print("  " + name + String(format: " %9.1f MB/s  (%.3f s)", mbps, best))
+            Console.line("  " + name + String(format: " %9.1f MB/s  (%.3f s)", mbps, best))
         }
         report("read") {
             for f in files { _ = DocumentReader.read(f) }

@@ -74,14 +74,14 @@ struct BenchIndexCommand: AsyncParsableCommand {
         let time = try await seconds { () async throws in
             report = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run(paths, into: index) }
         }
-        print(String(format: "corpus     %d files (%d failed), %.1f MB in %.2f s: %.1f MB/s; %d documents, %d procedures",
+        Console.line(String(format: "corpus     %d files (%d failed), %.1f MB in %.2f s: %.1f MB/s; %d documents, %d procedures",
                      report.files, report.failures.count, Double(report.bytes) / 1e6, time, Double(report.bytes) / 1e6 / time,
                      report.documents, report.procedures))
         var again = Indexer.Report()
         let second = try await seconds { () async throws in
             again = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run(paths, into: index) }
         }
-        print(String(format: "corpus     unchanged re-run: %d unchanged, %d written in %.2f s", again.unchanged, again.indexed, second))
+        Console.line(String(format: "corpus     unchanged re-run: %d unchanged, %d written in %.2f s", again.unchanged, again.indexed, second))
     }
 
     private func benchGenerated() async throws {
@@ -99,7 +99,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
         let time = try await seconds { () async throws in
             report = try await reportingIndexErrorsAsync { () async throws(IndexError) in try await Indexer(lexicon: .builtIn).run([folder], into: index) }
         }
-        print(String(format: "generated  %d files, %.1f MB in %.2f s: %.1f MB/s; %d failed; peak RSS %.0f MB (before %.0f MB; largest document %.1f MB)",
+        Console.line(String(format: "generated  %d files, %.1f MB in %.2f s: %.1f MB/s; %d failed; peak RSS %.0f MB (before %.0f MB; largest document %.1f MB)",
                      files, Double(bytes) / 1e6, time, Double(bytes) / 1e6 / time, report.failures.count,
                      Self.maxResidentMB(), rssBefore, Double(largest) / 1e6))
         try? FileManager.default.removeItem(atPath: folder)
@@ -140,8 +140,8 @@ struct BenchIndexCommand: AsyncParsableCommand {
             let sorted = times.sorted()
             return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] * 1000
         }
-        print(String(format: "query      index of %d documents, %d procedures built in %.1f s; %d answers", documents, procedures, build, found))
-        print(String(format: "query      basis by code: p50 %.2f ms, p99 %.2f ms; by name: p50 %.2f ms, p99 %.2f ms",
+        Console.line(String(format: "query      index of %d documents, %d procedures built in %.1f s; %d answers", documents, procedures, build, found))
+        Console.line(String(format: "query      basis by code: p50 %.2f ms, p99 %.2f ms; by name: p50 %.2f ms, p99 %.2f ms",
                      percentile(codeTimes, 0.5), percentile(codeTimes, 0.99), percentile(nameTimes, 0.5), percentile(nameTimes, 0.99)))
     }
 
@@ -172,7 +172,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
                 }
             }
         }
-        print(String(format: "review     index of %d documents built in %.1f s; review --db: %d documents, %d facts learned, %d findings (%.1f MB of JSON) in %.2f s",
+        Console.line(String(format: "review     index of %d documents built in %.1f s; review --db: %d documents, %d facts learned, %d findings (%.1f MB of JSON) in %.2f s",
                      documents, build, reviewed, learned, findings, Double(bytes) / 1e6, time))
     }
 

@@ -15,9 +15,16 @@ struct CanCuCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
                 Console.error(fullMessage(for: error))
                 Foundation.exit(2)
+            }
+            if code == .success, !(error is ExitCode) {
+                // --help and --version: printed through Console, so that a failed write is an error.
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Console.line(message) }
+                Foundation.exit(0)
             }
             exit(withError: error)
         }

@@ -73,6 +73,9 @@ struct GraphCommand: ParsableCommand {
     @Flag(help: "CSV: write the edges only.")
     var edgesOnly = false
 
+    @Flag(help: "CSV: start with a UTF-8 byte order mark (for Excel).")
+    var bom = false
+
     @Option(help: "CSV headers for gephi (Id, Source, Target) or neo4j (id:ID, :START_ID, :END_ID, :TYPE).")
     var csvDialect: String = "gephi"
 
@@ -177,7 +180,7 @@ struct GraphCommand: ParsableCommand {
 
     private func export(_ graph: CitationGraph) throws {
         let options = GraphExportOptions(csvDialect: GraphExportOptions.CSVDialect(rawValue: csvDialect) ?? .gephi,
-                                         edgesOnly: edgesOnly)
+                                         edgesOnly: edgesOnly, byteOrderMark: bom)
         do {
             if let drawing = render ?? (format == nil ? output.flatMap(renderFormat(of:)) : nil) {
                 let bytes = try GraphExport.render(graph, as: drawing, to: output, timeout: renderTimeout)
@@ -196,7 +199,7 @@ struct GraphCommand: ParsableCommand {
             }
             var sink = GraphSink.standardOutput()
             GraphExport.write(graph, format: GraphFormat(rawValue: (format ?? .json).rawValue) ?? .json, options: options, to: &sink)
-            sink.finish()
+            if !sink.finish() { Console.outputFailed(sink.writeError) }
         } catch {
             Console.error("cancu: \(error)")
             throw ExitStatus.inputFailed

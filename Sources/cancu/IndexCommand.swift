@@ -26,7 +26,7 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Drop the files that no longer exist from the index.")
     var prune = false
 
-    @Flag(help: "Delete the index file first and build it again.")
+    @Flag(help: "Delete the index file first and build it again (refused for a file that is not a CanCu index).")
     var rebuild = false
 
     func validate() throws {
@@ -42,7 +42,9 @@ struct IndexCommand: AsyncParsableCommand {
     /// Indexes `paths`, with a progress bar on a terminal; prints unreadable inputs as it goes.
     static func index(_ paths: [String], options: IndexOptions, prune: Bool, rebuild: Bool) async throws -> Indexer.Report {
         let lexicon = try options.lexicon()
-        let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: options.db, rebuild: rebuild) }
+        let index = try reportingIndexErrors { () throws(IndexError) in 
+            try DocumentIndex.create(path: options.db, rebuild: rebuild, lockTimeout: options.lockTimeout)
+        }
         let indexer = Indexer(lexicon: lexicon)
         let bar = Console.standardErrorIsTerminal ? ProgressBar() : nil
         var progress: Indexer.Progress?

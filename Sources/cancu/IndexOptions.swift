@@ -10,10 +10,15 @@ struct IndexOptions: ParsableArguments {
     var dictionaries: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "The date documents' status flags and review findings are judged by (ISO, default today).", valueName: "date"))
+        "The date documents' status flags and review findings are judged by: dd/mm/yyyy or yyyy-mm-dd (default today).", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .customLong("lock-timeout"), help: ArgumentHelp(
+        "Writing: seconds to wait while another cancu process writes the same index.", valueName: "seconds"))
+    var lockTimeout: Double = DocumentIndex.defaultLockTimeout
+
     func validate() throws {
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be 0 or more.") }
         if let asOf, AsOfDate.iso(asOf) == nil { throw ValidationError(AsOfDate.refusal(asOf)) }
     }
 

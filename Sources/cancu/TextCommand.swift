@@ -32,7 +32,7 @@ struct TextCommand: ParsableCommand {
                 for warning in document.warnings {
                     Console.error("cancu: \(path): \(warning.code): \(warning.message)")
                 }
-                if paths.count > 1 { Console.write(Array("==> \(path) (\(document.encoding)) <==\n".utf8)) }
+                if paths.count > 1 { Console.write("==> \(path) (\(document.encoding)) <==\n") }  // a line for people: controls in the name shown
                 Console.write(Array(document.text.utf8))
                 if paths.count > 1, !document.text.hasSuffix("\n") { Console.write([0x0A]) }
             }

@@ -75,10 +75,19 @@ package struct CitationLexicon: Sendable {
     let pinpointJoiners: Set<[UInt8]>
     let pinpointRanges: Set<[UInt8]>
     let pinpointLinks: Set<[UInt8]>
-    /// Page-furniture line starts, footer starts and footer ends (lower-case bytes).
-    let noiseLines: [[UInt8]]
+    /// A page-furniture line start (lower-case bytes) and the longest trimmed line, in
+    /// characters, it applies to (0: any).
+    struct NoiseLine: Sendable {
+        var prefix: [UInt8]
+        var maxLength: Int
+    }
+    /// Page-furniture line starts, footer starts, last lines and ends (lower-case bytes), and the
+    /// non-blank lines after which a footer ends by itself (`noise-lines.tsv`, `rules.tsv`).
+    let noiseLines: [NoiseLine]
     let footerStarts: [[UInt8]]
+    let footerLasts: [[UInt8]]
     let footerEnds: [[UInt8]]
+    let footerMaxLines: Int
     /// First bytes of noise and footer-start lines (256 entries).
     let furnitureLeadBytes: [Bool]
     /// A phrase that opens a paragraph scope ("căn cứ"), lower-case bytes, with its relation;
@@ -234,22 +243,25 @@ package struct CitationLexicon: Sendable {
         self.pinpointRanges = ranges
         self.pinpointLinks = pinLinks
 
-        var noise: [[UInt8]] = [], starts: [[UInt8]] = [], ends: [[UInt8]] = []
+        var noise: [NoiseLine] = [], starts: [[UInt8]] = [], lasts: [[UInt8]] = [], ends: [[UInt8]] = []
         for row in lexicon.rows("noise-lines.tsv") {
             let t = Self.lowerBytes(row["text"])
             guard !t.isEmpty else { continue }
             switch row["role"] {
-            case "noise": noise.append(t)
+            case "noise": noise.append(NoiseLine(prefix: t, maxLength: Int(row["max_length"]) ?? 0))
             case "footer_start": starts.append(t)
+            case "footer_last": lasts.append(t)
             case "footer_end": ends.append(t)
             default: break
             }
         }
         self.noiseLines = noise
         self.footerStarts = starts
+        self.footerLasts = lasts
         self.footerEnds = ends
+        self.footerMaxLines = rules.int("footer_max_lines")
         var furniture = [Bool](repeating: false, count: 256)
-        for line in noise + starts { furniture[Int(line[0])] = true }
+        for line in noise.map(\.prefix) + starts { furniture[Int(line[0])] = true }
         self.furnitureLeadBytes = furniture
     }
 

@@ -4,7 +4,8 @@ import CanCuLexicon
 import CanCuInput
 /// The bytes the citation scanner reads: the normalised text with the same length and offsets,
 /// where line breaks and tabs are spaces, page furniture (Gazette running headers, page numbers,
-/// signature stamps, table headers repeated on every page) and the "Nơi nhận" footer are blanked,
+/// signature stamps, table headers repeated on every page) and the "Nơi nhận" footer (the
+/// recipient list, up to its "- Lưu" line or the next part: a form, an annex, a new header) are blanked,
 /// and homoglyphs (Cyrillic `Т`, `С`) become their Latin letter followed by a 0x7F filler byte.
 /// `lower` is the same text in lower case (each scalar keeps its UTF-8 length).
 ///
@@ -97,6 +98,15 @@ struct ScanText {
         }
     }
 
+    /// The characters (scalars) of `l[start..<end]` without its trailing spaces.
+    private static func characters(_ l: UnsafeMutableBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var z = end
+        while z > start && l[z - 1] == 0x20 { z -= 1 }
+        var count = 0
+        for k in start..<z where l[k] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
     @inline(__always)
     private static func blank(_ v: UnsafeMutableBufferPointer<UInt8>, _ l: UnsafeMutableBufferPointer<UInt8>, _ s: Int, _ e: Int) {
         var k = s
@@ -113,8 +123,10 @@ struct ScanText {
         noise.reserveCapacity(n / 32 + 16)
         var start = 0
         var inFooter = false
+        var footerLines = 0
         let lead = lexicon.furnitureLeadBytes
         let noiseLines = lexicon.noiseLines, footerStarts = lexicon.footerStarts, footerEnds = lexicon.footerEnds
+        let footerLasts = lexicon.footerLasts, footerMaxLines = lexicon.footerMaxLines
         while start <= n {
             let end = ByteSearch.next(0x0A, original, from: start)
             let index = lineStarts.count
@@ -123,6 +135,7 @@ struct ScanText {
             while t < end && lower[t] == 0x20 { t += 1 }
             var isNoise = false
             var isHeader = false
+            var endsFooter = false
             if t < end {
                 var digitsOnly = end - t <= 6
                 var k = t
@@ -130,20 +143,29 @@ struct ScanText {
                 let isLead = lead[Int(lower[t])]
                 if digitsOnly { isNoise = true }
                 else if isLead {
-                    for prefix in noiseLines where hasPrefix(lower, prefix, at: t, end: end) {
+                    for line in noiseLines where hasPrefix(lower, line.prefix, at: t, end: end) {
+                        // Only a short line is furniture: a running header with text glued to it is read.
+                        if line.maxLength > 0 && characters(lower, t, end) > line.maxLength { break }
                         isNoise = true
-                        isHeader = prefix.first == 0x63 && prefix.count >= 9  // "công báo"
+                        isHeader = line.prefix.first == 0x63 && line.prefix.count >= 9  // "công báo"
                         break
                     }
                 }
                 if blankFooter && (inFooter || isLead) {
                     if inFooter {
+                        footerLines += 1
                         for prefix in footerEnds where hasPrefix(lower, prefix, at: t, end: end) { inFooter = false; break }
+                        if inFooter {
+                            // "- Lưu: VT, …" is the recipient list's last line; a list without one
+                            // ends after footerMaxLines lines.
+                            for prefix in footerLasts where hasPrefix(lower, prefix, at: t, end: end) { endsFooter = true; break }
+                            if footerMaxLines > 0 && footerLines >= footerMaxLines { endsFooter = true }
+                        }
                     } else {
                         for prefix in footerStarts where hasPrefix(lower, prefix, at: t, end: end) {
                             var a = t + prefix.count
                             while a < end && lower[a] == 0x20 { a += 1 }
-                            if a == end || lower[a] == 0x3A { inFooter = true }
+                            if a == end || lower[a] == 0x3A { inFooter = true; footerLines = 0 }
                             break
                         }
                     }
@@ -152,6 +174,7 @@ struct ScanText {
             if isHeader { headerLines.append(index) }
             noise.append(isNoise || inFooter)
             if isNoise || inFooter { blank(v, lower, start, end) }
+            if endsFooter { inFooter = false }
             start = end + 1
         }
         guard headerLines.count >= 3 else { return }

@@ -10,8 +10,11 @@ struct CommandLineRun {
     var text: String { String(decoding: output, as: UTF8.self) }
     var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0).map { $0 } }
 
-    /// `cancu ARGUMENTS` with `folder` as the current directory.
-    static func cancu(_ arguments: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
+    /// `cancu ARGUMENTS` with `folder` as the current directory; `standardOutput` names a file to
+    /// write standard output to instead (`/dev/full`), `output` is then empty.
+    /// `through` is a command that runs cancu (`["/usr/bin/setpriv", "--reuid=65534", …]`).
+    static func cancu(_ arguments: [String], in folder: URL, standardOutput: String? = nil, through: [String] = [],
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
         let executable = try #require(IndexKillTests.cancu, "build the command first (swift build): no cancu executable next to the tests",
                                       sourceLocation: sourceLocation)
         let token = UUID().uuidString
@@ -23,10 +26,15 @@ struct CommandLineRun {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
         }
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: standardOutput.map { URL(fileURLWithPath: $0) } ?? outURL), err = try FileHandle(forWritingTo: errURL)
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let wrapper = through.first {
+            process.executableURL = URL(fileURLWithPath: wrapper)
+            process.arguments = through.dropFirst() + [executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = folder
         process.standardOutput = out
         process.standardError = err
