@@ -2,6 +2,8 @@ import CanCuModel
 import CanCuText
 import CanCuLexicon
 import CanCuInput
+import Dispatch
+import Synchronization
 /// The extraction pipeline for one document, in the order of eyecite's stages: clean (normalise),
 /// find (header, citations, dates), resolve (back-references, years, relations), annotate (the
 /// output views). Build it once from the dictionaries and reuse it for every input.
@@ -109,11 +111,13 @@ public struct Extractor: Sendable {
         // MARK: Header (Document/)
         result.document = header.parse(text, lines: headerLines(text))
 
-        // MARK: Citations and relations (Extract/, Resolve/)
-        (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
-
-        // MARK: Dates, periods and targets (Extract/)
-        temporal.extract(text, into: &result)
+        // MARK: Citations and relations (Extract/, Resolve/); dates, periods and targets (Extract/)
+        if text.bytes.count >= Self.concurrentStagesMinimum {
+            extractConcurrently(text, into: &result)
+        } else {
+            (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
+            temporal.extract(text, into: &result)
+        }
 
         // MARK: Structure and procedures (Document/, Procedure/)
         if stages.contains(.structure) { result.structure = structure.parse(text) }
@@ -124,6 +128,32 @@ public struct Extractor: Sendable {
         // MARK: Review facts (Extract/)
         if stages.contains(.review) { result.review = reviewFacts(result, text: text, lines: LineIndex(text.source)) }
         return result
+    }
+
+    /// From this many bytes of text on, the citation and the temporal stage run on two threads.
+    package static let concurrentStagesMinimum = 32 * 1024
+
+    /// The citation stage (citations, relations) and the temporal stage (dates, periods, targets,
+    /// the effective date) on two threads. Neither reads what the other writes (both read the text
+    /// and the header only), so the facts are the same as one after the other; the citation stage
+    /// takes about twice as long as the temporal one.
+    package func extractConcurrently(_ text: NormalizedText, into result: inout DocumentFacts) {
+        let ownSymbol = result.document.symbol
+        let seed = result
+        let found = Mutex<(citations: [Citation], relations: [Relation])?>(nil)
+        let dated = Mutex<DocumentFacts?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { stage in
+            if stage == 0 {
+                let citationsAndRelations = citations.extract(text, ownSymbol: ownSymbol)
+                found.withLock { $0 = citationsAndRelations }
+            } else {
+                var facts = seed
+                temporal.extract(text, into: &facts)
+                dated.withLock { $0 = facts }
+            }
+        }
+        result = dated.withLock { $0.take()! }
+        (result.citations, result.relations) = found.withLock { $0.take()! }
     }
 
     /// Only a decision whose title publishes (công bố) administrative procedures lists any; other
