@@ -112,7 +112,7 @@ struct BenchCommand: ParsableCommand {
             for f in files {
                 if case .success(let d) = DocumentReader.read(f) {
                     json.reset()
-                    ExtractView.writeJSON(extractor.extract(d, stages: []), to: &json)
+                    ExtractView.writeJSON(d, extractor: extractor, to: &json)
                 }
             }
         }

@@ -86,7 +86,7 @@ struct ExtractCommand: ParsableCommand {
                     outcome = .failure(error)
                 case .success(let document):
                     // What the contract prints needs none of the optional stages (structure, procedures, review).
-                    ExtractView.writeJSON(extractor.extract(document, stages: []), to: &json)
+                    ExtractView.writeJSON(document, extractor: extractor, to: &json)
                     outcome = .success(json.bytes)
                 }
                 outcomes.withLock { $0[k] = outcome }

@@ -106,17 +106,55 @@ public struct Extractor: Sendable {
 
     /// Everything the pipeline finds in already normalised text.
     public func extract(_ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages = .all) -> DocumentFacts {
+        extract(text, path: path, warnings: warnings, stages: stages, afterCitations: { _ in }, afterTemporal: { _ in }).facts
+    }
+
+    /// Everything the pipeline finds, and what `afterCitations` and `afterTemporal` make of the facts
+    /// once the citation stage (citations, relations) and the temporal stage (dates, periods,
+    /// targets, the effective date) are done: `extract`'s JSON view writes its parts there.
+    ///
+    /// From `concurrentStagesMinimum` bytes on, the two stages (each followed by its closure) run
+    /// on two threads. Neither reads what the other writes (both read the text and the header
+    /// only), so the facts are the same as one after the other; the citation stage takes about
+    /// twice as long as the temporal one.
+    package func extract<Part: Sendable>(
+        _ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages,
+        afterCitations: @Sendable (DocumentFacts) -> Part, afterTemporal: @Sendable (DocumentFacts) -> Part
+    ) -> (facts: DocumentFacts, citations: Part, temporal: Part) {
         var result = DocumentFacts(path: path, text: text.source, warnings: warnings)
 
         // MARK: Header (Document/)
         result.document = header.parse(text, lines: headerLines(text))
 
         // MARK: Citations and relations (Extract/, Resolve/); dates, periods and targets (Extract/)
+        let citationsPart: Part, temporalPart: Part
         if text.bytes.count >= Self.concurrentStagesMinimum {
-            extractConcurrently(text, into: &result)
+            let ownSymbol = result.document.symbol
+            let seed = result
+            let found = Mutex<(facts: DocumentFacts, part: Part)?>(nil)
+            let dated = Mutex<(facts: DocumentFacts, part: Part)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { stage in
+                var facts = seed
+                if stage == 0 {
+                    (facts.citations, facts.relations) = citations.extract(text, ownSymbol: ownSymbol)
+                    let part = afterCitations(facts)
+                    found.withLock { $0 = (facts, part) }
+                } else {
+                    temporal.extract(text, into: &facts)
+                    let part = afterTemporal(facts)
+                    dated.withLock { $0 = (facts, part) }
+                }
+            }
+            let withCitations = found.withLock { $0.take()! }
+            let withDates = dated.withLock { $0.take()! }
+            result = withDates.facts
+            (result.citations, result.relations) = (withCitations.facts.citations, withCitations.facts.relations)
+            (citationsPart, temporalPart) = (withCitations.part, withDates.part)
         } else {
             (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
+            citationsPart = afterCitations(result)
             temporal.extract(text, into: &result)
+            temporalPart = afterTemporal(result)
         }
 
         // MARK: Structure and procedures (Document/, Procedure/)
@@ -127,34 +165,11 @@ public struct Extractor: Sendable {
 
         // MARK: Review facts (Extract/)
         if stages.contains(.review) { result.review = reviewFacts(result, text: text, lines: LineIndex(text.source)) }
-        return result
+        return (result, citationsPart, temporalPart)
     }
 
     /// From this many bytes of text on, the citation and the temporal stage run on two threads.
     package static let concurrentStagesMinimum = 32 * 1024
-
-    /// The citation stage (citations, relations) and the temporal stage (dates, periods, targets,
-    /// the effective date) on two threads. Neither reads what the other writes (both read the text
-    /// and the header only), so the facts are the same as one after the other; the citation stage
-    /// takes about twice as long as the temporal one.
-    package func extractConcurrently(_ text: NormalizedText, into result: inout DocumentFacts) {
-        let ownSymbol = result.document.symbol
-        let seed = result
-        let found = Mutex<(citations: [Citation], relations: [Relation])?>(nil)
-        let dated = Mutex<DocumentFacts?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { stage in
-            if stage == 0 {
-                let citationsAndRelations = citations.extract(text, ownSymbol: ownSymbol)
-                found.withLock { $0 = citationsAndRelations }
-            } else {
-                var facts = seed
-                temporal.extract(text, into: &facts)
-                dated.withLock { $0 = facts }
-            }
-        }
-        result = dated.withLock { $0.take()! }
-        (result.citations, result.relations) = found.withLock { $0.take()! }
-    }
 
     /// Only a decision whose title publishes (công bố) administrative procedures lists any; other
     /// documents (a plan's task table, a letter) skip the annex scan.
