@@ -114,11 +114,11 @@ public struct Extractor: Sendable {
     /// targets, the effective date) are done: `extract`'s JSON view writes its parts there.
     ///
     /// From `concurrentStagesMinimum` bytes on, the two stages (each followed by its closure) run
-    /// on two threads. Neither reads what the other writes (both read the text and the header
+    /// on two threads (unless `concurrently` is false: tests compare both ways). Neither reads what the other writes (both read the text and the header
     /// only), so the facts are the same as one after the other; the citation stage takes about
     /// twice as long as the temporal one.
     package func extract<Part: Sendable>(
-        _ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages,
+        _ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages, concurrently: Bool = true,
         afterCitations: @Sendable (DocumentFacts) -> Part, afterTemporal: @Sendable (DocumentFacts) -> Part
     ) -> (facts: DocumentFacts, citations: Part, temporal: Part) {
         var result = DocumentFacts(path: path, text: text.source, warnings: warnings)
@@ -128,7 +128,7 @@ public struct Extractor: Sendable {
 
         // MARK: Citations and relations (Extract/, Resolve/); dates, periods and targets (Extract/)
         let citationsPart: Part, temporalPart: Part
-        if text.bytes.count >= Self.concurrentStagesMinimum {
+        if concurrently && text.bytes.count >= Self.concurrentStagesMinimum {
             let ownSymbol = result.document.symbol
             let seed = result
             let found = Mutex<(facts: DocumentFacts, part: Part)?>(nil)
