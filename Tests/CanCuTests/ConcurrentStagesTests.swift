@@ -42,6 +42,40 @@ struct ConcurrentStagesTests {
         #expect(counts.lines == tokenizer.countLines(text), sourceLocation: sourceLocation)
     }
 
+    /// The normaliser's character pass in two halves on two threads against one pass: the same
+    /// bytes, edits (so the same source offsets) and composed ranges.
+    func checkNormalization(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let bytes = Array(source.utf8)
+        let pairs = extractor.pipeline.normalizer.tonePairs
+        #expect(bytes.count >= CharacterPass.concurrentMinimum, sourceLocation: sourceLocation)
+        #expect(CharacterPass.splitPoint(bytes) != nil, "the text has a place to cut", sourceLocation: sourceLocation)
+        let (whole, wholeComposed) = CharacterPass.run(bytes, tonePairs: pairs, concurrently: false)
+        let (halves, halvesComposed) = CharacterPass.run(bytes, tonePairs: pairs, concurrently: true)
+        #expect(whole?.0 == halves?.0, sourceLocation: sourceLocation)
+        #expect(whole?.1.sourceStarts == halves?.1.sourceStarts, sourceLocation: sourceLocation)
+        #expect(whole?.1.sourceEnds == halves?.1.sourceEnds, sourceLocation: sourceLocation)
+        #expect(whole?.1.outputStarts == halves?.1.outputStarts, sourceLocation: sourceLocation)
+        #expect(whole?.1.outputEnds == halves?.1.outputEnds, sourceLocation: sourceLocation)
+        #expect(wholeComposed == halvesComposed, sourceLocation: sourceLocation)
+    }
+
+    @Test("normalisation in two halves = one pass, on decomposed text, dashes, no-break spaces, Ð and old tone placement")
+    func normalizationHalves() {
+        // Decomposed letters next to the characters the pass replaces, and a combining mark right
+        // after a dash (no place to cut there).
+        let piece = "Độc lập – Tự do – Hạnh phúc\nXa\u{301}c nha\u{323}\u{302}n –\u{301}x hoà thuỷ\u{a0}Ðiều 1\u{200b}. Nghi\u{323} đi\u{323}nh 09/2019/NĐ-CP—x\r\n"
+        var text = ""
+        while text.utf8.count < 2 * CharacterPass.concurrentMinimum { text += piece }
+        checkNormalization(text)
+        // Every cut the scan might pick: the text begins at each offset of the piece.
+        for k in stride(from: 0, to: piece.unicodeScalars.count, by: 7) {
+            checkNormalization(String(String.UnicodeScalarView(piece.unicodeScalars.dropFirst(k))) + text)
+        }
+        // One dash after the middle and nothing else to change: the second half is unchanged.
+        let plain = String(repeating: "Điều 1 không đổi\n", count: 20_000)
+        checkNormalization(plain + "a – b\n" + String(plain.dropLast(100)))
+    }
+
     @Test("same JSON line and counts on the sample corpus, one document and all of it as one")
     func projectCorpus() throws {
         let folder = SharedCorpus.projectCorpus.path
@@ -74,5 +108,6 @@ struct ConcurrentStagesTests {
         }
         #expect(large > 0, "some Gazette texts take the concurrent path")
         check(SourceDocument(path: "congbao.txt", text: whole, byteCount: whole.utf8.count))
+        checkNormalization(whole)
     }
 }
