@@ -92,11 +92,12 @@ package enum TokenView {
         json.newline()
     }
 
-    /// From this many bytes of text on, words are counted on one thread, sentences and lines on another.
+    /// From this many bytes of text on, words and lines are counted on one thread, sentences on another.
     static let concurrentCountsMinimum = 32 * 1024
 
     /// The numbers of words, sentences and lines; each count is independent of the others, so on
-    /// a large text they are made on two threads (words take about as long as sentences and lines).
+    /// a large text they are made on two threads (on Gazette text, callgrind: words 132 M and lines
+    /// 40 M instructions against sentences 135 M for 4.4 MB).
     static func counts(_ text: NormalizedText, _ tokenizer: Tokenizer) -> (words: Int, sentences: Int, lines: Int) {
         guard text.bytes.count >= concurrentCountsMinimum else {
             return (tokenizer.countWords(text), tokenizer.countSentences(text), tokenizer.countLines(text))
@@ -104,11 +105,11 @@ package enum TokenView {
         let counted = Mutex<(words: Int, sentences: Int, lines: Int)>((0, 0, 0))
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             if task == 0 {
-                let words = tokenizer.countWords(text)
-                counted.withLock { $0.words = words }
+                let words = tokenizer.countWords(text), lines = tokenizer.countLines(text)
+                counted.withLock { $0.words = words; $0.lines = lines }
             } else {
-                let sentences = tokenizer.countSentences(text), lines = tokenizer.countLines(text)
-                counted.withLock { $0.sentences = sentences; $0.lines = lines }
+                let sentences = tokenizer.countSentences(text)
+                counted.withLock { $0.sentences = sentences }
             }
         }
         return counted.withLock { $0 }
