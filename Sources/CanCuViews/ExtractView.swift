@@ -13,7 +13,8 @@ package enum ExtractView {
         json.object { json in
             json.field("source", e.path)
             json.objectField("document") { json in writeHeader(e.document, to: &json) }
-            writeCitationsAndRelations(e, to: &json)
+            writeCitations(e, to: &json)
+            writeRelations(e, to: &json)
             writeTemporal(e, to: &json)
             TokenView.writeWarnings(e.warnings, to: &json)
         }
@@ -25,11 +26,16 @@ package enum ExtractView {
     /// thread of the stage that found it (see `Extractor.extract(_:path:warnings:stages:afterCitations:afterTemporal:)`).
     package static func writeJSON(_ document: SourceDocument, extractor: Extractor, to json: inout JSONWriter) {
         let text = extractor.pipeline.normalize(document)
-        let (facts, citations, temporal) = extractor.extract(
+        let (facts, citations, relations, temporal) = extractor.extract(
             text, path: document.path, warnings: document.warnings, stages: [],
             afterCitations: { facts in
                 var part = JSONWriter()
-                part.object { json in writeCitationsAndRelations(facts, to: &json) }
+                part.object { json in writeCitations(facts, to: &json) }
+                return part
+            },
+            afterRelations: { facts in
+                var part = JSONWriter()
+                part.object { json in writeRelations(facts, to: &json) }
                 return part
             },
             afterTemporal: { facts in
@@ -41,17 +47,22 @@ package enum ExtractView {
             json.field("source", facts.path)
             json.objectField("document") { json in writeHeader(facts.document, to: &json) }
             json.fields(of: citations)
+            json.fields(of: relations)
             json.fields(of: temporal)
             TokenView.writeWarnings(facts.warnings, to: &json)
         }
         json.newline()
     }
 
-    /// The contract's `citations` and `relations` arrays.
-    static func writeCitationsAndRelations(_ e: DocumentFacts, to json: inout JSONWriter) {
+    /// The contract's `citations` array.
+    static func writeCitations(_ e: DocumentFacts, to json: inout JSONWriter) {
         json.arrayField("citations") { json in
             for c in e.citations { writeCitation(c, to: &json) }
         }
+    }
+
+    /// The contract's `relations` array.
+    static func writeRelations(_ e: DocumentFacts, to json: inout JSONWriter) {
         json.arrayField("relations") { json in
             for r in e.relations {
                 json.object { json in

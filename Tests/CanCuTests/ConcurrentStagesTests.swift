@@ -18,7 +18,7 @@ struct ConcurrentStagesTests {
     func serialJSON(_ document: SourceDocument) -> [UInt8] {
         let text = extractor.pipeline.normalize(document)
         let facts = extractor.extract(text, path: document.path, warnings: document.warnings, stages: [], concurrently: false,
-                                      afterCitations: { _ in }, afterTemporal: { _ in }).facts
+                                      afterCitations: { _ in }, afterRelations: { _ in }, afterTemporal: { _ in }).facts
         var json = JSONWriter()
         ExtractView.writeJSON(facts, to: &json)
         return json.bytes
