@@ -147,7 +147,7 @@ enum CharacterPass {
     static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)], splitAt split: Int) -> (([UInt8], EditList)?, [Range<Int>]) {
         let halves = Mutex<(first: State?, second: State?)>((nil, nil))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            var state = State(tonePairs: tonePairs)
+            var state = State(tonePairs: tonePairs, outputLength: half == 0 ? source.count : nil)
             source.withUnsafeBufferPointer { p in
                 state.scan(UnsafeBufferPointer(rebasing: half == 0 ? p[..<split] : p[split...]))
             }
@@ -186,7 +186,15 @@ enum CharacterPass {
         var composedRanges: [Range<Int>] = []
         let tonePairs: [UInt64: (UInt32, UInt32)]
 
-        init(tonePairs: [UInt64: (UInt32, UInt32)]) { self.tonePairs = tonePairs }
+        /// The length the output is sized for when it is first copied (nil: the scanned text's);
+        /// the first half of a split pass sizes it for the whole text, so the second half's output
+        /// is appended in place.
+        let outputLength: Int?
+
+        init(tonePairs: [UInt64: (UInt32, UInt32)], outputLength: Int? = nil) {
+            self.tonePairs = tonePairs
+            self.outputLength = outputLength
+        }
 
         /// The longest run of text composed by one ICU call (decomposed input).
         static let maxRun = 1 << 16
@@ -197,7 +205,8 @@ enum CharacterPass {
         mutating func materialize(upTo i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             if !changed {
                 changed = true
-                out = LargeBuffer.empty(capacity: p.count + p.count / 16 + 16)
+                let length = outputLength ?? p.count
+                out = LargeBuffer.empty(capacity: length + length / 16 + 16)
             }
             if copyFrom < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i])) }
             copyFrom = i
