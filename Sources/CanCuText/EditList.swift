@@ -29,6 +29,15 @@ struct EditList: Sendable {
         outputEnds.append(o1)
     }
 
+    /// Appends the edits of the text that follows (its offsets moved by `source` and `output`),
+    /// all at or after these ones.
+    mutating func append(_ other: EditList, source: Int, output: Int) {
+        for k in 0..<other.count {
+            add(sourceStart: other.sourceStarts[k] + source, sourceEnd: other.sourceEnds[k] + source,
+                outputStart: other.outputStarts[k] + output, outputEnd: other.outputEnds[k] + output)
+        }
+    }
+
     /// The source offset of output offset `offset`. An offset strictly inside an edit maps to the
     /// edit's source start, or to its source end when `roundingUp` (for the end of a span).
     func sourceOffset(of offset: Int, roundingUp: Bool) -> Int {

@@ -112,6 +112,14 @@ package struct JSONWriter: Sendable {
         appendLiteral(value ? "true" : "false")
     }
 
+    /// The fields another writer wrote into one object (its bytes without the braces), as if they
+    /// were written here: a part of a record written on another thread.
+    public mutating func fields(of other: JSONWriter) {
+        guard other.bytes.count > 2 else { return }
+        separator()
+        bytes.append(contentsOf: other.bytes[1..<(other.bytes.count - 1)])
+    }
+
     /// Ends a JSON Lines record.
     public mutating func newline() { bytes.append(0x0A) }
 

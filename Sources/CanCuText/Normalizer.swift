@@ -1,5 +1,7 @@
 import CanCuModel
 import CICU
+import Dispatch
+import Synchronization
 
 /// Normalises text for analysis (see `legal-conventions.md` §1.8), keeping a map back to the source:
 ///
@@ -101,10 +103,73 @@ enum CharacterPass {
 
     /// The changed bytes and their edits (nil when nothing changed), and whether any segment had
     /// to be composed to NFC.
-    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)]) -> (([UInt8], EditList)?, [Range<Int>]) {
+    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)], concurrently: Bool = true) -> (([UInt8], EditList)?, [Range<Int>]) {
+        if concurrently, source.count >= concurrentMinimum, let split = splitPoint(source) {
+            return run(source, tonePairs: tonePairs, splitAt: split)
+        }
         var state = State(tonePairs: tonePairs)
         source.withUnsafeBufferPointer { p in state.scan(p) }
         return (state.changed ? (state.out, state.edits) : nil, state.composedRanges)
+    }
+
+    /// From this many bytes on, the pass runs in two halves on two threads when the text has a
+    /// place to cut (see `splitPoint`).
+    static let concurrentMinimum = 256 * 1024
+
+    /// Where the text can be cut in two with the same result as one pass: just after a character
+    /// that the pass replaces or deletes (a dash, a no-break space, …), which ends any pending NFC
+    /// run and leaves nothing pending, when an ASCII byte follows (so no combining mark looks back
+    /// across the cut). The first such place after the middle, or nil.
+    static func splitPoint(_ source: [UInt8]) -> Int? {
+        source.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = n / 2
+            while i < n && p[i] & 0xC0 == 0x80 { i += 1 }
+            let limit = n - n / 8
+            while i < limit {
+                let lead = p[i]
+                if lead < 0xC2 { i += 1; continue }
+                let (c, length) = decodeScalar(p, i)
+                let end = i + length
+                if end < n, p[end] < 0x80 {
+                    switch action(c) {
+                    case .replace, .delete: return end
+                    case .keep: break
+                    }
+                }
+                i = end
+            }
+            return nil
+        }
+    }
+
+    /// The pass over `source[..<split]` and `source[split...]` on two threads, joined.
+    static func run(_ source: [UInt8], tonePairs: [UInt64: (UInt32, UInt32)], splitAt split: Int) -> (([UInt8], EditList)?, [Range<Int>]) {
+        let halves = Mutex<(first: State?, second: State?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var state = State(tonePairs: tonePairs, outputLength: half == 0 ? source.count : nil)
+            source.withUnsafeBufferPointer { p in
+                state.scan(UnsafeBufferPointer(rebasing: half == 0 ? p[..<split] : p[split...]))
+            }
+            halves.withLock { if half == 0 { $0.first = state } else { $0.second = state } }
+        }
+        let (first, second) = halves.withLock { ($0.first!, $0.second!) }
+        guard first.changed || second.changed else {
+            return (nil, first.composedRanges + second.composedRanges.map { ($0.lowerBound + split)..<($0.upperBound + split) })
+        }
+        var out: [UInt8]
+        if first.changed {
+            out = first.out
+        } else {
+            out = LargeBuffer.empty(capacity: source.count + source.count / 16 + 16)
+            out.append(contentsOf: source[..<split])
+        }
+        let shift = out.count
+        if second.changed { out.append(contentsOf: second.out) } else { out.append(contentsOf: source[split...]) }
+        var edits = first.edits
+        edits.append(second.edits, source: split, output: shift)
+        let composed = first.composedRanges + second.composedRanges.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        return ((out, edits), composed)
     }
 
     struct State {
@@ -121,7 +186,15 @@ enum CharacterPass {
         var composedRanges: [Range<Int>] = []
         let tonePairs: [UInt64: (UInt32, UInt32)]
 
-        init(tonePairs: [UInt64: (UInt32, UInt32)]) { self.tonePairs = tonePairs }
+        /// The length the output is sized for when it is first copied (nil: the scanned text's);
+        /// the first half of a split pass sizes it for the whole text, so the second half's output
+        /// is appended in place.
+        let outputLength: Int?
+
+        init(tonePairs: [UInt64: (UInt32, UInt32)], outputLength: Int? = nil) {
+            self.tonePairs = tonePairs
+            self.outputLength = outputLength
+        }
 
         /// The longest run of text composed by one ICU call (decomposed input).
         static let maxRun = 1 << 16
@@ -132,7 +205,8 @@ enum CharacterPass {
         mutating func materialize(upTo i: Int, _ p: UnsafeBufferPointer<UInt8>) {
             if !changed {
                 changed = true
-                out = LargeBuffer.empty(capacity: p.count + p.count / 16 + 16)
+                let length = outputLength ?? p.count
+                out = LargeBuffer.empty(capacity: length + length / 16 + 16)
             }
             if copyFrom < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[copyFrom..<i])) }
             copyFrom = i

@@ -13,56 +13,104 @@ package enum ExtractView {
         json.object { json in
             json.field("source", e.path)
             json.objectField("document") { json in writeHeader(e.document, to: &json) }
-            json.arrayField("citations") { json in
-                for c in e.citations { writeCitation(c, to: &json) }
-            }
-            json.arrayField("relations") { json in
-                for r in e.relations {
-                    json.object { json in
-                        if let from = r.from { json.field("from", from) } else { json.field("from", "self") }
-                        json.field("to", r.to)
-                        json.field("type", r.type.rawValue)
-                        json.span(r.source)
-                    }
-                }
-            }
-            json.arrayField("dates") { json in
-                for d in e.dates {
-                    json.object { json in
-                        json.span(d.source)
-                        json.field("text", d.text)
-                        json.field("value", d.value)
-                        json.field("role", d.role.rawValue)
-                    }
-                }
-            }
-            json.arrayField("periods") { json in
-                for p in e.periods {
-                    json.object { json in
-                        json.span(p.source)
-                        json.field("text", p.text)
-                        json.field("from", p.from)
-                        json.field("to", p.to)
-                    }
-                }
-            }
-            json.arrayField("targets") { json in
-                for t in e.targets {
-                    json.object { json in
-                        json.span(t.source)
-                        json.field("text", t.text)
-                        json.field("value", t.value)
-                        json.field("unit", t.unit)
-                        json.field("comparator", t.comparator.rawValue)
-                        json.field("subject", t.subject)
-                        json.field("deadline", t.deadline)
-                        json.field("period", t.period)
-                    }
-                }
-            }
+            writeCitations(e, to: &json)
+            writeRelations(e, to: &json)
+            writeTemporal(e, to: &json)
             TokenView.writeWarnings(e.warnings, to: &json)
         }
         json.newline()
+    }
+
+    /// The JSON line of `document` as `cancu extract` prints it: the same bytes as
+    /// `writeJSON(extractor.extract(document, stages: []), to:)`, with each part written on the
+    /// thread of the stage that found it (see `Extractor.extract(_:path:warnings:stages:afterCitations:afterTemporal:)`).
+    package static func writeJSON(_ document: SourceDocument, extractor: Extractor, to json: inout JSONWriter) {
+        let text = extractor.pipeline.normalize(document)
+        let (facts, citations, relations, temporal) = extractor.extract(
+            text, path: document.path, warnings: document.warnings, stages: [],
+            afterCitations: { facts in
+                var part = JSONWriter()
+                part.object { json in writeCitations(facts, to: &json) }
+                return part
+            },
+            afterRelations: { facts in
+                var part = JSONWriter()
+                part.object { json in writeRelations(facts, to: &json) }
+                return part
+            },
+            afterTemporal: { facts in
+                var part = JSONWriter()
+                part.object { json in writeTemporal(facts, to: &json) }
+                return part
+            })
+        json.object { json in
+            json.field("source", facts.path)
+            json.objectField("document") { json in writeHeader(facts.document, to: &json) }
+            json.fields(of: citations)
+            json.fields(of: relations)
+            json.fields(of: temporal)
+            TokenView.writeWarnings(facts.warnings, to: &json)
+        }
+        json.newline()
+    }
+
+    /// The contract's `citations` array.
+    static func writeCitations(_ e: DocumentFacts, to json: inout JSONWriter) {
+        json.arrayField("citations") { json in
+            for c in e.citations { writeCitation(c, to: &json) }
+        }
+    }
+
+    /// The contract's `relations` array.
+    static func writeRelations(_ e: DocumentFacts, to json: inout JSONWriter) {
+        json.arrayField("relations") { json in
+            for r in e.relations {
+                json.object { json in
+                    if let from = r.from { json.field("from", from) } else { json.field("from", "self") }
+                    json.field("to", r.to)
+                    json.field("type", r.type.rawValue)
+                    json.span(r.source)
+                }
+            }
+        }
+    }
+
+    /// The contract's `dates`, `periods` and `targets` arrays.
+    static func writeTemporal(_ e: DocumentFacts, to json: inout JSONWriter) {
+        json.arrayField("dates") { json in
+            for d in e.dates {
+                json.object { json in
+                    json.span(d.source)
+                    json.field("text", d.text)
+                    json.field("value", d.value)
+                    json.field("role", d.role.rawValue)
+                }
+            }
+        }
+        json.arrayField("periods") { json in
+            for p in e.periods {
+                json.object { json in
+                    json.span(p.source)
+                    json.field("text", p.text)
+                    json.field("from", p.from)
+                    json.field("to", p.to)
+                }
+            }
+        }
+        json.arrayField("targets") { json in
+            for t in e.targets {
+                json.object { json in
+                    json.span(t.source)
+                    json.field("text", t.text)
+                    json.field("value", t.value)
+                    json.field("unit", t.unit)
+                    json.field("comparator", t.comparator.rawValue)
+                    json.field("subject", t.subject)
+                    json.field("deadline", t.deadline)
+                    json.field("period", t.period)
+                }
+            }
+        }
     }
 
     /// The contract's `document` fields.

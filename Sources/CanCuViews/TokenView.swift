@@ -6,6 +6,8 @@ import CanCuExtract
 import CanCuReview
 import CanCuIndex
 import CanCuGraph
+import Dispatch
+import Synchronization
 /// The outputs of `cancu tokenize` (JSON and count as in the contract; text for people).
 package enum TokenView {
     /// The contract's line for one document. With `sink`, the line is handed out in pieces of
@@ -79,14 +81,38 @@ package enum TokenView {
     }
 
     public static func writeCount(_ document: SourceDocument, _ text: NormalizedText, _ tokenizer: Tokenizer, to json: inout JSONWriter) {
+        let (words, sentences, lines) = counts(text, tokenizer)
         json.object { json in
             json.field("source", document.path)
             json.field("bytes", document.byteCount)
-            json.field("tokens", tokenizer.countWords(text))
-            json.field("sentences", tokenizer.countSentences(text))
-            json.field("lines", tokenizer.countLines(text))
+            json.field("tokens", words)
+            json.field("sentences", sentences)
+            json.field("lines", lines)
         }
         json.newline()
+    }
+
+    /// From this many bytes of text on, words and lines are counted on one thread, sentences on another.
+    static let concurrentCountsMinimum = 32 * 1024
+
+    /// The numbers of words, sentences and lines; each count is independent of the others, so on
+    /// a large text they are made on two threads (on Gazette text, callgrind: words 132 M and lines
+    /// 40 M instructions against sentences 135 M for 4.4 MB).
+    static func counts(_ text: NormalizedText, _ tokenizer: Tokenizer) -> (words: Int, sentences: Int, lines: Int) {
+        guard text.bytes.count >= concurrentCountsMinimum else {
+            return (tokenizer.countWords(text), tokenizer.countSentences(text), tokenizer.countLines(text))
+        }
+        let counted = Mutex<(words: Int, sentences: Int, lines: Int)>((0, 0, 0))
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                let words = tokenizer.countWords(text), lines = tokenizer.countLines(text)
+                counted.withLock { $0.words = words; $0.lines = lines }
+            } else {
+                let sentences = tokenizer.countSentences(text)
+                counted.withLock { $0.sentences = sentences }
+            }
+        }
+        return counted.withLock { $0 }
     }
 
     private static let startKey = Array(#"{"start":"#.utf8)

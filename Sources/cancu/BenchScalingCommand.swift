@@ -87,8 +87,8 @@ struct BenchScalingCommand: ParsableCommand {
             startup[command] = runs.map(\.cpu).min()
             startupPeak[command] = runs.map(\.peakBytes).min()
         }
-        print("cancu bench-scaling: \(sources.count) source files; CPU time per MB less start-up; one process per run")
-        print("command  shape   size MB    wall s     CPU s  CPU s/MB  × smallest  peak MB  +MB per MB  exit")
+        Console.line("cancu bench-scaling: \(sources.count) source files; CPU time per MB less start-up; one process per run")
+        Console.line("command  shape   size MB    wall s     CPU s  CPU s/MB  × smallest  peak MB  +MB per MB  exit")
         var runs: [ScalingBenchmark.Run] = []
         for shape in shapeList {
             for size in sizeList {
@@ -103,7 +103,7 @@ struct BenchScalingCommand: ParsableCommand {
                     let first = runs.first { $0.command == command && $0.shape == shape }!
                     let ratio = first.cpuPerMB > 0 ? run.cpuPerMB / first.cpuPerMB : 1
                     let growth = Double(run.peakBytes - (startupPeak[command] ?? 0)) / 1e6 / run.megabytes
-                    print(command.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
+                    Console.line(command.padding(toLength: 8, withPad: " ", startingAt: 0) + " "
                           + shape.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0)
                           + String(format: " %8.1f %9.2f %9.2f %9.4f %11.2f %8.0f %11.2f %5d",
                                    run.megabytes, run.wall, run.cpu, run.cpuPerMB, ratio,
@@ -112,7 +112,7 @@ struct BenchScalingCommand: ParsableCommand {
                 try? FileManager.default.removeItem(atPath: input)
             }
         }
-        print("start-up (empty file): " + commandList.map {
+        Console.line("start-up (empty file): " + commandList.map {
             String(format: "%.3f s CPU, %.0f MB", startup[$0] ?? 0, Double(startupPeak[$0] ?? 0) / 1e6).replacingOccurrences(of: "^", with: $0 + " ", options: .regularExpression)
         }.joined(separator: "; "))
         // `review` exits 1 when it reports errors: that is its answer, not a failure.
@@ -120,7 +120,7 @@ struct BenchScalingCommand: ParsableCommand {
         var failed = runs.contains { $0.status != 0 }
         for (command, shape, ratio) in ScalingBenchmark.growth(runs) {
             let verdict = ratio <= limit ? "tuyến tính" : "VƯỢT GIỚI HẠN"
-            print(command + " " + shape.rawValue
+            Console.line(command + " " + shape.rawValue
                   + String(format: ": thời gian mỗi MB tăng tối đa %.2f× (giới hạn %.2f×) — ", ratio, limit) + verdict)
             if ratio > limit { failed = true }
         }

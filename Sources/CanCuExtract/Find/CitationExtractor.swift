@@ -50,12 +50,26 @@ package struct CitationExtractor: Sendable {
     /// The citations and relations of one document whose own number is `ownSymbol` (the header's:
     /// "Số: 09/2019/NĐ-CP" is never a citation).
     public func extract(_ text: NormalizedText, ownSymbol: String?) -> (citations: [Citation], relations: [Relation]) {
+        let (scan, found) = found(text, ownSymbol: ownSymbol)
+        return (citations(found, text), relations(found, scan: scan, text: text))
+    }
+
+    /// The first step of `extract`: the scan text and the citations found in it. The two next
+    /// steps, `citations` and `relations`, read only these and the text.
+    func found(_ text: NormalizedText, ownSymbol: String?) -> (scan: ScanText, found: [FoundCitation]) {
         let scan = ScanText(text.bytes, lexicon: tables)
-        let found = find(scan, ownSymbol: ownSymbol)
+        return (scan, find(scan, ownSymbol: ownSymbol))
+    }
+
+    /// The citations of the found ones, with their source spans and texts.
+    func citations(_ found: [FoundCitation], _ text: NormalizedText) -> [Citation] {
         var cursor = text.cursor()
-        let citations = found.map { makeCitation($0, text, cursor: &cursor) }
-        let relations = RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
-        return (citations, relations)
+        return found.map { makeCitation($0, text, cursor: &cursor) }
+    }
+
+    /// The typed relations between the found citations.
+    func relations(_ found: [FoundCitation], scan: ScanText, text: NormalizedText) -> [Relation] {
+        RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
     }
 
     /// The documents cited in one field of a procedure record (`can_cu_phap_ly`), whose table cells

@@ -2,6 +2,8 @@ import CanCuModel
 import CanCuText
 import CanCuLexicon
 import CanCuInput
+import Dispatch
+import Synchronization
 /// The extraction pipeline for one document, in the order of eyecite's stages: clean (normalise),
 /// find (header, citations, dates), resolve (back-references, years, relations), annotate (the
 /// output views). Build it once from the dictionaries and reuse it for every input.
@@ -104,16 +106,79 @@ public struct Extractor: Sendable {
 
     /// Everything the pipeline finds in already normalised text.
     public func extract(_ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages = .all) -> DocumentFacts {
+        extract(text, path: path, warnings: warnings, stages: stages,
+                afterCitations: { _ in }, afterRelations: { _ in }, afterTemporal: { _ in }).facts
+    }
+
+    /// Everything the pipeline finds, and what `afterCitations`, `afterRelations` and
+    /// `afterTemporal` make of the facts once the citations, the relations and the temporal stage
+    /// (dates, periods, targets, the effective date) are done: `extract`'s JSON view writes its
+    /// parts there. Each closure sees the header and its own part of the facts.
+    ///
+    /// From `concurrentStagesMinimum` bytes on, the work runs on two threads in two steps: finding
+    /// the citations beside the temporal stage, then the relations beside the citations' source
+    /// spans and texts (each followed by its closure). None of them reads what another writes
+    /// (all read the text and the header; relations and citations read what was found), so the
+    /// facts are the same as one after the other (`concurrently: false`, for tests).
+    package func extract<Part: Sendable>(
+        _ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages, concurrently: Bool = true,
+        afterCitations: @Sendable (DocumentFacts) -> Part, afterRelations: @Sendable (DocumentFacts) -> Part,
+        afterTemporal: @Sendable (DocumentFacts) -> Part
+    ) -> (facts: DocumentFacts, citations: Part, relations: Part, temporal: Part) {
         var result = DocumentFacts(path: path, text: text.source, warnings: warnings)
 
         // MARK: Header (Document/)
         result.document = header.parse(text, lines: headerLines(text))
 
-        // MARK: Citations and relations (Extract/, Resolve/)
-        (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
-
-        // MARK: Dates, periods and targets (Extract/)
-        temporal.extract(text, into: &result)
+        // MARK: Citations and relations (Extract/, Resolve/); dates, periods and targets (Extract/)
+        let citationsPart: Part, relationsPart: Part, temporalPart: Part
+        if concurrently && text.bytes.count >= Self.concurrentStagesMinimum {
+            let ownSymbol = result.document.symbol
+            let seed = result
+            // Step 1: find the citations | the temporal stage.
+            let scanned = Mutex<(scan: ScanText, found: [FoundCitation])?>(nil)
+            let dated = Mutex<(facts: DocumentFacts, part: Part)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 {
+                    let found = citations.found(text, ownSymbol: ownSymbol)
+                    scanned.withLock { $0 = found }
+                } else {
+                    var facts = seed
+                    temporal.extract(text, into: &facts)
+                    let part = afterTemporal(facts)
+                    dated.withLock { $0 = (facts, part) }
+                }
+            }
+            let (scan, found) = scanned.withLock { $0.take()! }
+            // Step 2: relations | citations' spans and texts.
+            let related = Mutex<(relations: [Relation], part: Part)?>(nil)
+            let cited = Mutex<(citations: [Citation], part: Part)?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                var facts = seed
+                if task == 0 {
+                    facts.relations = citations.relations(found, scan: scan, text: text)
+                    let part = afterRelations(facts)
+                    related.withLock { $0 = (facts.relations, part) }
+                } else {
+                    facts.citations = citations.citations(found, text)
+                    let part = afterCitations(facts)
+                    cited.withLock { $0 = (facts.citations, part) }
+                }
+            }
+            let withDates = dated.withLock { $0.take()! }
+            let withRelations = related.withLock { $0.take()! }
+            let withCitations = cited.withLock { $0.take()! }
+            result = withDates.facts
+            result.citations = withCitations.citations
+            result.relations = withRelations.relations
+            (citationsPart, relationsPart, temporalPart) = (withCitations.part, withRelations.part, withDates.part)
+        } else {
+            (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
+            citationsPart = afterCitations(result)
+            relationsPart = afterRelations(result)
+            temporal.extract(text, into: &result)
+            temporalPart = afterTemporal(result)
+        }
 
         // MARK: Structure and procedures (Document/, Procedure/)
         if stages.contains(.structure) { result.structure = structure.parse(text) }
@@ -123,8 +188,11 @@ public struct Extractor: Sendable {
 
         // MARK: Review facts (Extract/)
         if stages.contains(.review) { result.review = reviewFacts(result, text: text, lines: LineIndex(text.source)) }
-        return result
+        return (result, citationsPart, relationsPart, temporalPart)
     }
+
+    /// From this many bytes of text on, the citation and the temporal stage run on two threads.
+    package static let concurrentStagesMinimum = 32 * 1024
 
     /// Only a decision whose title publishes (công bố) administrative procedures lists any; other
     /// documents (a plan's task table, a letter) skip the annex scan.

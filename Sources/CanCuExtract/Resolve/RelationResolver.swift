@@ -188,8 +188,9 @@ struct RelationResolver {
         let heads = lexicon.scopeOpeners.filter { $0.bytes.count >= 2 }
         guard !heads.isEmpty else { return [] }
         // The openers' first two bytes ("că", "th"); two first bytes or fewer take the word-at-a-time search.
-        var pairs = Set<UInt16>()
-        for head in heads { pairs.insert(UInt16(head.bytes[0]) << 8 | UInt16(head.bytes[1])) }
+        // A table of all 65,536 byte pairs: a lookup per candidate byte, not a hash.
+        var pairs = [Bool](repeating: false, count: 1 << 16)
+        for head in heads { pairs[Int(head.bytes[0]) << 8 | Int(head.bytes[1])] = true }
         let firsts = Array(Set(heads.map { $0.bytes[0] })).sorted()
         var lead = [Bool](repeating: false, count: 256)
         for b in firsts { lead[Int(b)] = true }
@@ -205,7 +206,7 @@ struct RelationResolver {
                         while k < n && !lead[Int(p[k])] { k += 1 }
                     }
                     guard k + 1 < n else { return n }
-                    if pairs.contains(UInt16(p[k]) << 8 | UInt16(p[k + 1])) { return k }
+                    if pairs[Int(p[k]) << 8 | Int(p[k + 1])] { return k }
                     k += 1
                 }
             }
