@@ -10,7 +10,11 @@ import ZIPFoundation
 ///
 /// Zip bombs are refused: an entry may not expand beyond `maxEntryBytes`, the whole read beyond
 /// `maxTotalBytes`, nor an entry beyond `maxRatio` times its compressed size (counted while
-/// inflating, so a lying header does not help).
+/// inflating, so a lying header does not help). Parts up to `maxTotalBytes` (300 MB) are read.
+///
+/// The archive's layout is checked against the file's length (`ZipLayout`) before ZIPFoundation
+/// opens it, and the XML parts are read by a byte scanner (`WordXMLScanner`), not libxml2: a
+/// malformed file is an error naming it, never a crash.
 package struct DocxFormat: DocumentFormat {
     public var name: String { "docx" }
     /// The most bytes read out of the archive in all.
@@ -18,7 +22,7 @@ package struct DocxFormat: DocumentFormat {
     /// The largest expansion ratio accepted for an entry bigger than 1 MB.
     public var maxRatio: Int
 
-    public init(maxTotalBytes: Int = 200 * 1024 * 1024, maxRatio: Int = 200) {
+    public init(maxTotalBytes: Int = 300 * 1024 * 1024, maxRatio: Int = 200) {
         self.maxTotalBytes = maxTotalBytes
         self.maxRatio = maxRatio
     }
@@ -27,6 +31,9 @@ package struct DocxFormat: DocumentFormat {
     public static let notesSeparator = "――――――――――"
 
     public func extractText(bytes: [UInt8], path: String) throws(InputError) -> (text: String, warnings: [Diagnostic]) {
+        if let problem = ZipLayout.problem(bytes) {
+            throw InputError(path: path, code: "bad_docx", message: "tệp .docx hỏng: \(problem)")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -37,14 +44,14 @@ package struct DocxFormat: DocumentFormat {
         guard let body = try entry("word/document.xml", in: archive, path: path, budget: &budget) else {
             throw InputError(path: path, code: "bad_docx", message: "tệp ZIP không phải văn bản Word: thiếu word/document.xml")
         }
-        var warnings: [Diagnostic] = []
-        var text = try WordXMLText.extract(body, part: "word/document.xml", path: path)
+        var (text, warnings) = try Self.text(of: body, part: "word/document.xml", path: path)
         var notes: [String] = []
         for part in ["word/footnotes.xml", "word/endnotes.xml"] {
             guard let xml = try entry(part, in: archive, path: path, budget: &budget) else { continue }
             do {
-                let extracted = try WordXMLText.extract(xml, part: part, path: path)
-                if !extracted.isEmpty { notes.append(extracted) }
+                let extracted = try Self.text(of: xml, part: part, path: path)
+                warnings += extracted.warnings
+                if !extracted.text.isEmpty { notes.append(extracted.text) }
             } catch {
                 warnings.append(Diagnostic(code: "bad_docx_part", message: "bỏ qua \(part): \(error.diagnostic.message)"))
             }
@@ -54,6 +61,14 @@ package struct DocxFormat: DocumentFormat {
             text += "\n" + Self.notesSeparator + "\n" + notes.joined(separator: "\n")
         }
         return (text, warnings)
+    }
+
+    /// The text of one XML part read out of the archive.
+    private static func text(of xml: Data, part: String, path: String) throws(InputError) -> (text: String, warnings: [Diagnostic]) {
+        let result = xml.withUnsafeBytes { raw in
+            Result { () throws(InputError) in try WordXMLText.extract(raw, part: part, path: path) }
+        }
+        return try result.get()
     }
 
     /// The bytes of one entry, or nil when absent; refuses entries that expand beyond the bounds.

@@ -11,7 +11,8 @@ struct CommandLineRun {
     var lines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0).map { $0 } }
 
     /// `cancu ARGUMENTS` with `folder` as the current directory.
-    static func cancu(_ arguments: [String], in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
+    static func cancu(_ arguments: [String], in folder: URL, environment: [String: String]? = nil,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
         let executable = try #require(IndexKillTests.cancu, "build the command first (swift build): no cancu executable next to the tests",
                                       sourceLocation: sourceLocation)
         let token = UUID().uuidString
@@ -28,6 +29,7 @@ struct CommandLineRun {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
