@@ -21,13 +21,17 @@ import Testing
     static let docxOutcomes: [String: String] = [
         "utf8-name.docx": "bad_docx", "utf8-comment.docx": "bad_docx", "offset.docx": "bad_docx", "local.docx": "bad_docx",
         "pi.docx": "text docx_processing_instruction", "dtd.docx": "text docx_dtd docx_entity",
+        // Found by fuzz-docx: a deflate stream cut short made ZIPFoundation's inflate loop for ever.
+        "truncated-deflate.docx": "bad_docx",
     ]
 
-    @Test("the .docx seeds that crashed cancu (SIGILL in XMLParser and ZIPFoundation) are errors or text with warnings")
+    @Test("the .docx seeds that crashed or hung cancu (XMLParser, ZIPFoundation) are errors or text with warnings, at once")
     func docxSeeds() throws {
         let files = try Self.files("docx")
         #expect(Set(files.map(\.name)) == Set(Self.docxOutcomes.keys))
         for (name, bytes) in files {
+            let started = ContinuousClock.now
+            defer { #expect(ContinuousClock.now - started < .seconds(2), "\(name)") }
             let outcome: String
             switch DocumentReader.read(bytes: bytes, path: name) {
             case .success(let document): outcome = (["text"] + document.warnings.map(\.code)).joined(separator: " ")

@@ -1,15 +1,35 @@
 import CanCuModel
 
-/// The structure of a ZIP archive checked against the file's length before ZIPFoundation reads
-/// it: the end-of-central-directory record, the central directory's offset and size, every
-/// entry's local header and data. ZIPFoundation trusts these numbers (an offset past the end of
-/// the file crashes it), so an archive that does not pass is refused here with a clear reason.
+/// The structure of a ZIP archive, every number checked against the file's length: the
+/// end-of-central-directory record, the central directory's offset and size, every entry's local
+/// header and data. (ZIPFoundation trusted these numbers: an offset past the end of the file
+/// crashed it, and a truncated deflate stream made it loop for ever.)
 ///
 /// Only what a .docx needs is accepted: one disk, no ZIP64, no encryption, stored or deflated
 /// entries.
 enum ZipLayout {
+    /// One entry: where its data is and what the central directory says of it.
+    struct Entry {
+        var method: Int
+        var compressedSize: Int
+        var size: Int
+        var crc32: UInt32
+        var dataStart: Int
+    }
+
+    /// The entries by name, or why the archive is refused (in Vietnamese).
+    static func entries(_ bytes: [UInt8]) -> Result<[String: Entry], ZipProblem> {
+        var entries: [String: Entry] = [:]
+        if let problem = walk(bytes, { name, entry in entries[name] = entries[name] ?? entry }) {
+            return .failure(ZipProblem(reason: problem))
+        }
+        return .success(entries)
+    }
+
     /// Why the archive is refused, in Vietnamese, or nil when its layout is sound.
-    static func problem(_ bytes: [UInt8]) -> String? {
+    static func problem(_ bytes: [UInt8]) -> String? { walk(bytes) { _, _ in } }
+
+    private static func walk(_ bytes: [UInt8], _ found: (String, Entry) -> Void) -> String? {
         let count = bytes.count
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
@@ -66,8 +86,16 @@ enum ZipLayout {
             guard dataStart <= directoryOffset, compressed <= directoryOffset - dataStart else {
                 return "dữ liệu của mục \(index + 1) vượt ra ngoài tệp ZIP"
             }
+            let name = String(decoding: bytes[record + 46..<record + 46 + nameLength], as: UTF8.self)
+            found(name, Entry(method: method, compressedSize: compressed, size: uncompressed,
+                              crc32: UInt32(u32(record + 16)), dataStart: dataStart))
             record = next
         }
         return nil
     }
+}
+
+/// Why an archive was refused.
+struct ZipProblem: Error {
+    var reason: String
 }
