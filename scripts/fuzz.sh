@@ -18,6 +18,11 @@ targets=(docx wordxml html legacy procedures extract)
 
 flags=(--package-path Fuzz --scratch-path Fuzz/.build -c release --sanitize address
        -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -enable-testing)
+# SwiftPM keeps the build plan while only the dependency's manifest (../Package.swift) changed:
+# plan again then (the compiled objects are kept).
+if [ -f Fuzz/.build/release.yaml ] && [ Package.swift -nt Fuzz/.build/release.yaml ]; then
+  rm -f Fuzz/.build/release.yaml Fuzz/.build/build.db
+fi
 swift build "${flags[@]}"
 bin=$(swift build "${flags[@]}" --show-bin-path)
 [ -d Fuzz/.corpus/docx ] || python3 scripts/fuzz-seeds.py Fuzz/.corpus
@@ -27,7 +32,7 @@ for t in "${targets[@]}"; do
   mkdir -p "Fuzz/.corpus/$t" "Fuzz/crashes/$t"
   log="Fuzz/crashes/$t/last-run.log"
   echo "fuzz: $t for ${seconds}s (log: $log)"
-  if ! "$bin/fuzz-$t" "Fuzz/.corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+  if ! "$bin/fuzz-$t" "Fuzz/.corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
       -artifact_prefix="Fuzz/crashes/$t/" -print_final_stats=1 "$@" >"$log" 2>&1; then
     echo "fuzz: $t FAILED — see $log and Fuzz/crashes/$t/" >&2
     grep -m5 -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || true
