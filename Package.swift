@@ -42,11 +42,12 @@ let package = Package(
         .target(name: "CanCuText", dependencies: ["CanCuModel", "CICU"]),
         // dictionaries/ loaded into one immutable value; the registry, names, successions.
         .target(name: "CanCuLexicon", dependencies: ["CanCuText"], plugins: ["EmbedDictionaries"]),
+        // fork/exec of a helper in its own process group that dies with its parent (prctl).
+        .target(name: "CSpawn"),
+        // zlib's raw inflate and CRC-32, for the entries of a .docx (system zlib, zlib1g-dev).
+        .target(name: "CInflate", linkerSettings: [.linkedLibrary("z")]),
         // Bytes → text: encodings and formats (txt, HTML, Word, PDF).
-        .target(
-            name: "CanCuInput",
-            dependencies: ["CanCuLexicon", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        .target(name: "CanCuInput", dependencies: ["CanCuLexicon", "CSpawn", "CInflate"]),
         // The pipeline: header, find (citations, dates, targets), resolve, structure, procedures.
         .target(name: "CanCuExtract", dependencies: ["CanCuInput"]),
         // Outdated-reference rules over the registry and learned facts.

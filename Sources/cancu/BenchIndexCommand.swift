@@ -35,21 +35,47 @@ struct BenchIndexCommand: AsyncParsableCommand {
     @Option(help: "Queries to time.")
     var queries: Int = 2000
 
-    @Option(help: "Working folder (generated files and indexes; removed afterwards).")
-    var work: String = NSTemporaryDirectory() + "cancu-bench-index"
+    @Option(help: """
+        Working folder for generated files and indexes (default: a new folder under the temporary \
+        folder). An existing folder is never removed nor emptied: the run works in a new folder \
+        inside it. What the run made is removed afterwards, unless --keep.
+        """)
+    var work: String?
 
     @Flag(help: "Keep the working folder (to inspect the indexes).")
     var keep = false
 
-    func run() async throws {
+    /// The folder this run made and works in (set by `run`).
+    private var folder: String { work ?? "" }
+
+    mutating func run() async throws {
         let wanted = Set(stages.split(separator: ",").map(String.init))
-        try? FileManager.default.removeItem(atPath: work)
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+        let made = try Self.makeWorkingFolder(inside: work)
+        work = made
+        defer {
+            if keep { Console.error("cancu bench-index: giữ thư mục làm việc \(made)") } else { try? FileManager.default.removeItem(atPath: made) }
+        }
         if wanted.contains("corpus") { try await benchCorpus() }
         if wanted.contains("generated") { try await benchGenerated() }
         if wanted.contains("query") { try benchQuery() }
         if wanted.contains("review") { try benchReview() }
+    }
+
+    /// A new folder for this run: `parent` itself when it does not exist yet (made here), else a
+    /// new `cancu-bench-index.XXXXXX` inside it (or inside the temporary folder when nil).
+    static func makeWorkingFolder(inside parent: String?) throws -> String {
+        let manager = FileManager.default
+        if let parent, !manager.fileExists(atPath: parent) {
+            try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            return parent
+        }
+        var base = parent ?? NSTemporaryDirectory()
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        var template = Array((base + "/cancu-bench-index.XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw ValidationError("không tạo được thư mục làm việc trong \(base)")
+        }
+        return String(cString: made)
     }
 
     private func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -65,7 +91,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
     }
 
     private func open(_ name: String) throws -> DocumentIndex {
-        try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: work + "/" + name, rebuild: true) }
+        try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.create(path: folder + "/" + name, rebuild: true) }
     }
 
     private func benchCorpus() async throws {
@@ -89,7 +115,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
             if case .success(let d) = DocumentReader.read(path) { return d.text }
             return nil
         }
-        let folder = work + "/generated"
+        let folder = self.folder + "/generated"
         let generator = CorpusGenerator(sources: texts)
         let (files, bytes) = try generator.write(bytes: size * 1_000_000, to: folder)
         let largest = generator.sources.map(\.count).max() ?? 0

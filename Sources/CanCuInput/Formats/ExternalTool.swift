@@ -1,11 +1,18 @@
 import CanCuModel
 import CanCuText
 import CanCuLexicon
+import CSpawn
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A Debian command-line converter run as a child process with a time limit (`catdoc`,
-/// `antiword`, `pdftotext`). Output goes to a temporary file, so a large output never blocks the
-/// child; on timeout the child is terminated, then killed.
+/// `antiword`, `pdftotext`), found through `PATH`. Output goes to files in the process's private
+/// temporary folder (`PrivateTemporaryFolder`: mode 0700, files 0600, removed on SIGINT/SIGTERM),
+/// so a large output never blocks the child. The child runs in a process group of its own and
+/// dies with its parent (even one killed by SIGKILL); on timeout its group is terminated, then
+/// killed.
 package struct ExternalTool: Sendable {
     /// The command name, looked up on `PATH`.
     package var command: String
@@ -15,12 +22,21 @@ package struct ExternalTool: Sendable {
     /// The default time limit, in seconds.
     package static let defaultTimeout: Double = 60
 
-    /// The full path of the command, or nil when it is not installed.
+    /// The full path of the command: the first executable file of that name in a folder of
+    /// `PATH` (then /usr/bin, /usr/local/bin), or nil when it is not installed.
     package var executable: String? {
+        let manager = FileManager.default
+        func usable(_ candidate: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return manager.fileExists(atPath: candidate, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && manager.isExecutableFile(atPath: candidate)
+        }
+        if command.contains("/") { return usable(command) ? command : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
-            let candidate = "\(folder)/\(command)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        let folders = path.split(separator: ":", omittingEmptySubsequences: false).map { $0.isEmpty ? "." : String($0) }
+        for folder in folders + ["/usr/bin", "/usr/local/bin"] {
+            let candidate = folder.hasSuffix("/") ? folder + command : folder + "/" + command
+            if usable(candidate) { return candidate }
         }
         return nil
     }
@@ -37,6 +53,11 @@ package struct ExternalTool: Sendable {
         self.package = package
     }
 
+    /// A file name as an argument that no tool takes for an option: `-V.doc` becomes `./-V.doc`.
+    package static func argument(forFile path: String) -> String {
+        path.hasPrefix("-") ? "./" + path : path
+    }
+
     /// Runs the command on `arguments`; `path` names the input in messages.
     package func run(_ arguments: [String], path: String, timeout: Double = defaultTimeout) throws(InputError) -> Output {
         guard let executable else {
@@ -44,63 +65,104 @@ package struct ExternalTool: Sendable {
                 path: path, code: "tool_missing",
                 message: "cần chương trình '\(command)' để đọc tệp này; cài gói Debian \(package) (apt-get install \(package))")
         }
-        let folder = FileManager.default.temporaryDirectory
-        let token = UUID().uuidString
-        let outURL = folder.appendingPathComponent("cancu-\(token).out")
-        let errURL = folder.appendingPathComponent("cancu-\(token).err")
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        do {
-            _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-            let out = try FileHandle(forWritingTo: outURL)
-            let err = try FileHandle(forWritingTo: errURL)
-            defer {
-                try? out.close()
-                try? err.close()
-            }
-            process.standardOutput = out
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            let finished = DispatchSemaphore(value: 0)
-            process.terminationHandler = { _ in finished.signal() }
-            try process.run()
-            if finished.wait(timeout: .now() + timeout) == .timedOut {
-                process.terminate()
-                if finished.wait(timeout: .now() + 2) == .timedOut {
-                    kill(process.processIdentifier, SIGKILL)
-                    _ = finished.wait(timeout: .now() + 2)
-                }
-                throw InputError(
-                    path: path, code: "tool_timeout",
-                    message: "'\(command)' chạy quá \(Int(timeout)) giây, đã dừng; tệp có thể hỏng hoặc quá lớn")
-            }
-        } catch let error as InputError {
-            throw error
+        let temporary = PrivateTemporaryFolder.shared
+        let out = try temporary.createFile(suffix: "out")
+        defer { temporary.remove(out.path) }
+        let err: (path: String, descriptor: Int32)
+        do throws(InputError) {
+            err = try temporary.createFile(suffix: "err")
         } catch {
-            throw InputError(path: path, code: "tool_failed", message: "không chạy được '\(command)': \(error)")
+            close(out.descriptor)
+            throw error
         }
-        let stdout = (try? Data(contentsOf: outURL)).map { [UInt8]($0) } ?? []
-        let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        defer { temporary.remove(err.path) }
+        let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        let argv = ([command] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let pid: pid_t = temporary.spawn {
+            argv.withUnsafeBufferPointer { arguments -> pid_t in
+                cancu_spawn(executable, arguments.baseAddress, environ, null, out.descriptor, err.descriptor)
+            }
+        }
+        let spawnError = errno
+        close(null)
+        close(out.descriptor)
+        close(err.descriptor)
+        guard pid > 0 else {
+            throw InputError(path: path, code: "tool_failed", message: "không chạy được '\(command)': \(String(cString: strerror(spawnError)))")
+        }
+        defer { temporary.finished(pid) }
+        guard let status = Self.wait(pid, timeout: timeout) else {
+            throw InputError(
+                path: path, code: "tool_timeout",
+                message: "'\(command)' chạy quá \(Int(timeout)) giây, đã dừng; tệp có thể hỏng hoặc quá lớn")
+        }
+        // Anything the tool left running in its group goes with it.
+        kill(-pid, SIGKILL)
+        if status == 127 {
+            throw InputError(path: path, code: "tool_failed", message: "không chạy được '\(command)' (\(executable))")
+        }
+        let stdout = DocumentReader.readFile(out.path) ?? []
+        let stderr = String(decoding: DocumentReader.readFile(err.path) ?? [], as: UTF8.self)
+        return Output(status: status, stdout: stdout, stderr: stderr)
     }
 
-    /// The input as a file a tool can open: the path itself, or (for standard input) a temporary
-    /// copy that `cleanup` removes.
+    /// Waits for the child `pid` up to `timeout` seconds: its exit status (128 + the signal when
+    /// killed by one), or nil after terminating its process group (SIGTERM, then SIGKILL 2 s later).
+    private static func wait(_ pid: pid_t, timeout: Double) -> Int32? {
+        let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+        var pause: useconds_t = 1000
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return decode(status) }
+            if result < 0 && errno != EINTR { return -1 }
+            if ContinuousClock.now >= deadline { break }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+        kill(-pid, SIGTERM)
+        let grace = ContinuousClock.now + .seconds(2)
+        while ContinuousClock.now < grace {
+            if waitpid(pid, &status, WNOHANG) == pid { kill(-pid, SIGKILL); return nil }
+            usleep(10_000)
+        }
+        kill(-pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return nil
+    }
+
+    /// The exit code in a `waitpid` status, or 128 + the signal that ended the process.
+    private static func decode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    /// The input as a file a tool can open, as an argument (`./` before a name starting with
+    /// `-`): the path itself, or (for standard input) a copy in the private temporary folder that
+    /// `cleanup` removes.
     package static func fileForTool(bytes: [UInt8], path: String, suffix: String) throws(InputError) -> (path: String, cleanup: @Sendable () -> Void) {
         var isDirectory: ObjCBool = false
         if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return (path, {})
+            return (argument(forFile: path), {})
         }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cancu-\(UUID().uuidString).\(suffix)")
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(bytes)) else {
+        let temporary = PrivateTemporaryFolder.shared
+        let file = try temporary.createFile(suffix: suffix)
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(file.descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        close(file.descriptor)
+        guard written else {
+            temporary.remove(file.path)
             throw InputError(path: path, code: "unreadable", message: "không ghi được tệp tạm để chuyển đổi")
         }
-        return (url.path, { try? FileManager.default.removeItem(at: url) })
+        let made = file.path
+        return (made, { PrivateTemporaryFolder.shared.remove(made) })
     }
 }

@@ -12,8 +12,10 @@ struct CommandLineRun {
 
     /// `cancu ARGUMENTS` with `folder` as the current directory; `standardOutput` names a file to
     /// write standard output to instead (`/dev/full`), `output` is then empty.
-    /// `through` is a command that runs cancu (`["/usr/bin/setpriv", "--reuid=65534", …]`).
+    /// `through` is a command that runs cancu (`["/usr/bin/setpriv", "--reuid=65534", …]`);
+    /// `environment` replaces the process environment when given.
     static func cancu(_ arguments: [String], in folder: URL, standardOutput: String? = nil, through: [String] = [],
+                      environment: [String: String]? = nil,
                       sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
         let executable = try #require(IndexKillTests.cancu, "build the command first (swift build): no cancu executable next to the tests",
                                       sourceLocation: sourceLocation)
@@ -36,6 +38,7 @@ struct CommandLineRun {
             process.arguments = arguments
         }
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
