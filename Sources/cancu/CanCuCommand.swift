@@ -43,6 +43,8 @@ struct CanCuCommand: AsyncParsableCommand {
             ShowCommand.self,
             AnalyzeCommand.self,
             BenchIndexCommand.self,
+            AnnotateCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -1,0 +1,63 @@
+import CanCu
+import Hummingbird
+
+/// Puts the security headers on every response (errors included) and turns errors into
+/// Vietnamese pages, or JSON errors under `/api/`.
+struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
+    let app: ServeApp
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.errorResponse(error, api: request.uri.path.hasPrefix("/api/"))
+        }
+        response.headers[.contentSecurityPolicy] = ServeApp.contentSecurityPolicy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.init("Referrer-Policy")!] = "no-referrer"
+        response.headers[.init("X-Frame-Options")!] = "DENY"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    static func errorResponse(_ error: any Error, api: Bool) -> Response {
+        let status: HTTPResponse.Status
+        let message: String
+        if let error = error as? HTTPError {
+            status = error.status
+            message = error.body ?? error.status.reasonPhrase
+        } else if let error = error as? any HTTPResponseError {
+            status = error.status
+            message = status == .contentTooLarge ? "nội dung quá lớn" : status.reasonPhrase
+        } else if let error = error as? IndexError {
+            status = .internalServerError
+            message = "\(error)"
+        } else {
+            status = .internalServerError
+            message = "lỗi máy chủ"
+        }
+        let code: String
+        switch status.code {
+        case 400: code = "bad_request"
+        case 404: code = "not_found"
+        case 413: code = "too_large"
+        case 503: code = "timeout"
+        default: code = status.code == 405 ? "method_not_allowed" : "server_error"
+        }
+        if api {
+            var json = JSONWriter()
+            json.object { json in
+                json.objectField("error") { json in
+                    json.field("code", code)
+                    json.field("message", message)
+                }
+            }
+            json.newline()
+            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+        }
+        let title = status == .notFound ? "Không tìm thấy" : "Lỗi \(status.code)"
+        return ServeApp.html(Pages.message(title, message), status: status)
+    }
+}
