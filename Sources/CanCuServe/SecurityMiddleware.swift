@@ -9,6 +9,10 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
+            if let allowed = Self.methods[request.uri.path], !allowed.contains(request.method) {
+                throw HTTPError(.methodNotAllowed, headers: [.allow: allowed.map(\.rawValue).joined(separator: ", ")],
+                                message: "phương thức \(request.method.rawValue) không dùng được ở đây")
+            }
             response = try await next(request, context)
         } catch {
             response = Self.errorResponse(error, api: request.uri.path.hasPrefix("/api/"))
@@ -20,6 +24,14 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.cacheControl] = "no-store"
         return response
     }
+
+    /// The methods each route answers; others get 405 with `Allow`.
+    static var methods: [String: [HTTPRequest.Method]] { [
+        "/": [.get], "/tim-kiem": [.get], "/thu-tuc": [.get], "/van-ban": [.get],
+        "/kiem-tra": [.get, .post], "/api/v1/search": [.get], "/api/v1/basis": [.get],
+        "/api/v1/show": [.get], "/api/v1/cited-by": [.get], "/api/v1/graph": [.get],
+        "/api/v1/openapi.yaml": [.get], "/api/v1/review": [.post],
+    ] }
 
     static func errorResponse(_ error: any Error, api: Bool) -> Response {
         let status: HTTPResponse.Status
@@ -45,6 +57,8 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         case 503: code = "timeout"
         default: code = status.code == 405 ? "method_not_allowed" : "server_error"
         }
+        var headers: HTTPFields = [:]
+        if let error = error as? HTTPError, let allow = error.headers[.allow] { headers[.allow] = allow }
         if api {
             var json = JSONWriter()
             json.object { json in
@@ -54,10 +68,12 @@ struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
                 }
             }
             json.newline()
-            return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
         }
         let title = status == .notFound ? "Không tìm thấy" : "Lỗi \(status.code)"
-        return ServeApp.html(Pages.message(title, message), status: status)
+        var response = ServeApp.html(Pages.message(title, message), status: status)
+        if let allow = headers[.allow] { response.headers[.allow] = allow }
+        return response
     }
 }

@@ -58,7 +58,7 @@ package struct ServeApp: Sendable {
                      body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.bytes)))
         }
         api.get("search") { request, _ in
-            let q = Self.query(request)["q"] ?? ""
+            guard let q = Self.query(request)["q"] else { throw Self.badRequest("thiếu tham số q") }
             let result = try await self.limited { try Search.run(q, queries: self.pool.queries, lexicon: self.lexicon) }
             var json = JSONWriter()
             result.writeJSON(to: &json)
@@ -66,7 +66,7 @@ package struct ServeApp: Sendable {
         }
         api.get("basis") { request, _ in
             let form = Self.query(request)
-            guard let q = form["q"], !q.trimmingCharacters(in: .whitespaces).isEmpty else { throw Self.badRequest("thiếu tham số q") }
+            guard let q = form["q"], !q.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Self.badRequest("thiếu tham số q") }
             let limit = try Self.integer(form["limit"], default: 10, range: 1...100, name: "limit")
             let matches = try await self.limited { try self.pool.queries.basis(q, limit: limit) }
             var json = JSONWriter()
@@ -94,6 +94,10 @@ package struct ServeApp: Sendable {
         }
         api.post("review") { request, _ in
             let body = try await self.body(request)
+            // No body at all (no length, no type) is a mistake; an empty text has no findings.
+            guard body.readableBytes > 0 || request.headers[.contentType] != nil else {
+                throw Self.badRequest("thiếu nội dung: gửi văn bản cần kiểm tra trong thân yêu cầu")
+            }
             let reviewed = try await self.limited { try self.review(Array(body.readableBytesView)) }
             var json = JSONWriter()
             ReviewView.writeJSON(reviewed.findings, to: &json)

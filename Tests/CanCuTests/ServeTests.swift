@@ -140,6 +140,10 @@ struct ServeTests {
             #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true, "\(uri)")
             #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
         }
+        let wrong = try await fixture.request("/api/v1/show?symbol=x", method: .delete)
+        #expect(wrong.status == .methodNotAllowed)
+        #expect(wrong.headers[.allow] == "GET")
+        #expect(wrong.headers[.contentSecurityPolicy] != nil)
         let error = try await fixture.request("/api/v1/show?symbol=1%2F2099%2FND-CP")
         #expect(error.status == .notFound)
         #expect(error.body.contains("\"code\":\"not_found\""))

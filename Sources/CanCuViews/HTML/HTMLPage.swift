@@ -17,7 +17,7 @@ package enum HTMLPage {
         .st-amended{color:#7d4e00;border-color:#bf8700;background:#fff8c5}
         .st-outdated{color:#a40e26;border-color:#cf222e;background:#ffebe9;text-decoration:line-through;text-decoration-thickness:1px}
         .st-unknown{color:#424a53;border-color:#8c959f;border-bottom-style:dashed;background:#f6f8fa}
-        .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.85em}
+        .badge{display:inline-block;padding:0 .4rem;border-radius:.6rem;font-size:.85em;white-space:nowrap}
         sup.rel{font-size:.7em;color:#6639ba;margin-left:1px;font-family:sans-serif}
         .legend{font-size:.9em;border:1px solid #d0d7de;padding:.5rem;margin:1rem 0;font-family:sans-serif}
         .legend span{margin-right:1rem}
