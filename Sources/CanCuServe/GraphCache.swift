@@ -9,6 +9,7 @@ package final class GraphCache: Sendable {
     private struct Entry: Sendable {
         var stamp: [Int]
         var graph: CitationGraph
+        var built: Date
         /// Rendered neighbourhoods of this graph, by symbol.
         var drawings: [String: String] = [:]
     }
@@ -31,13 +32,31 @@ package final class GraphCache: Sendable {
         }
     }
 
-    /// The whole graph, as `cancu graph --db` builds it.
+    /// Held while the graph is built, so that concurrent requests wait for one build.
+    private let building = NSLock()
+
+    /// How long a graph is kept after the index changed (while `cancu index` writes, the file
+    /// changes all the time, and building the graph of a large index takes seconds).
+    static let freshness: TimeInterval = 30
+
+    /// The whole graph, as `cancu graph --db` builds it (on a connection of its own, so that
+    /// queries do not wait behind a build).
     package func graph(_ queries: IndexQueries) throws(IndexError) -> CitationGraph {
+        if let graph = current() { return graph }
+        building.lock()
+        defer { building.unlock() }
+        if let graph = current() { return graph }
         let now = stamp()
-        if let entry = state.withLock({ $0 }), entry.stamp == now { return entry.graph }
-        let graph = try GraphIndexReader(lexicon: lexicon).graph(of: queries.index)
-        state.withLock { $0 = Entry(stamp: now, graph: graph) }
+        let graph = try GraphIndexReader(lexicon: lexicon).graph(of: try DocumentIndex.openForReading(path: path))
+        state.withLock { $0 = Entry(stamp: now, graph: graph, built: Date()) }
         return graph
+    }
+
+    /// The cached graph when the index has not changed since, or changed less than `freshness` ago.
+    private func current() -> CitationGraph? {
+        guard let entry = state.withLock({ $0 }) else { return nil }
+        if entry.stamp == stamp() || Date().timeIntervalSince(entry.built) < Self.freshness { return entry.graph }
+        return nil
     }
 
     /// The HTML of a document's neighbourhood (depth 1, both directions): an SVG drawn by
@@ -45,6 +64,13 @@ package final class GraphCache: Sendable {
     /// with a legend. Kept until the index changes.
     package func drawing(_ symbol: String, queries: IndexQueries) -> String {
         let key = Registry.key(symbol)
+        if current() == nil {
+            // Being built (a large index takes seconds): say so rather than keep the page waiting.
+            guard building.try() else {
+                return "<p class=\"muted\">Sơ đồ đang được dựng từ chỉ mục; tải lại trang sau ít giây.</p>"
+            }
+            building.unlock()
+        }
         _ = try? graph(queries)  // built again when the index changed, which drops the drawings
         if let drawing = state.withLock({ $0?.drawings[key] }) { return drawing }
         let html = Self.render(try? around(symbol, depth: 1, direction: .both, queries: queries))

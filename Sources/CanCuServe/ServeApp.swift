@@ -264,6 +264,9 @@ final class OnceContinuation<T: Sendable>: Sendable {
 extension ServeApp {
     /// Serves until interrupted; `started` is told the address and port actually bound.
     package func run(started: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        // Build the citation graph once in the background, so the first document page is fast.
+        let graphs = self.graphs, queries = pool.queries
+        DispatchQueue.global(qos: .utility).async { _ = try? graphs.graph(queries) }
         let host = options.host
         let app = Application(router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
                               configuration: .init(address: .hostname(host, port: options.port), serverName: "cancu"),
