@@ -98,6 +98,37 @@ struct AnnotateTests {
         #expect(page.contains("content=\"default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; img-src data:\""))
     }
 
+    @Test("real Pháp điển pages keep every byte of their markup, and their citations become links",
+          .enabled(if: SharedCorpus.has("phapdien/demuc-html"), SharedCorpus.missing("phapdien/demuc-html")))
+    func realHTML() throws {
+        let folder = try SharedCorpus.require("phapdien/demuc-html")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") }.sorted().prefix(5)
+        #expect(files.count >= 3)
+        for name in files {
+            let path = folder.appendingPathComponent(name).path
+            let bytes = try #require(FileManager.default.contents(atPath: path))
+            let (page, document) = try Self.annotate(String(decoding: bytes, as: UTF8.self), path: name)
+            let original = String(decoding: try HTMLFormat().textWithMap(bytes: [UInt8](bytes), path: name).page, as: UTF8.self)
+            // Closing tags cannot be told from the page's own, so they are compared by count, and
+            // everything else byte for byte, in order.
+            func closings(_ text: String) -> Int { text.components(separatedBy: "</a>").count + text.components(separatedBy: "</span>").count - 2 }
+            func withoutClosings(_ text: String) -> String {
+                text.replacingOccurrences(of: "</a>", with: "").replacingOccurrences(of: "</span>", with: "")
+            }
+            let legend = try #require(page.range(of: #"<div class="legend">.*?</div>"#, options: .regularExpression))
+            let body = page.replacingCharacters(in: legend, with: "")
+            let opened = body.components(separatedBy: "<a class=\"cite").count + body.components(separatedBy: "<span class=\"cite").count - 2
+            #expect(closings(body) == closings(original) + opened, "\(name)")
+            var stripped = withoutClosings(body)
+            for pattern in [#"<meta http-equiv="Content-Security-Policy"[^>]*><style>[^<]*</style>"#, #"<a class="cite[^>]*>"#,
+                            #"<span class="cite[^>]*>"#, #"<sup class="rel[^>]*>[^<]*</sup>"#] {
+                stripped = stripped.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+            }
+            #expect(stripped == withoutClosings(original), "\(name)")
+            #expect(opened >= document.facts.citations.count, "\(name): \(opened) links for \(document.facts.citations.count) citations")
+        }
+    }
+
     @Test("the HTML scanner's map points each text byte at the page byte it came from")
     func scannerMap() throws {
         let html = Array("<p>Đi&ecirc;u <i>5</i>&#7843;\n  x</p><br>y".utf8)
