@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // The only place that includes the system ICU headers (Debian: libicu-dev).
@@ -63,20 +65,31 @@ let package = Package(
         .target(name: "CanCuViews", dependencies: ["CanCuGraph"]),
         // The public library: re-exports the API.
         .target(name: "CanCu", dependencies: ["CanCuViews"]),
+        // The local web app and HTTP API (`cancu serve`, Hummingbird 2): pages and JSON over a
+        // read-only index.
+        .target(
+            name: "CanCuServe",
+            dependencies: [
+                "CanCuViews", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         // Generators and benchmarks (not part of the library product).
         .target(name: "CanCuBenchmarks", dependencies: ["CanCuGraph"]),
         .executableTarget(
             name: "cancu",
             dependencies: [
-                "CanCu", "CanCuBenchmarks",
+                "CanCu", "CanCuBenchmarks", "CanCuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CanCuTests",
             dependencies: [
-                "CanCu", "CanCuBenchmarks",
+                "CanCu", "CanCuBenchmarks", "CanCuServe",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

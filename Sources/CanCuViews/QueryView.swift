@@ -19,22 +19,22 @@ package enum QueryView {
     /// A stored absolute path as people read it: relative to the current folder when inside it.
     public static func displayPath(_ path: String) -> String { IndexFacts.displayPath(path) }
 
-    static func pinpointText(_ pinpoints: [Pinpoint]) -> String {
+    package static func pinpointText(_ pinpoints: [Pinpoint]) -> String {
         pinpoints.map(PinpointCoding.label).joined(separator: "; ")
     }
 
-    static let statusText: [String: String] = [
+    package static let statusText: [String: String] = [
         "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ",
     ]
 
-    static let flagText: [String: String] = [
+    package static let flagText: [String: String] = [
         "replaced": "đã bị thay thế", "repealed": "đã bị bãi bỏ", "amended": "đã được sửa đổi",
         "not_indexed": "chưa có trong chỉ mục", "no_symbol": "chỉ trích theo tên",
         "doc_replaced": "bị thay thế", "doc_repealed": "bị bãi bỏ", "doc_expired": "hết hiệu lực",
         "doc_expired_by_term": "hết thời hạn áp dụng", "doc_amended": "được sửa đổi, bổ sung",
     ]
 
-    static func statusLine(_ facts: NodeFacts) -> String {
+    package static func statusLine(_ facts: NodeFacts) -> String {
         var parts = [statusText[facts.status] ?? facts.status]
         if let record = facts.registry {
             if !record.replacedBy.isEmpty { parts.append("thay thế bởi " + record.replacedBy.joined(separator: ", ")) }
@@ -49,7 +49,7 @@ package enum QueryView {
         return parts.joined(separator: ", ")
     }
 
-    static func label(_ facts: NodeFacts, name: String? = nil, year: Int? = nil) -> String {
+    package static func label(_ facts: NodeFacts, name: String? = nil, year: Int? = nil) -> String {
         if let symbol = facts.symbol { return symbol }
         let base = name ?? facts.title ?? facts.key
         return year.map { "\(base) (\($0))" } ?? base

@@ -51,6 +51,8 @@ struct CanCuCommand: AsyncParsableCommand {
             ShowCommand.self,
             AnalyzeCommand.self,
             BenchIndexCommand.self,
+            AnnotateCommand.self,
+            ServeCommand.self,
         ]
     )
 }

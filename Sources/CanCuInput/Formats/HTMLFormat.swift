@@ -34,6 +34,16 @@ package struct HTMLFormat: DocumentFormat {
         return (HTMLScanner(utf8).text(), warnings)
     }
 
+    /// The page decoded to UTF-8 (as `extractText` decodes it), its text (the same text
+    /// `extractText` returns), and for each UTF-8 byte of the text the range of page bytes it came
+    /// from: what `cancu annotate` needs to put links into the page's own markup.
+    package func textWithMap(bytes: [UInt8], path: String) throws(InputError) -> HTMLTextMap {
+        var warnings: [Diagnostic] = []
+        let utf8 = try decode(bytes, path: path, warnings: &warnings)
+        let mapped = HTMLScanner(utf8).textWithMap()
+        return HTMLTextMap(page: utf8, text: mapped.text, starts: mapped.starts, ends: mapped.ends)
+    }
+
     /// The page as UTF-8 bytes, decoded by (in order) `--encoding`, a byte-order mark, the
     /// declared `charset`, else UTF-8 (and, when that fails, the legacy-encoding detector).
     func decode(_ bytes: [UInt8], path: String, warnings: inout [Diagnostic]) throws(InputError) -> [UInt8] {
@@ -81,4 +91,14 @@ package struct HTMLFormat: DocumentFormat {
         }
         return nil
     }
+}
+
+/// An HTML page's text with, for each UTF-8 byte of the text, the range of page bytes it came from.
+package struct HTMLTextMap: Sendable {
+    /// The page, decoded to UTF-8.
+    package var page: [UInt8]
+    /// The text every citation offset points into.
+    package var text: String
+    package var starts: [Int32]
+    package var ends: [Int32]
 }

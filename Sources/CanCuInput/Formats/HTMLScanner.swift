@@ -6,6 +6,16 @@ import CanCuLexicon
 struct HTMLScanner {
     private let input: [UInt8]
     private var output: [UInt8] = []
+    /// When recording: for each output byte, the input range it came from (a byte of text, a
+    /// whole entity, or the space or tag a separator stands for). `cancu annotate` uses it to put
+    /// links into the page's own markup.
+    private var recording = false
+    private var sourceStarts: [Int32] = []
+    private var sourceEnds: [Int32] = []
+    /// The input range of the current unit (set before each emit).
+    private var unit: Range<Int> = 0..<0
+    /// Where the white space that owes a space was.
+    private var spaceAt = 0
     /// Whether a space is owed before the next text on the line.
     private var pendingSpace = false
     private var preDepth = 0
@@ -22,19 +32,44 @@ struct HTMLScanner {
         return String(decoding: scanner.output, as: UTF8.self)
     }
 
+    /// The page's text, and for each of its UTF-8 bytes the range of input bytes it came from.
+    func textWithMap() -> (text: String, starts: [Int32], ends: [Int32]) {
+        var scanner = self
+        scanner.recording = true
+        scanner.sourceStarts.reserveCapacity(input.count / 2)
+        scanner.sourceEnds.reserveCapacity(input.count / 2)
+        scanner.run()
+        return (String(decoding: scanner.output, as: UTF8.self), scanner.sourceStarts, scanner.sourceEnds)
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        output.append(byte)
+        if recording {
+            sourceStarts.append(Int32(unit.lowerBound))
+            sourceEnds.append(Int32(unit.upperBound))
+        }
+    }
+
+    private mutating func removeLast() {
+        output.removeLast()
+        if recording { sourceStarts.removeLast(); sourceEnds.removeLast() }
+    }
+
     private mutating func run() {
         let count = input.count
         var i = input.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < count {
             let b = input[i]
+            unit = i..<(i + 1)
             if b == 0x3C { // <
                 i = tag(at: i)
             } else if b == 0x26 { // &
                 i = entity(at: i)
             } else if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
                 if preDepth > 0 {
-                    if b != 0x0D { output.append(b) }
+                    if b != 0x0D { append(b) }
                 } else {
+                    if !pendingSpace { spaceAt = i }
                     pendingSpace = true
                 }
                 i += 1
@@ -43,33 +78,39 @@ struct HTMLScanner {
                 i += 1
             }
         }
+        unit = count..<count
         trimLineEnd()
-        while output.last == 0x0A { output.removeLast() }
-        if !output.isEmpty { output.append(0x0A) }
+        while output.last == 0x0A { removeLast() }
+        if !output.isEmpty { append(0x0A) }
     }
 
     private var atLineStart: Bool { output.isEmpty || output.last == 0x0A }
 
     private mutating func emitText(_ byte: UInt8) {
-        if pendingSpace && !atLineStart && output.last != 0x09 { output.append(0x20) }
+        if pendingSpace && !atLineStart && output.last != 0x09 {
+            let current = unit
+            unit = spaceAt..<(spaceAt + 1)
+            append(0x20)
+            unit = current
+        }
         pendingSpace = false
-        output.append(byte)
+        append(byte)
     }
 
     private mutating func emitScalar(_ scalar: Unicode.Scalar) {
         var first = true
         for byte in String(scalar).utf8 {
-            if first { emitText(byte); first = false } else { output.append(byte) }
+            if first { emitText(byte); first = false } else { append(byte) }
         }
     }
 
     private mutating func trimLineEnd() {
-        while let last = output.last, last == 0x20 || last == 0x09 { output.removeLast() }
+        while let last = output.last, last == 0x20 || last == 0x09 { removeLast() }
     }
 
     private mutating func lineBreak(force: Bool) {
         trimLineEnd()
-        if force || !atLineStart { output.append(0x0A) }
+        if force || !atLineStart { append(0x0A) }
         pendingSpace = false
     }
 
@@ -115,7 +156,7 @@ struct HTMLScanner {
         case "td", "th":
             if !closing {
                 trimLineEnd()
-                if !atLineStart { output.append(0x09) }
+                if !atLineStart { append(0x09) }
                 pendingSpace = false
             }
         case "pre":
@@ -187,6 +228,7 @@ struct HTMLScanner {
             }
             guard i > digitsStart else { emitText(0x26); return start + 1 }
             if i < count, input[i] == 0x3B { i += 1 }
+            unit = start..<i
             emitScalar(HTMLEntities.numeric(value))
             return i
         }
@@ -194,11 +236,13 @@ struct HTMLScanner {
         while i < count, i - nameStart < 32, isNameByte(input[i]) { i += 1 }
         let name = String(decoding: input[nameStart..<i], as: UTF8.self)
         if i < count, input[i] == 0x3B, let scalar = HTMLEntities.named[name] {
+            unit = start..<(i + 1)
             emitScalar(scalar)
             return i + 1
         }
         // Common references written without ';'.
         if let scalar = HTMLEntities.named[name], ["amp", "lt", "gt", "quot", "nbsp"].contains(name) {
+            unit = start..<i
             emitScalar(scalar)
             return i
         }
