@@ -24,7 +24,7 @@ package enum QueryView {
     }
 
     static let statusText: [String: String] = [
-        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ",
+        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ hiệu lực",
     ]
 
     static let flagText: [String: String] = [

@@ -39,7 +39,7 @@ package enum ReviewView {
             let mark = finding.severity == .error ? "LỖI" : finding.severity == .warning ? "CẢNH BÁO" : "lưu ý"
             out += "  dòng \(lineOf(finding.range.lowerBound)): [\(mark)] \(finding.code.rawValue) «\(finding.text.split(whereSeparator: \.isNewline).joined(separator: " "))» — \(finding.message)"
             if let replacement = finding.replacement { out += " → \(replacement)" }
-            out += " [\(finding.asOf == .written ? "lỗi thời khi ban hành" : "lỗi thời hiện nay"); nguồn: \(finding.evidence)]\n"
+            out += " [\(FindingLabels.builtIn.timing(finding.code, finding.asOf)); nguồn: \(finding.evidence)]\n"
             if let note = finding.note { out += "      ghi chú: \(note)\n" }
         }
         return out
