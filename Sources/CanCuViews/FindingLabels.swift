@@ -3,7 +3,7 @@ import CanCuLexicon
 import CanCuReview
 
 /// The Vietnamese words of review findings for people (`dictionaries/finding-labels.tsv`): a label
-/// per finding code and severity, and what a finding says of the reference as of the document's
+/// per finding code, severity and relation type, and what a finding says of the reference as of the document's
 /// date or now. JSON keeps the codes; text, CSV and Markdown use these words.
 ///
 /// ```swift
@@ -15,6 +15,7 @@ import CanCuReview
 package struct FindingLabels: Sendable {
     private var codes: [String: (label: String, written: String, now: String)] = [:]
     private var severities: [String: String] = [:]
+    private var relations: [String: String] = [:]
 
     /// The built-in words.
     public static let builtIn = FindingLabels(lexicon: .builtIn)
@@ -23,6 +24,7 @@ package struct FindingLabels: Sendable {
         for row in lexicon.rows("finding-labels.tsv") where !row["code"].isEmpty && !row["label"].isEmpty {
             switch row["kind"] {
             case "severity": severities[row["code"]] = row["label"]
+            case "relation": relations[row["code"]] = row["label"]
             default: codes[row["code"]] = (row["label"], row["written"], row["now"])
             }
         }
@@ -33,6 +35,9 @@ package struct FindingLabels: Sendable {
 
     /// A severity as people count it: "lỗi", "cảnh báo", "lưu ý".
     public func severity(_ severity: Finding.Severity) -> String { severities[severity.rawValue] ?? severity.rawValue }
+
+    /// A relation type in words ("amends" → "sửa đổi, bổ sung"); the code itself when unknown.
+    public func relation(_ code: String) -> String { relations[code] ?? code }
 
     /// What the finding says of the reference: "lỗi thời khi ban hành", "lỗi thời hiện nay",
     /// "chưa rõ hiệu lực" (never "lỗi thời" for a document whose status is unknown).

@@ -48,6 +48,8 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Output format: text (for people, grouped by document) or json (one finding per line).")
     var format: Format = .text
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
         if paths.isEmpty && db == nil {
             throw ValidationError("Give the files or folders to review, or --db FILE to review an index built by `cancu index`.")
@@ -65,6 +67,7 @@ struct ReviewCommand: ParsableCommand {
 
     /// Reviews the documents of an index from its stored rows.
     private func runIndex(_ db: String, lexicon: Lexicon, today: String) throws {
+        let style = terminal.style
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: db) }
         let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
         var counts: [String: Int] = [:]
@@ -87,11 +90,11 @@ struct ReviewCommand: ParsableCommand {
                     Console.write(json.bytes)
                 case .text:
                     Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
-                                                  findings: findings, lineOf: document.lines()))
+                                                  findings: findings, lineOf: document.lines(), style: style), style: style)
                 }
             }
         }
-        if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
+        if format == .text { Console.write(ReviewView.summary(counts, documents: documents, style: style), style: style) }
         if anyError { throw ExitStatus.inputFailed }
     }
 
@@ -100,6 +103,7 @@ struct ReviewCommand: ParsableCommand {
         let today = asOf.flatMap(AsOfDate.iso) ?? Reviewer.today()
         if let db { return try runIndex(db, lexicon: lexicon, today: today) }
         let forced = encoding.flatMap { InputEncoding(name: $0) }
+        let style = terminal.style
         var failed = false
         var anyError = false
         var counts: [String: Int] = [:]
@@ -135,11 +139,11 @@ struct ReviewCommand: ParsableCommand {
                     Console.write(json.bytes)
                 case .text:
                     Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
-                                                  findings: findings, lineOf: document.lines()))
+                                                  findings: findings, lineOf: document.lines(), style: style), style: style)
                 }
             }
         }
-        if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
+        if format == .text { Console.write(ReviewView.summary(counts, documents: documents, style: style), style: style) }
         if failed || anyError { throw ExitStatus.inputFailed }
     }
 }
