@@ -127,4 +127,66 @@ struct ReviewerOutputTests {
         }
         #expect(TextDates.inText("hết hiệu lực từ 2025-07-01 (tệp 2025-07-01-x.txt, số 12025-07-011)") == "hết hiệu lực từ 01/07/2025 (tệp 2025-07-01-x.txt, số 12025-07-011)")
     }
+
+    /// RFC 4180 rows (quoted fields with doubled quotes), for checking `review --format csv`.
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false } } else { field.append(c) }
+            } else if c == "\"" { quoted = true
+            } else if c == "," { row.append(field); field = ""
+            } else if c == "\n" { row.append(field); rows.append(row); row = []; field = ""
+            } else { field.append(c) }
+        }
+        return rows
+    }
+
+    @Test("review --format csv: one row per finding, Vietnamese words, dd/mm/yyyy, Excel-safe cells, --bom")
+    func csv() throws {
+        let dir = try Self.folder("csv", files: ["qd.txt": Self.decision])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.decision.utf8).write(to: dir.appendingPathComponent("=1+1.txt"))
+        let run = try CommandLineRun.cancu(["review", "docs", "=1+1.txt", "--as-of", "2025-12-31", "--format", "csv"], in: dir)
+        #expect(run.status == 0, "\(run.error)")
+        let rows = Self.csvRows(run.text)
+        #expect(rows.first == ["file", "line", "severity", "code", "label", "text", "symbol", "replacement", "as_of", "date", "message", "evidence"])
+        #expect(rows.count == 5 && rows.allSatisfy { $0.count == 12 }, "\(run.text)")
+        let replaced = try #require(rows.first { $0[3] == "doc_replaced" && $0[0] == "docs/qd.txt" }, "\(run.text)")
+        #expect(replaced[1] == "10" && replaced[2] == "cảnh báo" && replaced[4] == "văn bản đã bị thay thế")
+        #expect(replaced[5] == "Nghị định số 61/2018/NĐ-CP" && replaced[6] == "61/2018/NĐ-CP" && replaced[7] == "118/2025/NĐ-CP")
+        #expect(replaced[8] == "now" && replaced[9] == "01/07/2025" && replaced[10].contains("từ 01/07/2025, thay thế bởi"))
+        #expect(replaced[11] == "dictionaries/documents.tsv:40")
+        #expect(rows.contains { $0[3] == "unknown_document" && $0[4] == "văn bản chưa có trong danh mục" && $0[2] == "lưu ý" })
+        // A file name a spreadsheet would read as a formula is text.
+        #expect(rows.dropFirst().filter { $0[0] == "'=1+1.txt" }.count == 2, "\(run.text)")
+        #expect(!run.text.contains("\n=1+1"))
+        let bom = try CommandLineRun.cancu(["review", "docs", "--as-of", "2025-12-31", "--format", "csv", "--bom"], in: dir)
+        #expect(Array(bom.output.prefix(8)) == [0xEF, 0xBB, 0xBF] + Array("file,".utf8))
+        let refused = try CommandLineRun.cancu(["review", "docs", "--bom"], in: dir)
+        #expect(refused.status == 2 && refused.error.contains("--bom"), "\(refused.error)")
+    }
+
+    @Test("review --format markdown: a heading and a findings table per document, counts in words, cells escaped")
+    func markdown() throws {
+        let dir = try Self.folder("markdown", files: ["qd.txt": Self.decision, "a|b.txt": "Một tệp không có trích dẫn nào.\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try CommandLineRun.cancu(["review", "docs", "--as-of", "2025-12-31", "--format", "markdown"], in: dir)
+        #expect(run.status == 0, "\(run.error)")
+        let text = run.text
+        #expect(text.hasPrefix("# Rà soát tham chiếu văn bản\n\nTính đến ngày 31/12/2025.\n"), "\(text)")
+        #expect(text.contains("## docs/qd.txt (ban hành 10/03/2025)\n\n2 phát hiện: 1 cảnh báo, 1 lưu ý.\n"), "\(text)")
+        #expect(text.contains("## docs/a\\|b.txt (không rõ ngày ban hành)\n\nKhông có phát hiện."), "\(text)")
+        let header = "| Dòng | Mức độ | Phát hiện | Trích dẫn | Nội dung | Thay bằng | Nguồn |"
+        #expect(text.contains(header + "\n|---:|---|---|---|---|---|---|\n"))
+        let tableRows = run.lines.filter { $0.hasPrefix("| ") && $0 != Substring(header) }
+        #expect(tableRows.count == 2)
+        func cells(_ line: Substring) -> Int { line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
+        #expect(tableRows.allSatisfy { cells($0) == 8 }, "\(tableRows)")
+        #expect(tableRows.contains { $0.contains("| 10 | cảnh báo | văn bản đã bị thay thế (lỗi thời hiện nay) | Nghị định số 61/2018/NĐ-CP |") && $0.contains("| 118/2025/NĐ-CP |") })
+        #expect(tableRows.contains { $0.contains("văn bản chưa có trong danh mục (chưa rõ hiệu lực)") })
+        #expect(text.contains("## Tổng cộng\n\n2 văn bản, 2 phát hiện: 1 cảnh báo, 1 lưu ý.\n"), "\(text)")
+        #expect(!text.contains("warning") && !text.contains("2025-07-01"))
+    }
 }
