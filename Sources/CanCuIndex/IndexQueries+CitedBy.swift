@@ -58,8 +58,10 @@ extension IndexQueries {
             }
             guard var item = documents[documentID] else { continue }
             let position: Int = row["position"]
+            // Only the document's own relations: "Nghị định X được sửa đổi bởi Nghị định Y" in
+            // its text is an edge of Y (from_citation), not of the citing document.
             let types = try String.fetchAll(db, sql: """
-                SELECT DISTINCT type FROM relations WHERE document_id = ? AND to_citation = ? ORDER BY type
+                SELECT DISTINCT type FROM relations WHERE document_id = ? AND to_citation = ? AND from_citation IS NULL ORDER BY type
                 """, arguments: [documentID, position])
             for t in types where !item.relations.contains(t) { item.relations.append(t) }
             for p in PinpointCoding.decode(row["pinpoints"]) where !item.pinpoints.contains(p) { item.pinpoints.append(p) }

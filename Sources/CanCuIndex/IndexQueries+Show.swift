@@ -60,7 +60,7 @@ extension IndexQueries {
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM citations WHERE document_id = ? ORDER BY position",
                                             arguments: [document.id])
                 var relations: [Int: [String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT to_citation, type FROM relations WHERE document_id = ?",
+                for row in try Row.fetchAll(db, sql: "SELECT to_citation, type FROM relations WHERE document_id = ? AND from_citation IS NULL",
                                             arguments: [document.id]) {
                     let to: Int = row["to_citation"]
                     let type: String = row["type"]

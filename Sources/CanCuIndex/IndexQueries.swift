@@ -35,9 +35,36 @@ public struct IndexQueries: Sendable {
         basisMinScore = Double(lexicon.rules.values["basis_min_score"] ?? "") ?? 0.3
     }
 
-    /// The canonical form of a symbol typed by a user ("ND-CP" → "NĐ-CP", spaces removed).
+    /// The canonical form of a symbol typed by a user ("ND-CP" → "NĐ-CP", spaces removed). A
+    /// shorthand without the issuer ("NĐ 61/2018", "Nghị định 61/2018") becomes the full symbol
+    /// when exactly one indexed, cited or registry document has that type, number and year.
     public func canonicalSymbol(_ symbol: String) -> String {
-        symbols.canonical(symbol)
+        if let short = symbols.shorthand(symbol), let full = resolve(short) { return full }
+        return symbols.canonical(symbol)
+    }
+
+    /// The one symbol of the index (documents and citations) and the registry with this type,
+    /// number and year; nil when there is none or more than one.
+    func resolve(_ short: (type: String, number: Int, year: Int)) -> String? {
+        func matches(_ symbol: String, type: String?) -> Bool {
+            let parts = symbol.split(separator: "/")
+            return type == short.type && parts.count >= 3 && Int(parts[0]) == short.number && Int(parts[1]) == short.year
+        }
+        var found: [String: String] = [:]
+        for record in known.registry.records where matches(record.symbol, type: record.type) {
+            found[Registry.key(record.symbol)] = found[Registry.key(record.symbol)] ?? record.symbol
+        }
+        let pattern = "%/\(short.year)/%"
+        let indexed = (try? index.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT symbol, type FROM documents WHERE symbol LIKE ?1
+                UNION SELECT symbol, type FROM citations WHERE symbol LIKE ?1
+                """, arguments: [pattern]).map { (symbol: $0["symbol"] as String, type: $0["type"] as String?) }
+        }) ?? []
+        for row in indexed where matches(row.symbol, type: row.type) {
+            found[Registry.key(row.symbol)] = found[Registry.key(row.symbol)] ?? row.symbol
+        }
+        return found.count == 1 ? found.values.first : nil
     }
 
     /// The node a stored target key stands for: a name tied to a symbol by an indexed file or the

@@ -14,8 +14,28 @@ import CanCuReview
 package struct SymbolQuery: Sendable {
     private let repairs: [(written: [String], canonical: String)]
     private let normalizer: Normalizer
+    /// Type abbreviations and names as written ("NĐ", "Nghị định") → the type name.
+    private let types: [String: String]
+    /// The same folded ("nd", "nghi dinh"), without the foldings two types share ("HĐ", "HD").
+    private let foldedTypes: [String: String]
 
     public init(lexicon: Lexicon) {
+        var types: [String: String] = [:]
+        var folded: [String: String?] = [:]
+        func add(_ written: String, _ type: String) {
+            guard !written.isEmpty, !type.isEmpty else { return }
+            if types[written] == nil { types[written] = type }
+            let key = Folding.fold(written)
+            if let seen = folded[key], seen != type { folded[key] = .some(nil) } else { folded[key] = type }
+        }
+        for row in lexicon.rows("document-types.tsv") {
+            add(row["abbreviation"], row["name"])
+            for alias in row.values("aliases") { add(alias, row["name"]) }
+            add(row["name"], row["name"])
+        }
+        for row in lexicon.rows("type-names.tsv") { add(row["name"], row["name"]) }
+        self.types = types
+        foldedTypes = folded.compactMapValues { $0 }
         var repairs: [(written: [String], canonical: String)] = []
         for row in lexicon.rows("symbol-repairs.tsv") where !row["written"].isEmpty && !row["canonical"].isEmpty {
             repairs.append((Self.tokens(row["written"]), row["canonical"]))
@@ -51,6 +71,26 @@ package struct SymbolQuery: Sendable {
         }
         tokens = output
         return String(text[...slash]) + tokens.joined()
+    }
+
+    /// A shorthand citation without the issuer: a type abbreviation or name, then number/year
+    /// ("NĐ 61/2018", "ND 61/2018", "Nghị định số 61/2018", "nghi dinh 61/2018") → the type name
+    /// ("Nghị định"), the number (leading zeros dropped) and the year; nil for anything else.
+    public func shorthand(_ typed: String) -> (type: String, number: Int, year: Int)? {
+        let normalized = normalizer.normalize(typed).string
+        let words = normalized.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let at = words.firstIndex(where: { $0.first?.isNumber == true && $0.contains("/") }), at > 0 else { return nil }
+        var symbol = words[at]
+        while let last = symbol.unicodeScalars.last, ";,.:)]\"”".unicodeScalars.contains(last) { symbol.unicodeScalars.removeLast() }
+        let parts = symbol.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let number = Int(parts[0]), parts[1].count == 4, let year = Int(parts[1]),
+              at + 1 == words.count || words[(at + 1)...].allSatisfy({ $0.first?.isNumber != true && !$0.contains("/") && !$0.contains("-") })
+        else { return nil }
+        var typeWords = Array(words[..<at])
+        if let last = typeWords.last, ["số", "số:", "so", "so:"].contains(last.lowercased()) { typeWords.removeLast() }
+        let written = typeWords.joined(separator: " ")
+        guard let type = types[written] ?? foldedTypes[Folding.fold(written)] else { return nil }
+        return (type, number, year)
     }
 
     /// The symbol in `text`: the first word that starts with a digit and holds a `/`, with the

@@ -149,15 +149,15 @@ package enum ExtractView {
     }
 
     /// A view for people: the header, then each citation with its line, kind, symbol and relation,
-    /// then dates, periods, targets and warnings.
+    /// then dates, periods, targets and warnings; dates written dd/mm/yyyy.
     public static func text(_ e: DocumentFacts, lineOf: (Int) -> Int) -> String {
         var out = "== \(e.path)\n"
         let h = e.document
-        let headerParts = [h.type, h.symbol, h.issuer.map { "của \($0)" }, h.issued.map { "ngày \($0)" },
-                           h.effective.map { "hiệu lực \($0)" }].compactMap { $0 }
+        let headerParts = [h.type, h.symbol, h.issuer.map { "của \($0)" }, h.issued.map { "ngày \($0.vietnamese)" },
+                           h.effective.map { "hiệu lực \($0.vietnamese)" }].compactMap { $0 }
         if !headerParts.isEmpty { out += "Văn bản: " + headerParts.joined(separator: ", ") + "\n" }
         if let title = h.title { out += "Trích yếu: \(title)\n" }
-        for note in e.effectNotes { out += "Hiệu lực: \(note)\n" }
+        for note in e.effectNotes { out += "Hiệu lực: \(TextDates.inText(note))\n" }
         var relationsByTarget: [Int: [String]] = [:]
         for r in e.relations {
             let from = r.from.map { "#\($0 + 1)" } ?? "văn bản này"
@@ -167,7 +167,7 @@ package enum ExtractView {
         for (i, c) in e.citations.enumerated() {
             let label = c.symbol ?? [c.type, c.name, c.number, c.year.map(String.init)].compactMap { $0 }.joined(separator: " ")
             var line = "  #\(i + 1) dòng \(lineOf(c.source.lowerBound))\t\(c.kind.rawValue)\t\(label)"
-            if let issued = c.issued { line += " (\(issued))" }
+            if let issued = c.issued { line += " (\(issued.vietnamese))" }
             let pins = c.pinpoints.map(pinpointText).filter { !$0.isEmpty }
             if !pins.isEmpty { line += " [\(pins.joined(separator: "; "))]" }
             if let target = c.resolvesTo { line += " → #\(target + 1)" }
@@ -175,17 +175,17 @@ package enum ExtractView {
             out += line + "\n"
         }
         if !e.dates.isEmpty {
-            out += "Ngày (\(e.dates.count)): " + e.dates.map { "\($0.value) \($0.role.rawValue)" }.joined(separator: "; ") + "\n"
+            out += "Ngày (\(e.dates.count)): " + e.dates.map { "\($0.value.vietnamese) \($0.role.rawValue)" }.joined(separator: "; ") + "\n"
         }
         if !e.periods.isEmpty {
             var seen = Set<String>()
-            let distinct = e.periods.map { "\($0.from?.iso ?? "…")–\($0.to?.iso ?? "…")" }.filter { seen.insert($0).inserted }
+            let distinct = e.periods.map { "\($0.from?.vietnamese ?? "…")–\($0.to?.vietnamese ?? "…")" }.filter { seen.insert($0).inserted }
             out += "Giai đoạn: " + distinct.joined(separator: "; ") + "\n"
         }
         for t in e.targets {
             var line = "Mục tiêu: \(t.comparator == .atLeast ? "≥ " : t.comparator == .atMost ? "≤ " : "")\(formatNumber(t.value))\(t.unit.first?.isLetter == true ? " " : "")\(t.unit)"
             if let s = t.subject { line += " — \(s)" }
-            if let d = t.deadline { line += " (hạn \(d))" }
+            if let d = t.deadline { line += " (hạn \(d.vietnamese))" }
             out += line + "\n"
         }
         for w in e.warnings { out += "! \(w.code): \(w.message)\n" }

@@ -31,6 +31,12 @@ package enum Console {
     /// on the terminal (`OutputSafety.terminal`). Machine formats (JSON, `cancu text`) are bytes.
     public static func write(_ text: String) { write(Array(OutputSafety.terminal(text).utf8)) }
 
+    /// Writes text a view made safe piece by piece and coloured for `style`: its ANSI colour
+    /// sequences are kept when `style.color` is on; without colour, exactly as `write(_:)`.
+    public static func write(_ text: String, style: TerminalStyle) {
+        if style.color { write(Array(text.utf8)) } else { write(text) }
+    }
+
     /// Writes a line of text for people to standard output.
     public static func line(_ text: String) { write(text + "\n") }
 

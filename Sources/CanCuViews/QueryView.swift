@@ -24,7 +24,7 @@ package enum QueryView {
     }
 
     package static let statusText: [String: String] = [
-        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ",
+        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ hiệu lực",
     ]
 
     package static let flagText: [String: String] = [
@@ -34,19 +34,26 @@ package enum QueryView {
         "doc_expired_by_term": "hết thời hạn áp dụng", "doc_amended": "được sửa đổi, bổ sung",
     ]
 
+    /// The status in words, dates dd/mm/yyyy: "hết hiệu lực, thay thế bởi 118/2025/NĐ-CP, từ
+    /// 01/07/2025", then what the review finds as of the query's date ("[bị thay thế → …]").
     package static func statusLine(_ facts: NodeFacts) -> String {
         var parts = [statusText[facts.status] ?? facts.status]
         if let record = facts.registry {
             if !record.replacedBy.isEmpty { parts.append("thay thế bởi " + record.replacedBy.joined(separator: ", ")) }
-            if let expired = record.expiredOn { parts.append("từ " + expired) }
+            if let expired = record.expiredOn { parts.append("từ " + TextDates.vietnamese(expired)) }
         }
         for status in facts.review {
-            var part = "[\(status.code.rawValue)"
+            var part = "[\(flagText[status.code.rawValue] ?? status.code.rawValue)"
             if !status.replacement.isEmpty { part += " → " + status.replacement.joined(separator: ", ") }
-            if let changed = status.changed { part += " từ " + changed }
+            if let changed = status.changed { part += " từ " + TextDates.vietnamese(changed) }
             parts.append(part + "]")
         }
         return parts.joined(separator: ", ")
+    }
+
+    /// Relation types in words ("căn cứ", "sửa đổi, bổ sung").
+    package static func relationText(_ relations: [String]) -> String {
+        relations.map { FindingLabels.builtIn.relation($0) }.joined(separator: "; ")
     }
 
     package static func label(_ facts: NodeFacts, name: String? = nil, year: Int? = nil) -> String {
@@ -207,11 +214,11 @@ package enum QueryView {
     // MARK: Text
 
     /// `cancu basis` for people.
-    public static func text(_ matches: [BasisMatch]) -> String {
+    public static func text(_ matches: [BasisMatch], style: TerminalStyle = .plain) -> String {
         var out = ""
         for match in matches {
             out += procedureHeading(match.procedure) + String(format: "  (độ khớp %.2f)\n", match.score)
-            out += basisTable(match.basis).render(indent: "  ") + "\n"
+            out += basisTable(match.basis, width: style.width).render(indent: "  ") + "\n"
         }
         return out
     }
@@ -226,8 +233,8 @@ package enum QueryView {
         return line
     }
 
-    static func basisTable(_ entries: [BasisMatch.Entry]) -> TextTable {
-        var table = TextTable(["Văn bản", "Loại", "Trích yếu", "Điều khoản", "Hiệu lực", "Ghi chú"], maxWidth: 48)
+    static func basisTable(_ entries: [BasisMatch.Entry], width: Int) -> TextTable {
+        var table = TextTable(["Văn bản", "Loại", "Trích yếu", "Điều khoản", "Hiệu lực", "Ghi chú"], width: width)
         // The basis keeps the order written in the record: people read it as the record lists it.
         for e in entries {
             table.append([label(e.facts, name: e.name, year: e.year), e.facts.type ?? "", e.facts.title ?? e.name ?? "",
@@ -238,18 +245,18 @@ package enum QueryView {
     }
 
     /// `cancu cited-by` for people.
-    public static func text(_ items: [CitingItem], symbol: String) -> String {
+    public static func text(_ items: [CitingItem], symbol: String, style: TerminalStyle = .plain) -> String {
         if items.isEmpty { return "Không có văn bản hay thủ tục nào trong chỉ mục trích dẫn \(symbol).\n" }
         var out = "Văn bản và thủ tục trích dẫn \(symbol):\n"
-        out += citingTable(items).render(indent: "  ")
+        out += citingTable(items, width: style.width).render(indent: "  ")
         return out
     }
 
-    static func citingTable(_ items: [CitingItem]) -> TextTable {
-        var table = TextTable(["Trích dẫn bởi", "Loại", "Trích yếu / tên", "Quan hệ", "Điều khoản", "Nguồn"], maxWidth: 48)
+    static func citingTable(_ items: [CitingItem], width: Int) -> TextTable {
+        var table = TextTable(["Trích dẫn bởi", "Loại", "Trích yếu / tên", "Quan hệ", "Điều khoản", "Nguồn"], width: width)
         for item in items {
             if let d = item.document {
-                table.append([d.symbol ?? "", d.type ?? "", d.title ?? "", item.relations.joined(separator: ", "),
+                table.append([d.symbol ?? "", d.type ?? "", d.title ?? "", relationText(item.relations),
                               pinpointText(item.pinpoints), displayPath(d.path)])
             } else if let p = item.procedure {
                 table.append([p.code ?? "", "Thủ tục hành chính", p.name, "căn cứ pháp lý", pinpointText(item.pinpoints), displayPath(p.path)])
@@ -259,56 +266,58 @@ package enum QueryView {
     }
 
     /// `cancu show` for people.
-    public static func text(_ report: DocumentReport) -> String {
+    public static func text(_ report: DocumentReport, style: TerminalStyle = .plain) -> String {
+        let width = style.width
         let f = report.facts
         var out = "\(f.type.map { $0 + " " } ?? "")\(report.symbol)\n"
-        var meta = TextTable(["Trường", "Giá trị"], maxWidth: 90)
+        var meta = TextTable(["Trường", "Giá trị"], width: width)
         let d = report.documents.first
         meta.append(["Trích yếu", f.title ?? ""])
         meta.append(["Cơ quan ban hành", d?.issuer ?? f.registry?.issuer ?? ""])
-        meta.append(["Ngày ban hành", d?.issued ?? f.registry?.issued ?? ""])
-        meta.append(["Ngày hiệu lực", d?.effective ?? f.registry?.effective ?? ""])
+        meta.append(["Ngày ban hành", (d?.issued ?? f.registry?.issued).map(TextDates.vietnamese) ?? ""])
+        meta.append(["Ngày hiệu lực", (d?.effective ?? f.registry?.effective).map(TextDates.vietnamese) ?? ""])
         meta.append(["Nơi ban hành", d?.place ?? ""])
         meta.append(["Tình trạng", statusLine(f) + (f.registry.map { " (" + $0.origin + ")" } ?? "")])
         meta.append(["Trong chỉ mục", report.documents.map { displayPath($0.path) }.joined(separator: ", ")])
         out += meta.render(indent: "  ") + "\n"
         if !report.citations.isEmpty {
             out += "Văn bản này trích dẫn (\(report.citations.count)):\n"
-            var table = TextTable(["Văn bản", "Loại", "Quan hệ", "Điều khoản", "Hiệu lực"], maxWidth: 48)
+            var table = TextTable(["Văn bản", "Loại", "Quan hệ", "Điều khoản", "Hiệu lực"], width: width)
             for c in report.citations {
-                table.append([label(c.facts, name: c.name, year: c.year), c.facts.type ?? "", c.relations.joined(separator: ", "),
+                table.append([label(c.facts, name: c.name, year: c.year), c.facts.type ?? "", relationText(c.relations),
                               pinpointText(c.pinpoints), statusLine(c.facts)])
             }
             out += table.render(indent: "  ") + "\n"
         }
         let citing = report.citedBy.filter { $0.document != nil }
-        if !citing.isEmpty { out += "Được trích dẫn bởi (\(citing.count)):\n" + citingTable(citing).render(indent: "  ") + "\n" }
+        if !citing.isEmpty { out += "Được trích dẫn bởi (\(citing.count)):\n" + citingTable(citing, width: width).render(indent: "  ") + "\n" }
         if !report.procedures.isEmpty {
-            out += "Là căn cứ pháp lý của \(report.procedures.count) thủ tục:\n" + citingTable(report.procedures).render(indent: "  ")
+            out += "Là căn cứ pháp lý của \(report.procedures.count) thủ tục:\n" + citingTable(report.procedures, width: width).render(indent: "  ")
         }
         return out
     }
 
     /// The summary of `cancu analyze` for people.
-    public static func text(_ summary: IndexSummary) -> String {
+    public static func text(_ summary: IndexSummary, style: TerminalStyle = .plain) -> String {
+        let width = style.width
         let c = summary.counts
         var out = "Chỉ mục: \(c["files"] ?? 0) tệp, \(c["documents"] ?? 0) văn bản, \(c["citations"] ?? 0) trích dẫn, "
             + "\(c["relations"] ?? 0) quan hệ, \(c["procedures"] ?? 0) thủ tục hành chính, \(c["structure_units"] ?? 0) đơn vị cấu trúc.\n\n"
         if !summary.documentsByType.isEmpty {
             out += "Văn bản theo loại:\n"
-            var table = TextTable(["Loại", "Số văn bản"])
+            var table = TextTable(["Loại", "Số văn bản"], width: width)
             for row in summary.documentsByType { table.append([row.type.isEmpty ? "(không rõ)" : row.type, String(row.count)]) }
             out += table.render(indent: "  ") + "\n"
         }
         if !summary.relationsByType.isEmpty {
             out += "Quan hệ giữa văn bản:\n"
-            var table = TextTable(["Quan hệ", "Số lần"])
-            for row in summary.relationsByType { table.append([row.type, String(row.count)]) }
+            var table = TextTable(["Quan hệ", "Số lần"], width: width)
+            for row in summary.relationsByType { table.append([FindingLabels.builtIn.relation(row.type), String(row.count)]) }
             out += table.render(indent: "  ") + "\n"
         }
         if !summary.mostCited.isEmpty {
             out += "Văn bản được trích dẫn nhiều nhất:\n"
-            var table = TextTable(["Văn bản", "Loại", "Trích yếu", "Văn bản trích", "Thủ tục", "Hiệu lực"], maxWidth: 50)
+            var table = TextTable(["Văn bản", "Loại", "Trích yếu", "Văn bản trích", "Thủ tục", "Hiệu lực"], width: width)
             for m in summary.mostCited {
                 table.append([label(m.facts, name: m.name, year: m.year), m.facts.type ?? "", m.facts.title ?? "", String(m.citingDocuments),
                               String(m.citingProcedures), statusLine(m.facts)])
@@ -319,7 +328,7 @@ package enum QueryView {
             out += "Thủ tục hành chính và căn cứ pháp lý:\n\n"
             for match in summary.procedures {
                 out += procedureHeading(match.procedure) + "\n"
-                out += match.basis.isEmpty ? "  (không tìm thấy căn cứ pháp lý)\n\n" : basisTable(match.basis).render(indent: "  ") + "\n"
+                out += match.basis.isEmpty ? "  (không tìm thấy căn cứ pháp lý)\n\n" : basisTable(match.basis, width: width).render(indent: "  ") + "\n"
             }
         }
         return out

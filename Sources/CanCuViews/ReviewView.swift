@@ -31,28 +31,56 @@ package enum ReviewView {
         }
     }
 
-    /// The text report of one document: a heading, then one line per finding with its line number.
-    public static func text(source: String, written: String?, findings: [Finding], lineOf: (Int) -> Int) -> String {
-        var out = "\(source)" + (written.map { " (ban hành \($0))" } ?? " (không rõ ngày ban hành)") + "\n"
+    /// The text report of one document: a heading, then each finding as a short block fitted in
+    /// `style.width` (wrapped between words, nothing cut): its line, severity and kind in words,
+    /// whether it was so when the document was written or only now, the cited text, the message
+    /// (dates dd/mm/yyyy), the replacement, the source and any note.
+    public static func text(source: String, written: String?, findings: [Finding], lineOf: (Int) -> Int,
+                            style: TerminalStyle = .plain, labels: FindingLabels = .builtIn) -> String {
+        var out = style.bold(safe(source)) + (written.map { " (ban hành \(TextDates.vietnamese($0)))" } ?? " (không rõ ngày ban hành)") + "\n"
         if findings.isEmpty { return out + "  không có phát hiện\n" }
         for finding in findings {
-            let mark = finding.severity == .error ? "LỖI" : finding.severity == .warning ? "CẢNH BÁO" : "lưu ý"
-            out += "  dòng \(lineOf(finding.range.lowerBound)): [\(mark)] \(finding.code.rawValue) «\(finding.text.split(whereSeparator: \.isNewline).joined(separator: " "))» — \(finding.message)"
-            if let replacement = finding.replacement { out += " → \(replacement)" }
-            out += " [\(finding.asOf == .written ? "lỗi thời khi ban hành" : "lỗi thời hiện nay"); nguồn: \(finding.evidence)]\n"
-            if let note = finding.note { out += "      ghi chú: \(note)\n" }
+            out += block(finding, line: lineOf(finding.range.lowerBound), style: style, labels: labels)
         }
         return out
     }
 
-    /// The closing summary: counts by code and severity.
-    public static func summary(_ counts: [String: Int], documents: Int) -> String {
+    /// One finding for people, in lines of at most `style.width`.
+    static func block(_ finding: Finding, line: Int, style: TerminalStyle, labels: FindingLabels) -> String {
+        let mark = labels.severity(finding.severity).uppercased()
+        let head = "dòng \(line) · \(mark) · \(labels.label(finding.code)) · \(labels.timing(finding.code, finding.asOf))"
+        var out = TextWrap.block(head, width: style.width, first: "  ", rest: "      ")
+        if style.color, let range = out.range(of: " · \(mark) · ") {
+            out.replaceSubrange(range, with: " · " + style.paint(mark, finding.severity) + " · ")
+        }
+        let rest = "      "
+        func add(_ text: String) { out += TextWrap.block(safe(text), width: style.width, first: rest, rest: rest) }
+        add("«" + flat(finding.text) + "»")
+        add(TextDates.inText(finding.message))
+        if let replacement = finding.replacement { add("→ thay bằng: " + replacement) }
+        add("nguồn: " + finding.evidence)
+        if let note = finding.note { add("ghi chú: " + TextDates.inText(note)) }
+        return out
+    }
+
+    /// The closing summary: documents, findings counted by severity in words ("3 lỗi, 10 cảnh
+    /// báo"), then by kind; `counts` holds finding codes and `severity:`-prefixed severities.
+    public static func summary(_ counts: [String: Int], documents: Int, style: TerminalStyle = .plain,
+                               labels: FindingLabels = .builtIn) -> String {
         let total = counts.filter { !$0.key.contains(":") }.values.reduce(0, +)
         var out = "\(documents) văn bản, \(total) phát hiện"
-        let parts = Finding.Code.allCases.compactMap { code in counts[code.rawValue].map { "\(code.rawValue) \($0)" } }
-        if !parts.isEmpty { out += ": " + parts.joined(separator: ", ") }
-        let severities = [Finding.Severity.error, .warning, .info].compactMap { s in counts["severity:" + s.rawValue].map { "\(s.rawValue) \($0)" } }
-        if !severities.isEmpty { out += " (" + severities.joined(separator: ", ") + ")" }
-        return out + "\n"
+        var severities: [Finding.Severity: Int] = [:]
+        for s in [Finding.Severity.error, .warning, .info] { severities[s] = counts["severity:" + s.rawValue] }
+        let bySeverity = labels.counts(severities)
+        if !bySeverity.isEmpty { out += " (" + bySeverity + ")" }
+        let parts = Finding.Code.allCases.compactMap { code in counts[code.rawValue].map { "\(labels.label(code)): \($0)" } }
+        if !parts.isEmpty { out += "; " + parts.joined(separator: "; ") }
+        return TextWrap.block(out, width: style.width, first: "", rest: "  ")
     }
+
+    /// Text from documents made safe for a terminal (controls shown as symbols).
+    static func safe(_ text: String) -> String { OutputSafety.terminal(text) }
+
+    /// Text on one line.
+    static func flat(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
 }

@@ -28,6 +28,8 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Flag(help: "Do not write the citation graph next to the index.")
     var noGraph = false
 
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to analyse.") }
     }
@@ -37,9 +39,10 @@ struct AnalyzeCommand: AsyncParsableCommand {
         Console.error(IndexCommand.describe(report, db: options.db))
         let queries = try options.queries()
         let summary = try reportingIndexErrors { () throws(IndexError) in try queries.summary(top: top, procedureLimit: procedures) }
-        Console.write(QueryView.text(summary))
-        let review = try AnalyzeReview.section(options)
-        Console.write(review.text)
+        let style = terminal.style
+        Console.write(QueryView.text(summary, style: style))
+        let review = try AnalyzeReview.section(options, style: style)
+        Console.write(review.text, style: style)
         try writeCorpusGraph()
         if !report.failures.isEmpty || review.anyError { throw ExitStatus.inputFailed }
     }

@@ -4,7 +4,7 @@ import CanCu
 /// whole index (from its stored rows) as of today or `--as-of`, and whether any finding is an
 /// error (then `analyze` exits 1, as `review` does on the same documents).
 enum AnalyzeReview {
-    static func section(_ options: IndexOptions) throws -> (text: String, anyError: Bool) {
+    static func section(_ options: IndexOptions, style: TerminalStyle) throws -> (text: String, anyError: Bool) {
         let lexicon = try options.lexicon()
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: options.db) }
         let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
@@ -19,7 +19,7 @@ enum AnalyzeReview {
                 for finding in findings { found.append((finding, lineOf(finding.range.lowerBound))) }
             }
         }
-        let text = ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)")
+        let text = ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)", style: style)
         return (text, found.contains { $0.finding.severity == .error })
     }
 }

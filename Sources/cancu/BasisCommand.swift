@@ -18,6 +18,8 @@ struct BasisCommand: ParsableCommand {
 
     @OptionGroup var options: IndexOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @Option(help: "Output format: text (tables for people) or json (the contract, one line per procedure).")
     var format: QueryFormat = .text
 
@@ -38,7 +40,7 @@ struct BasisCommand: ParsableCommand {
             for match in matches { QueryView.writeJSON(match, to: &json) }
             Console.write(json.bytes)
         case .text:
-            Console.write(matches.isEmpty ? "Không tìm thấy thủ tục nào khớp với \"\(text)\".\n" : QueryView.text(matches))
+            Console.write(matches.isEmpty ? "Không tìm thấy thủ tục nào khớp với \"\(text)\".\n" : QueryView.text(matches, style: terminal.style))
         }
         if matches.isEmpty { throw ExitStatus.inputFailed }
     }

@@ -19,6 +19,8 @@ struct CitedByCommand: ParsableCommand {
 
     @OptionGroup var options: IndexOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @Option(help: "Output format: text or json (one line per citing document or procedure).")
     var format: QueryFormat = .text
 
@@ -32,7 +34,7 @@ struct CitedByCommand: ParsableCommand {
             for item in items { QueryView.writeJSON(item, symbol: canonical, to: &json) }
             Console.write(json.bytes)
         case .text:
-            Console.write(QueryView.text(items, symbol: canonical))
+            Console.write(QueryView.text(items, symbol: canonical, style: terminal.style))
         }
     }
 }

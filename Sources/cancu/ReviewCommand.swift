@@ -21,11 +21,13 @@ struct ReviewCommand: ParsableCommand {
               cancu review corpus --format text
               cancu review van-ban.txt --as-of 2025-12-31 --format json
               cancu review --db cancu.sqlite --format json
+              cancu review corpus --format csv --bom > ra-soat.csv
+              cancu review corpus --format markdown > ra-soat.md
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv, markdown
     }
 
     @Argument(help: ArgumentHelp("Files or folders to review (folders recursively); - for standard input.", valueName: "path"))
@@ -45,10 +47,16 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to judge \"now\" by: dd/mm/yyyy or yyyy-mm-dd (default today).", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: text (for people, grouped by document) or json (one finding per line).")
+    @Option(help: "Output format: text (for people, grouped by document), json (one finding per line), csv (one row per finding, for a spreadsheet) or markdown (a report to paste into a memo).")
     var format: Format = .text
 
+    @Flag(help: "With --format csv: start with a UTF-8 byte order mark, so that Excel reads Vietnamese letters right.")
+    var bom = false
+
+    @OptionGroup var terminal: TerminalOptions
+
     func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom goes with --format csv.") }
         if paths.isEmpty && db == nil {
             throw ValidationError("Give the files or folders to review, or --db FILE to review an index built by `cancu index`.")
         }
@@ -65,6 +73,8 @@ struct ReviewCommand: ParsableCommand {
 
     /// Reviews the documents of an index from its stored rows.
     private func runIndex(_ db: String, lexicon: Lexicon, today: String) throws {
+        let style = terminal.style
+        writeStart(asOf: today)
         let index = try reportingIndexErrors { () throws(IndexError) in try DocumentIndex.openForReading(path: db) }
         let review = IndexReview(index: index, reviewer: Reviewer(lexicon: lexicon))
         var counts: [String: Int] = [:]
@@ -87,12 +97,38 @@ struct ReviewCommand: ParsableCommand {
                     Console.write(json.bytes)
                 case .text:
                     Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
-                                                  findings: findings, lineOf: document.lines()))
+                                                  findings: findings, lineOf: document.lines(), style: style), style: style)
+                case .csv:
+                    Console.write(ReviewReport.csvRows(source: document.path, findings: findings, lineOf: document.lines()))
+                case .markdown:
+                    Console.write(ReviewReport.markdown(source: document.path, written: document.review.written?.iso,
+                                                        findings: findings, lineOf: document.lines()))
                 }
             }
         }
-        if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
+        writeEnd(counts, documents: documents, style: style)
         if anyError { throw ExitStatus.inputFailed }
+    }
+
+    /// What comes before the first document: the CSV header (after the byte order mark), the
+    /// Markdown title.
+    private func writeStart(asOf: String) {
+        switch format {
+        case .csv:
+            if bom { Console.write(OutputSafety.utf8BOM) }
+            Console.write(ReviewReport.csvHeader)
+        case .markdown: Console.write(ReviewReport.markdownTitle(asOf: asOf))
+        case .text, .json: break
+        }
+    }
+
+    /// What comes after the last document: the counts, in text and Markdown.
+    private func writeEnd(_ counts: [String: Int], documents: Int, style: TerminalStyle) {
+        switch format {
+        case .text: Console.write(ReviewView.summary(counts, documents: documents, style: style), style: style)
+        case .markdown: Console.write(ReviewReport.markdownSummary(counts, documents: documents))
+        case .csv, .json: break
+        }
     }
 
     func run() throws {
@@ -100,6 +136,8 @@ struct ReviewCommand: ParsableCommand {
         let today = asOf.flatMap(AsOfDate.iso) ?? Reviewer.today()
         if let db { return try runIndex(db, lexicon: lexicon, today: today) }
         let forced = encoding.flatMap { InputEncoding(name: $0) }
+        let style = terminal.style
+        writeStart(asOf: today)
         var failed = false
         var anyError = false
         var counts: [String: Int] = [:]
@@ -135,11 +173,16 @@ struct ReviewCommand: ParsableCommand {
                     Console.write(json.bytes)
                 case .text:
                     Console.write(ReviewView.text(source: document.path, written: document.review.written?.iso,
-                                                  findings: findings, lineOf: document.lines()))
+                                                  findings: findings, lineOf: document.lines(), style: style), style: style)
+                case .csv:
+                    Console.write(ReviewReport.csvRows(source: document.path, findings: findings, lineOf: document.lines()))
+                case .markdown:
+                    Console.write(ReviewReport.markdown(source: document.path, written: document.review.written?.iso,
+                                                        findings: findings, lineOf: document.lines()))
                 }
             }
         }
-        if format == .text { Console.write(ReviewView.summary(counts, documents: documents)) }
+        writeEnd(counts, documents: documents, style: style)
         if failed || anyError { throw ExitStatus.inputFailed }
     }
 }

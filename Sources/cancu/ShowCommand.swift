@@ -18,6 +18,8 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var options: IndexOptions
 
+    @OptionGroup var terminal: TerminalOptions
+
     @Option(help: "Output format: text or json (one object).")
     var format: QueryFormat = .text
 
@@ -33,7 +35,7 @@ struct ShowCommand: ParsableCommand {
             QueryView.writeJSON(report, to: &json)
             Console.write(json.bytes)
         case .text:
-            Console.write(QueryView.text(report))
+            Console.write(QueryView.text(report, style: terminal.style))
         }
     }
 }

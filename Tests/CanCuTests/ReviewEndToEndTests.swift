@@ -66,10 +66,11 @@ struct ReviewEndToEndTests {
         let errors = findings.filter { $0.severity == .error }
         #expect(errors.count == 3)
         let listed = findings.map { (finding: $0, line: 1) }
-        let all = ReviewView.analyzeSection(listed, documents: 1)
-        #expect(errors.allSatisfy { all.contains($0.message) } && !all.contains("khác"))
-        let cut = ReviewView.analyzeSection(listed, documents: 1, limit: 2, fullList: "cancu review --db x.sqlite")
-        #expect(errors.filter { cut.contains($0.message) }.count == 2)
+        let wide = TerminalStyle(width: 10_000, color: false)
+        let all = ReviewView.analyzeSection(listed, documents: 1, style: wide)
+        #expect(errors.allSatisfy { all.contains(TextDates.inText($0.message)) } && !all.contains("khác"))
+        let cut = ReviewView.analyzeSection(listed, documents: 1, limit: 2, fullList: "cancu review --db x.sqlite", style: wide)
+        #expect(errors.filter { cut.contains(TextDates.inText($0.message)) }.count == 2)
         #expect(cut.contains("… và 1 lỗi khác (xem tất cả: cancu review --db x.sqlite)"))
     }
 

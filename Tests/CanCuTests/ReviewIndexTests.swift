@@ -212,7 +212,7 @@ struct ReviewIndexTests {
         let decree = try #require(try now.show("61/2018/ND-CP"))
         #expect(decree.facts.flags.contains("doc_replaced"))
         #expect(decree.facts.review.first?.replacement == ["118/2025/NĐ-CP"])
-        #expect(QueryView.text(decree).contains("doc_replaced → 118/2025/NĐ-CP"))
+        #expect(QueryView.text(decree, style: TerminalStyle(width: 10_000, color: false)).contains("bị thay thế → 118/2025/NĐ-CP"))
         var json = JSONWriter()
         QueryView.writeJSON(decree, to: &json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
@@ -245,10 +245,10 @@ struct ReviewIndexTests {
             let lineOf = document.lines()
             found += findings.map { ($0, lineOf($0.range.lowerBound)) }
         }
-        let text = ReviewView.analyzeSection(found, documents: documents)
+        let text = ReviewView.analyzeSection(found, documents: documents, style: TerminalStyle(width: 10_000, color: false))
         #expect(text.contains("4 văn bản"))
-        #expect(text.contains("doc_replaced"))
-        #expect(text.contains("ke-hoach-2025.txt:9: doc_replaced «Nghị định số 61/2018/NĐ-CP"))
-        #expect(text.contains("ke-hoach-2025.txt:14: issuer_abolished"))
+        #expect(text.contains("văn bản đã bị thay thế: "))
+        #expect(text.contains("ke-hoach-2025.txt:9: văn bản đã bị thay thế «Nghị định số 61/2018/NĐ-CP"))
+        #expect(text.contains("ke-hoach-2025.txt:14: cơ quan không còn tổ chức"))
     }
 }

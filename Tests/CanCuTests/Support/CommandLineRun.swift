@@ -12,10 +12,10 @@ struct CommandLineRun {
 
     /// `cancu ARGUMENTS` with `folder` as the current directory; `standardOutput` names a file to
     /// write standard output to instead (`/dev/full`), `output` is then empty.
-    /// `through` is a command that runs cancu (`["/usr/bin/setpriv", "--reuid=65534", …]`);
-    /// `environment` replaces the process environment when given.
+    /// `through` is a command that runs cancu (`["/usr/bin/setpriv", "--reuid=65534", …]`).
+    /// `environment` changes the inherited variables (an empty value removes one).
     static func cancu(_ arguments: [String], in folder: URL, standardOutput: String? = nil, through: [String] = [],
-                      environment: [String: String]? = nil,
+                      environment: [String: String] = [:],
                       sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandLineRun {
         let executable = try #require(IndexKillTests.cancu, "build the command first (swift build): no cancu executable next to the tests",
                                       sourceLocation: sourceLocation)
@@ -38,7 +38,11 @@ struct CommandLineRun {
             process.arguments = arguments
         }
         process.currentDirectoryURL = folder
-        if let environment { process.environment = environment }
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value.isEmpty ? nil : value }
+            process.environment = variables
+        }
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
