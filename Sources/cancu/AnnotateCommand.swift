@@ -40,7 +40,7 @@ struct AnnotateCommand: ParsableCommand {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, !ReviewCommand.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
+        if let asOf, AsOfDate.iso(asOf) == nil { throw ValidationError(AsOfDate.refusal(asOf)) }
     }
 
     func run() throws {
@@ -65,14 +65,14 @@ struct AnnotateCommand: ParsableCommand {
         if let db {
             let queries: IndexQueries
             do {
-                queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: lexicon, asOf: asOf)
+                queries = IndexQueries(index: try DocumentIndex.openForReading(path: db), lexicon: lexicon, asOf: asOf.flatMap(AsOfDate.iso))
             } catch {
                 Console.error("cancu: \(error)")
                 throw ExitStatus.inputFailed
             }
             nodes = try reportingIndexErrors { () throws(IndexError) in try queries.citationFacts(facts.citations) }
         } else {
-            nodes = RegistryFacts(lexicon: lexicon, asOf: asOf).describe(facts.citations, learned: LearnedFacts(FactLearner.learn(from: facts)))
+            nodes = RegistryFacts(lexicon: lexicon, asOf: asOf.flatMap(AsOfDate.iso)).describe(facts.citations, learned: LearnedFacts(FactLearner.learn(from: facts)))
         }
         let document = AnnotatedDocument(facts: facts, text: source.text, nodes: nodes, link: AnnotatedDocument.symbolLink(base: linkBase))
         var page = document.page()

@@ -41,7 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
     var timeLimit: Int = 10
 
     func validate() throws {
-        if let asOf, !ReviewCommand.isISODate(asOf) { throw ValidationError("--as-of: give a date as YYYY-MM-DD, not '\(asOf)'") }
+        if let asOf, AsOfDate.iso(asOf) == nil { throw ValidationError(AsOfDate.refusal(asOf)) }
         if !(0...65535).contains(port) { throw ValidationError("--port: 0 to 65535") }
         if maxBody < 1 || timeLimit < 1 { throw ValidationError("--max-body and --time-limit must be positive") }
     }
@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.database = db
-        options.asOf = asOf
+        options.asOf = asOf.flatMap(AsOfDate.iso)
         options.maxBodyBytes = maxBody
         options.timeLimit = .seconds(timeLimit)
         if !ServeOptions.isLoopback(host) { Console.error(ServeOptions.exposureWarning(host: host)) }
