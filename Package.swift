@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "CanCuServe",
             dependencies: [
-                "CanCuViews", .product(name: "Hummingbird", package: "hummingbird"),
+                "CanCu", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml")]
@@ -82,6 +82,7 @@ let package = Package(
             dependencies: [
                 "CanCu", "CanCuBenchmarks", "CanCuServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(
