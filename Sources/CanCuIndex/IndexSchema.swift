@@ -19,7 +19,7 @@ import GRDB
 /// CASCADE`), so replacing or pruning a file is one `DELETE`.
 package enum IndexSchema {
     /// The schema version this build reads and writes.
-    public static let version = 4
+    public static let version = 5
     /// The oldest version `DocumentIndex.create` upgrades in place (older ones must be rebuilt).
     static let oldestUpgradable = 2
 
@@ -216,6 +216,26 @@ package enum IndexSchema {
                     document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
                     text TEXT NOT NULL);
                 UPDATE files SET hash = '';
+                """)
+            try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
+        }
+        migrator.registerMigration("v5-registry-imports") { db in
+            // Tables of document metadata imported by `cancu registry import`: one row a table
+            // (its path and when), one row a record (as JSON, with its `FILE:LINE` origin). They
+            // are laid over the built-in registry by every command that opens the index.
+            try db.execute(sql: """
+                CREATE TABLE registry_imports (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    imported_at TEXT NOT NULL,
+                    rows INTEGER NOT NULL);
+                CREATE TABLE registry_records (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL REFERENCES registry_imports(id) ON DELETE CASCADE,
+                    symbol_key TEXT NOT NULL,
+                    record BLOB NOT NULL);
+                CREATE INDEX registry_records_import ON registry_records(import_id);
+                CREATE INDEX registry_records_symbol_key ON registry_records(symbol_key);
                 """)
             try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema_version'", arguments: [String(version)])
         }

@@ -3,10 +3,10 @@ import CanCuText
 import Foundation
 /// What the registry (`dictionaries/documents.tsv`) knows of one document: the one record type of
 /// the registry (`Registry`), read by review, the index, the graph and name look-ups.
-public struct DocumentRecord: Sendable, Hashable {
+public struct DocumentRecord: Sendable, Hashable, Codable {
     /// The status of a document as of `statusAsOf`.
-    public enum Status: String, Sendable {
-        case inForce = "in_force", expired, partlyExpired = "partly_expired", unknown
+    public enum Status: String, Sendable, Codable {
+        case inForce = "in_force", expired, partlyExpired = "partly_expired", notYetInForce = "not_yet_in_force", unknown
     }
 
     /// Canonical number and symbol ("09/2019/NĐ-CP").

@@ -21,7 +21,7 @@ public struct Lexicon: Sendable {
     public private(set) var fingerprint = ""
     /// The registry of known documents (`documents.tsv`), built on first use and shared by every
     /// copy of this lexicon.
-    private let lazyRegistry = LazyRegistry()
+    private var lazyRegistry = LazyRegistry()
 
     /// The built-in dictionaries.
     public static let builtIn: Lexicon = {
@@ -73,6 +73,25 @@ public struct Lexicon: Sendable {
     /// The registry of known documents (`documents.tsv`): parsed once per lexicon, on first use.
     public var registry: Registry {
         lazyRegistry.value { Registry(table: table("documents.tsv")) }
+    }
+
+    /// This lexicon with `imported` registry records laid over its registry
+    /// (`Registry.overlaid(with:)`): what `cancu registry import` stored in an index. The
+    /// fingerprint changes with them, so an index re-reads its files after an import.
+    public func with(imported: [DocumentRecord]) -> Lexicon {
+        guard !imported.isEmpty else { return self }
+        var copy = self
+        let overlaid = registry.overlaid(with: imported)
+        copy.lazyRegistry = LazyRegistry()
+        _ = copy.lazyRegistry.value { overlaid }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var contents = Array(fingerprint.utf8)
+        for record in imported {
+            contents += ((try? encoder.encode(record)).map { Array($0) } ?? Array(record.symbol.utf8)) + [0]
+        }
+        copy.fingerprint = ContentHash.hex(of: contents)
+        return copy
     }
 
     /// Whether this is exactly the built-in dictionaries: the same text in every file (a user's

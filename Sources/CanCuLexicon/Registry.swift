@@ -58,7 +58,8 @@ public struct Registry: Sendable {
         names = DocumentNames(records: records)
     }
 
-    private mutating func insert(_ record: DocumentRecord) {
+    /// Adds a record without rebuilding `names` (`rebuildNames` after a batch).
+    mutating func insert(_ record: DocumentRecord) {
         let key = Self.key(record.symbol)
         let list = bySymbol[key] ?? []
         if let i = list.first(where: { records[$0].issued?.prefix(4) == record.issued?.prefix(4) || Self.year(of: record.symbol) != nil }) {
@@ -68,6 +69,8 @@ public struct Registry: Sendable {
             records.append(record)
         }
     }
+
+    mutating func rebuildNames() { names = DocumentNames(records: records) }
 
     /// Every record of a symbol, by symbol key, in the order of the rows (a year-less symbol,
     /// "01/NQ-CP", may name several documents).

@@ -2,6 +2,7 @@ import CanCu
 import Logging
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 import Synchronization
 
 /// `cancu serve`: the web app and the HTTP API over a read-only index.
@@ -275,7 +276,13 @@ extension ServeApp {
                                   started((host.contains(":") ? "[\(host)]" : host) + ":\(port)")
                               },
                               logger: Self.logger)
-        try await app.runService()
+        // SIGTERM and SIGINT stop it gracefully, but never for long: requests still running
+        // after 3 s are cancelled, and the process is not kept waiting on them.
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: Self.logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(3)
+        configuration.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: configuration).run()
     }
 
     static var logger: Logger {

@@ -24,7 +24,8 @@ package enum QueryView {
     }
 
     package static let statusText: [String: String] = [
-        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "unknown": "chưa rõ hiệu lực",
+        "in_force": "còn hiệu lực", "expired": "hết hiệu lực", "partly_expired": "hết hiệu lực một phần", "not_yet_in_force": "chưa có hiệu lực",
+        "unknown": "chưa rõ hiệu lực",
     ]
 
     package static let flagText: [String: String] = [

@@ -45,7 +45,7 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let lexicon: Lexicon
-        do { lexicon = try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
+        do { lexicon = try ImportedRegistry.lexicon(userDirectory: dictionaries, indexPath: db) } catch { throw ValidationError("\(error)") }
         let bytes: [UInt8]
         let source: SourceDocument
         do {

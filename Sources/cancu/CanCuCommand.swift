@@ -53,6 +53,7 @@ struct CanCuCommand: AsyncParsableCommand {
             BenchIndexCommand.self,
             AnnotateCommand.self,
             ServeCommand.self,
+            RegistryCommand.self,
         ]
     )
 }

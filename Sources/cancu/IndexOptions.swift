@@ -24,7 +24,7 @@ struct IndexOptions: ParsableArguments {
 
     /// The built-in dictionaries plus the user's.
     func lexicon() throws -> Lexicon {
-        do { return try Lexicon.load(userDirectory: dictionaries) } catch {
+        do { return try ImportedRegistry.lexicon(userDirectory: dictionaries, indexPath: db) } catch {
             throw ValidationError("\(error)")
         }
     }

@@ -68,7 +68,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     private func lexicon() throws -> Lexicon {
-        do { return try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
+        do { return try ImportedRegistry.lexicon(userDirectory: dictionaries, indexPath: db) } catch { throw ValidationError("\(error)") }
     }
 
     /// Reviews the documents of an index from its stored rows.

@@ -48,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lexicon: Lexicon
-        do { lexicon = try Lexicon.load(userDirectory: dictionaries) } catch { throw ValidationError("\(error)") }
+        do { lexicon = try ImportedRegistry.lexicon(userDirectory: dictionaries, indexPath: db) } catch { throw ValidationError("\(error)") }
         var options = ServeOptions()
         options.host = host
         options.port = port

@@ -4,16 +4,16 @@ import CanCuLexicon
 import CanCuInput
 /// RFC 4180 rows of a CSV text: quoted cells with `""` escapes and line breaks inside quotes,
 /// CRLF or LF row ends; each row with its first line number and source span (Unicode scalars).
-struct CSVRows {
-    struct Row {
-        var cells: [String]
-        var line: Int
+package struct CSVRows {
+    package struct Row {
+        package var cells: [String]
+        package var line: Int
         var source: Range<Int>
         /// Set when the row is malformed (an unterminated quote).
-        var problem: String?
+        package var problem: String?
     }
 
-    static func parse(_ text: String) -> [Row] {
+    package static func parse(_ text: String) -> [Row] {
         var rows: [Row] = []
         var cells: [String] = []
         var cell = String.UnicodeScalarView()
