@@ -30,9 +30,10 @@ public struct FilesReview: Sendable {
 
     /// Reviews the documents under `paths` (files, folders read recursively, `-` for standard
     /// input), calling `body` for each input in order. Texts are dropped once analysed, so memory
-    /// holds the facts, not the documents.
+    /// holds the facts, not the documents. Returns how many cited documents have a known status.
+    @discardableResult
     public func review(_ paths: [String], asOf: String, encoding: InputEncoding? = nil,
-                       _ body: (Outcome) throws -> Void) rethrows {
+                       _ body: (Outcome) throws -> Void) rethrows -> StatusCoverage {
         let files = DocumentReader.expand(paths, extensions: DocumentReader.documentExtensions)
         var analysed: [Result<DocumentFacts, InputError>] = []
         var learned = LearnedFacts()
@@ -47,11 +48,15 @@ public struct FilesReview: Sendable {
                 analysed.append(.success(facts))
             }
         }
+        var coverage = StatusCoverage()
         for result in analysed {
             switch result {
             case .failure(let error): try body(.failed(error))
-            case .success(let facts): try body(.reviewed(facts, reviewer.review(facts, asOf: asOf, facts: learned)))
+            case .success(let facts):
+                coverage.add(facts, reviewer: reviewer, facts: learned)
+                try body(.reviewed(facts, reviewer.review(facts, asOf: asOf, facts: learned)))
             }
         }
+        return coverage
     }
 }

@@ -28,7 +28,8 @@ package enum RegistryView {
         let judged = report.statuses.isEmpty
             ? (report.merged.map { QueryView.statusText[$0.status.rawValue] ?? $0.status.rawValue } ?? "chưa rõ hiệu lực")
             : report.statuses.map(statusWords).joined(separator: "; ")
-        out += "Hiệu lực tính đến \(TextDates.vietnamese(report.asOf)): \(judged)\n"
+        let verdict = "Hiệu lực tính đến \(TextDates.vietnamese(report.asOf)): \(judged)"
+        out += TextWrap.lines(verdict, width: max(20, width)).joined(separator: "\n") + "\n"
         out += "Nguồn (\(report.sources.count)):\n"
         var sources = TextTable(["Nguồn", "Ở đâu", "Nói gì"], width: width)
         for source in report.sources {
@@ -37,7 +38,9 @@ package enum RegistryView {
         out += sources.render(indent: "  ") + "\n"
         if !report.conflicts.isEmpty {
             out += "Các nguồn không khớp (\(report.conflicts.count)):\n"
-            for conflict in report.conflicts { out += "  - \(conflict)\n" }
+            for conflict in report.conflicts {
+                out += TextWrap.lines("- \(conflict)", width: max(20, width - 2)).map { "  " + $0 }.joined(separator: "\n") + "\n"
+            }
         }
         return out
     }

@@ -78,6 +78,19 @@ package enum ReviewView {
         return TextWrap.block(out, width: style.width, first: "", rest: "  ")
     }
 
+    /// How many cited documents have a known status, by source: "Hiệu lực đã biết của 12/30 văn
+    /// bản được trích dẫn (40%): danh mục 10, bảng đã nhập 1, văn bản 1; chưa rõ 18."
+    public static func coverage(_ coverage: StatusCoverage, style: TerminalStyle = .plain) -> String {
+        guard coverage.total > 0 else { return "" }
+        let percent = Int((Double(coverage.known) * 100 / Double(coverage.total)).rounded())
+        let words: [(StatusCoverage.Source, String)] = [(.registry, "danh mục"), (.imported, "bảng đã nhập"), (.documents, "văn bản")]
+        let parts = words.compactMap { source, word in coverage.count(source) > 0 ? "\(word) \(coverage.count(source))" : nil }
+        var out = "Hiệu lực đã biết của \(coverage.known)/\(coverage.total) văn bản được trích dẫn (\(percent)%)"
+        if !parts.isEmpty { out += ": " + parts.joined(separator: ", ") }
+        out += "; chưa rõ \(coverage.count(.unknown))."
+        return TextWrap.block(out, width: style.width, first: "", rest: "  ")
+    }
+
     /// Text from documents made safe for a terminal (controls shown as symbols).
     static func safe(_ text: String) -> String { OutputSafety.terminal(text) }
 

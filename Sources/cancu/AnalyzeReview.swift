@@ -11,15 +11,18 @@ enum AnalyzeReview {
         let asOf = options.asOf.flatMap(AsOfDate.iso) ?? Reviewer.today()
         var found: [(finding: Finding, line: Int)] = []
         var documents = 0
+        var coverage = StatusCoverage()
         try reportingIndexErrors { () throws(IndexError) in
             let facts = try review.learnFacts()
             try review.review(asOf: asOf, facts: facts) { document, findings in
                 documents += 1
+                coverage.add(document, reviewer: review.reviewer, facts: facts)
                 let lineOf = document.lines()
                 for finding in findings { found.append((finding, lineOf(finding.range.lowerBound))) }
             }
         }
         let text = ReviewView.analyzeSection(found, documents: documents, fullList: "cancu review --db \(options.db)", style: style)
+            + ReviewView.coverage(coverage, style: style)
         return (text, found.contains { $0.finding.severity == .error })
     }
 }

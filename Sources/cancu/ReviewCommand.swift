@@ -81,10 +81,12 @@ struct ReviewCommand: ParsableCommand {
         var documents = 0
         var anyError = false
         var json = JSONWriter()
+        var coverage = StatusCoverage()
         try reportingIndexErrors { () throws(IndexError) in
             let facts = try review.learnFacts()
             try review.review(asOf: today, facts: facts) { document, findings in
                 documents += 1
+                coverage.add(document, reviewer: review.reviewer, facts: facts)
                 for finding in findings {
                     counts[finding.code.rawValue, default: 0] += 1
                     counts["severity:" + finding.severity.rawValue, default: 0] += 1
@@ -106,7 +108,7 @@ struct ReviewCommand: ParsableCommand {
                 }
             }
         }
-        writeEnd(counts, documents: documents, style: style)
+        writeEnd(counts, documents: documents, coverage: coverage, style: style)
         if anyError { throw ExitStatus.inputFailed }
     }
 
@@ -123,10 +125,14 @@ struct ReviewCommand: ParsableCommand {
     }
 
     /// What comes after the last document: the counts, in text and Markdown.
-    private func writeEnd(_ counts: [String: Int], documents: Int, style: TerminalStyle) {
+    private func writeEnd(_ counts: [String: Int], documents: Int, coverage: StatusCoverage, style: TerminalStyle) {
         switch format {
-        case .text: Console.write(ReviewView.summary(counts, documents: documents, style: style), style: style)
-        case .markdown: Console.write(ReviewReport.markdownSummary(counts, documents: documents))
+        case .text:
+            Console.write(ReviewView.summary(counts, documents: documents, style: style), style: style)
+            Console.write(ReviewView.coverage(coverage, style: style))
+        case .markdown:
+            Console.write(ReviewReport.markdownSummary(counts, documents: documents))
+            Console.write("\n" + ReviewView.coverage(coverage, style: .plain))
         case .csv, .json: break
         }
     }
@@ -143,7 +149,7 @@ struct ReviewCommand: ParsableCommand {
         var counts: [String: Int] = [:]
         var documents = 0
         var json = JSONWriter()
-        FilesReview(lexicon: lexicon).review(paths, asOf: today, encoding: forced) { outcome in
+        let coverage = FilesReview(lexicon: lexicon).review(paths, asOf: today, encoding: forced) { outcome in
             json.reset()
             switch outcome {
             case .failed(let error):
@@ -182,7 +188,7 @@ struct ReviewCommand: ParsableCommand {
                 }
             }
         }
-        writeEnd(counts, documents: documents, style: style)
+        writeEnd(counts, documents: documents, coverage: coverage, style: style)
         if failed || anyError { throw ExitStatus.inputFailed }
     }
 }
