@@ -49,8 +49,35 @@ package struct HeaderParser: Sendable {
     }
 
     /// The header, from already computed line spans (`Tokenizer.lines`).
+    ///
+    /// A table-shaped header (an HTML or Word table, a Markdown table whose pipes the reader made
+    /// tabs, "Số: 25/2025/NĐ-CP\tHà Nội, ngày …") is read cell by cell: each tab-separated cell
+    /// of a line is read as a line of its own, which is what the two-column layout of a printed
+    /// document gives when flattened.
     public func parse(_ text: NormalizedText, lines: [TextSpan]) -> DocumentHeader {
-        text.bytes.withUnsafeBufferPointer { p in scan(p, text, lines) }
+        text.bytes.withUnsafeBufferPointer { p in scan(p, text, Self.cells(p, lines)) }
+    }
+
+    /// The lines split at tabs and pipes ("Số: 25/2025/NĐ-CP | Hà Nội, ngày …", a Markdown table
+    /// read as plain text) into trimmed, non-empty cells; a line without either is kept as it is.
+    static func cells(_ p: UnsafeBufferPointer<UInt8>, _ lines: [TextSpan]) -> [TextSpan] {
+        var cells: [TextSpan] = []
+        cells.reserveCapacity(lines.count)
+        for line in lines {
+            let r = line.range
+            var hasTab = false
+            for k in r where p[k] == 0x09 || p[k] == 0x7C { hasTab = true; break }
+            guard hasTab else { cells.append(line); continue }
+            var start = r.lowerBound
+            for k in r.lowerBound...r.upperBound where k == r.upperBound || p[k] == 0x09 || p[k] == 0x7C {
+                var a = start, b = k
+                while a < b, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
+                while b > a, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
+                if a < b { cells.append(TextSpan(range: a..<b, source: a..<b)) }
+                start = k + 1
+            }
+        }
+        return cells
     }
 
     private func kind(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Kind? {
@@ -109,8 +136,11 @@ package struct HeaderParser: Sendable {
                 i += 1
                 continue
             }
-            if !issuerClosed, ByteScan.isUpperCaseLine(line) {
-                issuerLines.append(line)
+            if !issuerClosed {
+                // The issuer block is the upper-case lines just above the other cells: an
+                // upper-case line before a line of ordinary text (a portal's menu, a heading) is not
+                // part of it.
+                if ByteScan.isUpperCaseLine(line) { issuerLines.append(line) } else if !issuerLines.isEmpty, startsWithLetter(line) { issuerLines.removeAll() }
             }
             if typeLine != nil { break }
             i += 1
@@ -146,12 +176,28 @@ package struct HeaderParser: Sendable {
 
     // MARK: Cells
 
+    private func startsWithLetter(_ line: String) -> Bool {
+        line.unicodeScalars.first?.properties.isAlphabetic == true
+    }
+
     /// The canonical symbol after "Số:" (continued on the next line when it ends with '-').
     private func symbolAfterLabel(_ line: String, next: String?) -> (value: String, usedNext: Bool)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         var written = String(line[line.index(after: colon)...])
         // Keep "372 /QĐ-BTC" together but stop at the next cell ("… Hà Nội, ngày …").
         if let cut = written.range(of: "  ") ?? written.range(of: "\t"), written[..<cut.lowerBound].contains("/") {
+            written = String(written[..<cut.lowerBound])
+        }
+        // … or at anything a symbol does not hold ("25/2025/NĐ-CP | Hà Nội", "25/2025/NĐ-CP, Hà Nội").
+        if let cut = written.firstIndex(where: { !($0.isLetter || $0.isNumber || " /-_&.".contains($0)) }), written[..<cut].contains("/") {
+            written = String(written[..<cut])
+        }
+        if let cut = written.range(of: " ", range: (written.firstIndex(where: { $0 != " " }) ?? written.startIndex)..<written.endIndex),
+           let slash = written.firstIndex(of: "/"), cut.lowerBound > slash,
+           !written[cut.upperBound...].hasPrefix("/"), !written[cut.upperBound...].hasPrefix("-"),
+           !written[..<cut.lowerBound].hasSuffix("/"), !written[..<cut.lowerBound].hasSuffix("-") {
+            // "25/2025/NĐ-CP Hà Nội, ngày …" (one space between the cells): the symbol ends at the
+            // first space that is not beside a separator.
             written = String(written[..<cut.lowerBound])
         }
         var usedNext = false
@@ -201,7 +247,11 @@ package struct HeaderParser: Sendable {
             let isUnit = markers.contains { $0.kind == .unit && line.utf8.starts(with: $0.bytes) && (line.utf8.count == $0.bytes.count || line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: $0.bytes.count)] == 0x20) }
             result += (isUnit ? " / " : " ") + line
         }
-        return result.replacingDoubleSpaces
+        // A rule under the issuer in the same table cell ("CHÍNH PHỦ -------" from a Word cell).
+        var words = result.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        while let last = words.last, last.allSatisfy({ "-_=*.".contains($0) }) { words.removeLast() }
+        while let first = words.first, first.allSatisfy({ "-_=*.".contains($0) }) { words.removeFirst() }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     /// The trích yếu after the type line: up to a blank line, a preamble or enacting line, a rule,
