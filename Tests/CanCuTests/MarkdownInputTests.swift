@@ -24,6 +24,16 @@ import Testing
         #expect(DocumentKind.of(bytes: Array("# Nghị định".utf8), path: "a.txt") == .text)
         #expect(DocumentReader.documentExtensions.isSuperset(of: ["md", "markdown"]))
         #expect(try Self.read("x").encoding == "markdown")
+        // A folder's README.md describes it: not one of its documents (given by name, it is read).
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cancu-md-list-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("con"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["README.md", "a.md", "b.markdown", "con/readme.MD", "con/c.md", "d.txt"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let found = DocumentReader.expand([folder.path], extensions: DocumentReader.documentExtensions).map { String($0.dropFirst(folder.path.count + 1)) }
+        #expect(found == ["a.md", "b.markdown", "con/c.md", "d.txt"])
+        #expect(DocumentReader.expand([folder.appendingPathComponent("README.md").path]).count == 1)
     }
 
     @Test("every kind of syntax is blanked where it stands; the text keeps the file's scalars and lines")
@@ -125,6 +135,27 @@ import Testing
         let url = try FormatsDocxTests.makeDocx(["word/document.xml": Data(xml.utf8)])
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(fields(Self.facts(try DocumentReader.read(url.path).get()).document) == printed, "docx")
+    }
+
+    @Test("pdftotext -layout: the columns of a header line are cells; the blanks of an unfilled date are not")
+    func layoutColumns() throws {
+        let text = """
+                   BỘ TÀI CHÍNH               CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                     ---------                    Độc lập - Tự do - Hạnh phúc
+             Số: 15/2024/TT-BTC                       Hà Nội, ngày 08 tháng 3 năm 2024
+
+                                            THÔNG TƯ
+                          QUY ĐỊNH MỨC THU PHÍ THẨM ĐỊNH
+            Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;
+
+            """
+        let header = Self.facts(try Self.read(text, path: "a.txt")).document
+        #expect(header.issuer == "BỘ TÀI CHÍNH" && header.symbol == "15/2024/TT-BTC")
+        #expect(header.place == "Hà Nội" && header.issued == "2024-03-08" && header.type == "Thông tư")
+        let blank = "       BỘ CÔNG AN         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC CẢNH SÁT PCCC VÀ CNCH       Độc lập - Tự do - Hạnh phúc\n\n"
+            + " Số:          /PCCC-P6                      Hà Nội, ngày        tháng       năm 2026\n   V/v đề nghị góp ý\n\nKính gửi: các đơn vị\n"
+        let letter = Self.facts(try Self.read(blank, path: "b.txt")).document
+        #expect(letter.issuer == "BỘ CÔNG AN / CỤC CẢNH SÁT PCCC VÀ CNCH" && letter.place == "Hà Nội" && letter.issued == "2026")
     }
 
     @Test("the issuer is the block just above the header cells, not menu or heading lines glued to it")

@@ -55,29 +55,59 @@ package struct HeaderParser: Sendable {
     /// of a line is read as a line of its own, which is what the two-column layout of a printed
     /// document gives when flattened.
     public func parse(_ text: NormalizedText, lines: [TextSpan]) -> DocumentHeader {
-        text.bytes.withUnsafeBufferPointer { p in scan(p, text, Self.cells(p, lines)) }
+        text.bytes.withUnsafeBufferPointer { p in let split = cells(p, lines); return scan(p, text, split.cells, reach: split.reach) }
     }
 
-    /// The lines split at tabs and pipes ("Số: 25/2025/NĐ-CP | Hà Nội, ngày …", a Markdown table
-    /// read as plain text) into trimmed, non-empty cells; a line without either is kept as it is.
-    static func cells(_ p: UnsafeBufferPointer<UInt8>, _ lines: [TextSpan]) -> [TextSpan] {
+    /// The lines split into trimmed, non-empty cells: at tabs and pipes ("Số: 25/2025/NĐ-CP | Hà
+    /// Nội, ngày …", a Markdown table read as plain text), and at a run of three spaces or more
+    /// (`pdftotext -layout`) before a cell that opens a header field: the national motto or its
+    /// motto, a "Số:" label, or "Place, ngày …" (not the blanks of an unfilled date, "ngày      tháng").
+    /// Only the lines within the header's reach are split; the others are kept as they are.
+    func cells(_ p: UnsafeBufferPointer<UInt8>, _ lines: [TextSpan]) -> (cells: [TextSpan], reach: Int) {
         var cells: [TextSpan] = []
-        cells.reserveCapacity(lines.count)
-        for line in lines {
-            let r = line.range
-            var hasTab = false
-            for k in r where p[k] == 0x09 || p[k] == 0x7C { hasTab = true; break }
-            guard hasTab else { cells.append(line); continue }
-            var start = r.lowerBound
-            for k in r.lowerBound...r.upperBound where k == r.upperBound || p[k] == 0x09 || p[k] == 0x7C {
-                var a = start, b = k
-                while a < b, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
-                while b > a, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
-                if a < b { cells.append(TextSpan(range: a..<b, source: a..<b)) }
-                start = k + 1
-            }
+        cells.reserveCapacity(lines.count + 16)
+        func add(_ range: Range<Int>) {
+            var a = range.lowerBound, b = range.upperBound
+            while a < b, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
+            while b > a, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
+            if a < b { cells.append(TextSpan(range: a..<b, source: a..<b)) }
         }
-        return cells
+        var reach = 0
+        for (index, line) in lines.enumerated() {
+            if index == Self.reach { reach = cells.count }
+            guard index < Self.reach else { cells.append(line); continue }
+            let r = line.range
+            var start = r.lowerBound
+            var k = r.lowerBound
+            var split = false
+            while k < r.upperBound {
+                let b = p[k]
+                if b == 0x09 || b == 0x7C {
+                    add(start..<k); start = k + 1; split = true
+                } else if b == 0x20, k + 2 < r.upperBound, p[k + 1] == 0x20, p[k + 2] == 0x20 {
+                    var j = k
+                    while j < r.upperBound && p[j] == 0x20 { j += 1 }
+                    if j < r.upperBound, opensField(p, j..<r.upperBound) { add(start..<k); start = j; split = true }
+                    k = j
+                    continue
+                }
+                k += 1
+            }
+            if split { add(start..<r.upperBound) } else { cells.append(line) }
+        }
+        return (cells, lines.count > Self.reach ? reach : cells.count)
+    }
+
+    /// How many lines the header is looked for in.
+    static let reach = 80
+
+    /// Whether a cell opens at `r`: a national, motto or symbol marker, or "Place, ngày".
+    private func opensField(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        if let k = kind(p, r), k == .national || k == .motto || k == .symbol { return true }
+        guard let first = String(decoding: UnsafeBufferPointer(rebasing: p[r.lowerBound..<min(r.upperBound, r.lowerBound + 4)]), as: UTF8.self)
+            .unicodeScalars.first, first.properties.isUppercase else { return false }
+        let comma = Array(", ngày ".utf8)
+        return ByteScan.find(p, r.lowerBound..<min(r.upperBound, r.lowerBound + 60), comma) != nil
     }
 
     private func kind(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Kind? {
@@ -91,7 +121,7 @@ package struct HeaderParser: Sendable {
         return line.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "_-=*. ".unicodeScalars.contains($0) }
     }
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, _ text: NormalizedText, _ lines: [TextSpan]) -> DocumentHeader {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, _ text: NormalizedText, _ lines: [TextSpan], reach: Int) -> DocumentHeader {
         var header = DocumentHeader()
         var issuerLines: [String] = []
         var symbolLine: Int?
@@ -99,7 +129,7 @@ package struct HeaderParser: Sendable {
         var dateLine: Int?
         var subjectLine: Int?
         var issuerClosed = false
-        let limit = min(lines.count, 80)
+        let limit = min(lines.count, reach)
         var i = 0
         while i < limit {
             let r = lines[i].range
@@ -140,7 +170,7 @@ package struct HeaderParser: Sendable {
                 // The issuer block is the upper-case lines just above the other cells: an
                 // upper-case line before a line of ordinary text (a portal's menu, a heading) is not
                 // part of it.
-                if ByteScan.isUpperCaseLine(line) { issuerLines.append(line) } else if !issuerLines.isEmpty, startsWithLetter(line) { issuerLines.removeAll() }
+                if ByteScan.isUpperCaseLine(line) { issuerLines.append(line) } else if k == nil, !issuerLines.isEmpty, startsWithLetter(line) { issuerLines.removeAll() }
             }
             if typeLine != nil { break }
             i += 1
