@@ -22,7 +22,8 @@ public enum DocumentReader {
     public static let documentExtensions: Set<String> = textExtensions.union(["md", "markdown", "html", "htm", "xhtml", "docx", "doc", "pdf"])
 
     /// Expands folders into the files below them whose extension is in `extensions` (sorted, so
-    /// output order is stable); files and `-` are kept as given, whatever their extension.
+    /// output order is stable), but a Markdown `README` (it describes the folder); files and `-`
+    /// are kept as given, whatever their extension.
     public static func expand(_ paths: [String], extensions: Set<String> = textExtensions) -> [String] {
         var result: [String] = []
         let manager = FileManager.default
@@ -37,6 +38,9 @@ public enum DocumentReader {
             while let relative = enumerator.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
                 guard extensions.contains(ext) else { continue }
+                // A folder's README.md describes the folder; it is not one of its documents.
+                if ext == "md" || ext == "markdown",
+                   ((relative as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased() == "readme" { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var childIsDirectory: ObjCBool = false
                 if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
