@@ -19,7 +19,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "CanCu", path: "..")],
     targets: [.target(name: "FuzzSupport", path: "Targets/support")]
-        + ["docx", "wordxml", "html", "legacy", "procedures", "extract"].map { name in
+        + ["docx", "wordxml", "html", "markdown", "legacy", "procedures", "extract"].map { name in
         .executableTarget(
             name: "fuzz-\(name)",
             dependencies: ["FuzzSupport", .product(name: "CanCu", package: "CanCu")],

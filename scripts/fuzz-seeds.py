@@ -8,6 +8,7 @@ docx: each text file as a WordprocessingML document (runs, tabs, a table, a foot
 revision and a field code, entities), so that the fuzzer starts from real Word structure.
 html: the shared HTML pages and each text file wrapped in <p> tags.
 legacy: text files (UTF-8 and re-encoded bytes). procedures: JSONL records. extract: text files.
+markdown: each text file with Markdown syntax put in (headings, bold, a pipe table of its first lines).
 """
 import glob, io, os, sys, zipfile
 from xml.sax.saxutils import escape
@@ -91,6 +92,10 @@ def main():
         write(os.path.join(out, "legacy"), name, small)
         write(os.path.join(out, "html"), name + ".html",
               b"<!DOCTYPE html><html><body>" + b"".join(b"<p>" + l + b"</p>\n" for l in small.splitlines()) + b"</body></html>")
+        lines = small.splitlines()
+        write(os.path.join(out, "markdown"), name + ".md",
+              b"| " + b" | ".join(lines[:2]) + b" |\n|---|---|\n| " + b" | ".join(lines[2:4]) + b" |\n\n"
+              + b"\n".join((b"## " if l.startswith("Điều".encode()) else b"**" if l.isupper() else b"") + l for l in lines[4:]))
     if docx_only:
         return
     for path in sorted(glob.glob(os.path.join(SHARED, "**", "*.htm*"), recursive=True)):

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
 #
-#   scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]   TARGET: docx wordxml html legacy procedures extract | all
+#   scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]   TARGET: docx wordxml html markdown legacy procedures extract | all
 #
 # The build is a separate package (Fuzz/) with its own scratch path (Fuzz/.build), so it never
 # disturbs `swift build` / `swift test`. Seeds are written at run time to Fuzz/.corpus/TARGET from
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET|all [SECONDS] [libFuzzer options...]}
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
-targets=(docx wordxml html legacy procedures extract)
+targets=(docx wordxml html markdown legacy procedures extract)
 [ "$target" = all ] || targets=("$target")
 
 flags=(--package-path Fuzz --scratch-path Fuzz/.build -c release --sanitize address

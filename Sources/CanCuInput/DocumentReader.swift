@@ -18,11 +18,12 @@ public enum DocumentReader {
     /// Extensions read as plain text when a folder is given.
     public static let textExtensions: Set<String> = ["txt", "text"]
     /// Extensions read when a folder is given to a command that reads documents: plain text,
-    /// HTML, Word (.docx, .doc) and PDF.
-    public static let documentExtensions: Set<String> = textExtensions.union(["html", "htm", "xhtml", "docx", "doc", "pdf"])
+    /// Markdown, HTML, Word (.docx, .doc) and PDF.
+    public static let documentExtensions: Set<String> = textExtensions.union(["md", "markdown", "html", "htm", "xhtml", "docx", "doc", "pdf"])
 
     /// Expands folders into the files below them whose extension is in `extensions` (sorted, so
-    /// output order is stable); files and `-` are kept as given, whatever their extension.
+    /// output order is stable), but a Markdown `README` (it describes the folder); files and `-`
+    /// are kept as given, whatever their extension.
     public static func expand(_ paths: [String], extensions: Set<String> = textExtensions) -> [String] {
         var result: [String] = []
         let manager = FileManager.default
@@ -37,6 +38,9 @@ public enum DocumentReader {
             while let relative = enumerator.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
                 guard extensions.contains(ext) else { continue }
+                // A folder's README.md describes the folder; it is not one of its documents.
+                if ext == "md" || ext == "markdown",
+                   ((relative as NSString).lastPathComponent as NSString).deletingPathExtension.lowercased() == "readme" { continue }
                 let full = (path as NSString).appendingPathComponent(relative)
                 var childIsDirectory: ObjCBool = false
                 if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
@@ -103,7 +107,7 @@ public enum DocumentReader {
     }
 
     /// Reads one input as text: plain text (UTF-8/16, or a legacy Vietnamese encoding, detected
-    /// or forced), HTML, Word (.docx, .doc) or PDF, chosen by the leading bytes, then the
+    /// or forced), Markdown, HTML, Word (.docx, .doc) or PDF, chosen by the leading bytes, then the
     /// extension. `SourceDocument.text` is the text every offset points into; `encoding` names
     /// what was read (`utf-8`, `tcvn3`, `html`, `docx`, `doc+tcvn3`, `pdf`…).
     public static func read(_ path: String, encoding forced: InputEncoding? = nil) -> Result<SourceDocument, InputError> {
@@ -124,6 +128,10 @@ public enum DocumentReader {
                 return .success(SourceDocument(
                     path: path, text: decoded.text, byteCount: bytes.count,
                     encoding: decoded.encoding, warnings: decoded.warnings))
+            }
+            if kind == .markdown {
+                let read = try MarkdownFormat(forcedEncoding: forced).read(bytes, path: path)
+                return .success(SourceDocument(path: path, text: read.text, byteCount: bytes.count, encoding: read.encoding, warnings: read.warnings))
             }
             var forcedLegacy: LegacyEncoding?
             if case .legacy(let legacy) = forced { forcedLegacy = legacy }

@@ -74,7 +74,14 @@ struct AnnotateCommand: ParsableCommand {
         } else {
             nodes = RegistryFacts(lexicon: lexicon, asOf: asOf.flatMap(AsOfDate.iso)).describe(facts.citations, learned: LearnedFacts(FactLearner.learn(from: facts)))
         }
-        let document = AnnotatedDocument(facts: facts, text: source.text, nodes: nodes, link: AnnotatedDocument.symbolLink(base: linkBase))
+        // A Markdown file is shown as written: its text has the same characters at the same offsets,
+        // with the syntax blanked.
+        var shown = source.text
+        if DocumentKind.of(bytes: bytes, path: file) == .markdown, let written = try? MarkdownFormat().source(bytes, path: file).text,
+           written.unicodeScalars.count == shown.unicodeScalars.count {
+            shown = written
+        }
+        let document = AnnotatedDocument(facts: facts, text: shown, nodes: nodes, link: AnnotatedDocument.symbolLink(base: linkBase))
         var page = document.page()
         if DocumentKind.of(bytes: bytes, path: file) == .html,
            let map = try? HTMLFormat().textWithMap(bytes: bytes, path: file), map.text == source.text {

@@ -49,6 +49,13 @@ import Testing
         for (name, bytes) in try Self.files("html") {
             #expect((try? DocumentReader.read(bytes: bytes, path: name + ".html").get()) != nil, "\(name)")
         }
+        for (name, bytes) in try Self.files("markdown") {
+            let started = ContinuousClock.now
+            let document = try? DocumentReader.read(bytes: bytes, path: name).get()
+            #expect(ContinuousClock.now - started < .seconds(2), "\(name)")
+            let source = try MarkdownFormat().source(bytes, path: name).text
+            #expect(document?.text.unicodeScalars.count == source.unicodeScalars.count, "\(name)")
+        }
         for (name, bytes) in try Self.files("legacy") {
             #expect((try? DocumentReader.read(bytes: bytes, path: name).get()) != nil, "\(name)")
             for encoding in LegacyEncoding.allCases { _ = MisdecodedText.repair(encoding.decode(bytes), forced: nil) }

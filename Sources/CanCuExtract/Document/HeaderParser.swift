@@ -49,8 +49,65 @@ package struct HeaderParser: Sendable {
     }
 
     /// The header, from already computed line spans (`Tokenizer.lines`).
+    ///
+    /// A table-shaped header (an HTML or Word table, a Markdown table whose pipes the reader made
+    /// tabs, "Số: 25/2025/NĐ-CP\tHà Nội, ngày …") is read cell by cell: each tab-separated cell
+    /// of a line is read as a line of its own, which is what the two-column layout of a printed
+    /// document gives when flattened.
     public func parse(_ text: NormalizedText, lines: [TextSpan]) -> DocumentHeader {
-        text.bytes.withUnsafeBufferPointer { p in scan(p, text, lines) }
+        text.bytes.withUnsafeBufferPointer { p in let split = cells(p, lines); return scan(p, text, split.cells, reach: split.reach) }
+    }
+
+    /// The lines split into trimmed, non-empty cells: at tabs and pipes ("Số: 25/2025/NĐ-CP | Hà
+    /// Nội, ngày …", a Markdown table read as plain text), and at a run of three spaces or more
+    /// (`pdftotext -layout`) before a cell that opens a header field: the national motto or its
+    /// motto, a "Số:" label, or "Place, ngày …" (not the blanks of an unfilled date, "ngày      tháng").
+    /// Only the lines within the header's reach are split; the others are kept as they are.
+    func cells(_ p: UnsafeBufferPointer<UInt8>, _ lines: [TextSpan]) -> (cells: [TextSpan], reach: Int) {
+        var cells: [TextSpan] = []
+        cells.reserveCapacity(lines.count + 16)
+        func add(_ range: Range<Int>) {
+            var a = range.lowerBound, b = range.upperBound
+            while a < b, p[a] == 0x20 || p[a] == 0x09 { a += 1 }
+            while b > a, p[b - 1] == 0x20 || p[b - 1] == 0x09 { b -= 1 }
+            if a < b { cells.append(TextSpan(range: a..<b, source: a..<b)) }
+        }
+        var reach = 0
+        for (index, line) in lines.enumerated() {
+            if index == Self.reach { reach = cells.count }
+            guard index < Self.reach else { cells.append(line); continue }
+            let r = line.range
+            var start = r.lowerBound
+            var k = r.lowerBound
+            var split = false
+            while k < r.upperBound {
+                let b = p[k]
+                if b == 0x09 || b == 0x7C {
+                    add(start..<k); start = k + 1; split = true
+                } else if b == 0x20, k + 2 < r.upperBound, p[k + 1] == 0x20, p[k + 2] == 0x20 {
+                    var j = k
+                    while j < r.upperBound && p[j] == 0x20 { j += 1 }
+                    if j < r.upperBound, opensField(p, j..<r.upperBound) { add(start..<k); start = j; split = true }
+                    k = j
+                    continue
+                }
+                k += 1
+            }
+            if split { add(start..<r.upperBound) } else { cells.append(line) }
+        }
+        return (cells, lines.count > Self.reach ? reach : cells.count)
+    }
+
+    /// How many lines the header is looked for in.
+    static let reach = 80
+
+    /// Whether a cell opens at `r`: a national, motto or symbol marker, or "Place, ngày".
+    private func opensField(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        if let k = kind(p, r), k == .national || k == .motto || k == .symbol { return true }
+        guard let first = String(decoding: UnsafeBufferPointer(rebasing: p[r.lowerBound..<min(r.upperBound, r.lowerBound + 4)]), as: UTF8.self)
+            .unicodeScalars.first, first.properties.isUppercase else { return false }
+        let comma = Array(", ngày ".utf8)
+        return ByteScan.find(p, r.lowerBound..<min(r.upperBound, r.lowerBound + 60), comma) != nil
     }
 
     private func kind(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Kind? {
@@ -64,7 +121,7 @@ package struct HeaderParser: Sendable {
         return line.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "_-=*. ".unicodeScalars.contains($0) }
     }
 
-    private func scan(_ p: UnsafeBufferPointer<UInt8>, _ text: NormalizedText, _ lines: [TextSpan]) -> DocumentHeader {
+    private func scan(_ p: UnsafeBufferPointer<UInt8>, _ text: NormalizedText, _ lines: [TextSpan], reach: Int) -> DocumentHeader {
         var header = DocumentHeader()
         var issuerLines: [String] = []
         var symbolLine: Int?
@@ -72,7 +129,7 @@ package struct HeaderParser: Sendable {
         var dateLine: Int?
         var subjectLine: Int?
         var issuerClosed = false
-        let limit = min(lines.count, 80)
+        let limit = min(lines.count, reach)
         var i = 0
         while i < limit {
             let r = lines[i].range
@@ -109,8 +166,11 @@ package struct HeaderParser: Sendable {
                 i += 1
                 continue
             }
-            if !issuerClosed, ByteScan.isUpperCaseLine(line) {
-                issuerLines.append(line)
+            if !issuerClosed {
+                // The issuer block is the upper-case lines just above the other cells: an
+                // upper-case line before a line of ordinary text (a portal's menu, a heading) is not
+                // part of it.
+                if ByteScan.isUpperCaseLine(line) { issuerLines.append(line) } else if k == nil, !issuerLines.isEmpty, startsWithLetter(line) { issuerLines.removeAll() }
             }
             if typeLine != nil { break }
             i += 1
@@ -146,12 +206,28 @@ package struct HeaderParser: Sendable {
 
     // MARK: Cells
 
+    private func startsWithLetter(_ line: String) -> Bool {
+        line.unicodeScalars.first?.properties.isAlphabetic == true
+    }
+
     /// The canonical symbol after "Số:" (continued on the next line when it ends with '-').
     private func symbolAfterLabel(_ line: String, next: String?) -> (value: String, usedNext: Bool)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
         var written = String(line[line.index(after: colon)...])
         // Keep "372 /QĐ-BTC" together but stop at the next cell ("… Hà Nội, ngày …").
         if let cut = written.range(of: "  ") ?? written.range(of: "\t"), written[..<cut.lowerBound].contains("/") {
+            written = String(written[..<cut.lowerBound])
+        }
+        // … or at anything a symbol does not hold ("25/2025/NĐ-CP | Hà Nội", "25/2025/NĐ-CP, Hà Nội").
+        if let cut = written.firstIndex(where: { !($0.isLetter || $0.isNumber || " /-_&.".contains($0)) }), written[..<cut].contains("/") {
+            written = String(written[..<cut])
+        }
+        if let cut = written.range(of: " ", range: (written.firstIndex(where: { $0 != " " }) ?? written.startIndex)..<written.endIndex),
+           let slash = written.firstIndex(of: "/"), cut.lowerBound > slash,
+           !written[cut.upperBound...].hasPrefix("/"), !written[cut.upperBound...].hasPrefix("-"),
+           !written[..<cut.lowerBound].hasSuffix("/"), !written[..<cut.lowerBound].hasSuffix("-") {
+            // "25/2025/NĐ-CP Hà Nội, ngày …" (one space between the cells): the symbol ends at the
+            // first space that is not beside a separator.
             written = String(written[..<cut.lowerBound])
         }
         var usedNext = false
@@ -201,7 +277,11 @@ package struct HeaderParser: Sendable {
             let isUnit = markers.contains { $0.kind == .unit && line.utf8.starts(with: $0.bytes) && (line.utf8.count == $0.bytes.count || line.utf8[line.utf8.index(line.utf8.startIndex, offsetBy: $0.bytes.count)] == 0x20) }
             result += (isUnit ? " / " : " ") + line
         }
-        return result.replacingDoubleSpaces
+        // A rule under the issuer in the same table cell ("CHÍNH PHỦ -------" from a Word cell).
+        var words = result.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        while let last = words.last, last.allSatisfy({ "-_=*.".contains($0) }) { words.removeLast() }
+        while let first = words.first, first.allSatisfy({ "-_=*.".contains($0) }) { words.removeFirst() }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
     /// The trích yếu after the type line: up to a blank line, a preamble or enacting line, a rule,

@@ -34,6 +34,15 @@ package struct SymbolCanonicalizer: Sendable {
         while let last = s.last, ".,;:)".contains(last) { s.removeLast() }
         guard let slash = s.firstIndex(of: "/"), s[s.startIndex..<slash].first?.isNumber == true,
               s.index(after: slash) < s.endIndex else { return nil }
+        // "61/2018/nđ-cp", "61/2018/NĐ_CP": a token written in lower case is in capitals, '_' is '-'
+        // (the repairs below then make "QĐ-TTG" "QĐ-TTg").
+        if s.contains(where: { $0 == "_" || $0.isLowercase }) {
+            s = s.split(separator: "/", omittingEmptySubsequences: false).map { part in
+                part.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: false).map { token in
+                    token.contains(where: \.isUppercase) ? String(token) : token.uppercased()
+                }.joined(separator: "-")
+            }.joined(separator: "/")
+        }
         for repair in repairs {
             s = replacingToken(s, repair.written, repair.canonical)
         }

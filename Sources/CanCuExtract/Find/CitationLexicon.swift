@@ -38,6 +38,9 @@ package struct CitationLexicon: Sendable {
     let mixedCaseTokens: [String]
     /// Repairs of a symbol's token sequence, longest first.
     let repairs: [(written: String, canonical: String)]
+    /// The tokens of the written side of the repairs ("ND", "CP" of "ND-CP"): a token written in
+    /// lower case is read in capitals when it is one of these or a known type or issuer.
+    let repairTokens: Set<String>
     /// Type words, longest first.
     let typeWords: [TypeWord]
     /// Types cited by name, in capitals ("BỘ LUẬT"), with their name; longest first.
@@ -161,6 +164,7 @@ package struct CitationLexicon: Sendable {
         self.mixedCaseTokens = Array(Set(mixed)).sorted { $0.utf8.count > $1.utf8.count }
         self.repairs = lexicon.rows("symbol-repairs.tsv").map { ($0["written"], $0["canonical"]) }
             .filter { !$0.0.isEmpty }.sorted { $0.0.utf8.count > $1.0.utf8.count }
+        self.repairTokens = Set(repairs.flatMap { $0.written.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init) })
 
         var words: [TypeWord] = []
         for row in lexicon.rows("type-names.tsv") where !row["name"].isEmpty {

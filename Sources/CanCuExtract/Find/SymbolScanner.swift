@@ -177,8 +177,9 @@ struct SymbolScanner {
         while tokens.count < 10 {
             // Spaces before a separator only between the type and the first issuer ("942/QĐ - TTg").
             var m = tokens.count == 1 ? skipSpaces(v, end, max: 2) : end
-            guard m < n, v[m] == 0x2D || v[m] == 0x2F else { break }
-            let separator = v[m]
+            // '_' is a '-' typed in a file name or a form ("NĐ_CP").
+            guard m < n, v[m] == 0x2D || v[m] == 0x2F || v[m] == 0x5F else { break }
+            let separator = v[m] == 0x5F ? 0x2D : v[m]
             m = skipSpaces(v, m + 1, max: 400)
             guard let (token, tokenEnd, _) = readToken(v, m) else { break }
             tokens.append((token, separator))
@@ -273,8 +274,14 @@ struct SymbolScanner {
             guard (c >= 0xC0 && c <= 0x1EF9 && c != 0xD7 && c != 0xF7) else { break }
             scalars.append((c, i + length)); i += length
         }
-        guard let first = scalars.first, ScanText.isUpperScalar(first.0) else { return nil }
+        guard let first = scalars.first else { return nil }
         func isLower(_ c: UInt32) -> Bool { !ScanText.isUpperScalar(c) && !(c >= 0x30 && c <= 0x39) && c != 0x26 }
+        guard ScanText.isUpperScalar(first.0) else {
+            // A token written in lower case ("nđ-cp", "tt-btc", "nd"): only a known type, issuer or
+            // repair token in capitals, never an ordinary word ("ngày", "km", "h").
+            guard isLower(first.0), let folded = Self.upperCased(scalars.map(\.0)), isFoldable(folded) else { return nil }
+            return (folded, scalars[scalars.count - 1].1, false)
+        }
         func string(_ count: Int) -> String {
             // Without filler bytes the scalars are exactly the UTF-8 of v[k..<end].
             if !sawFiller { return String(decoding: UnsafeBufferPointer(rebasing: v[k..<(count == 0 ? k : scalars[count - 1].1)]), as: UTF8.self) }
@@ -286,6 +293,10 @@ struct SymbolScanner {
         var cut = false
         if scalars.contains(where: { isLower($0.0) }) {
             let whole = string(scalars.count)
+            // A capital token with a letter in lower case ("BLĐTBXh"), known in capitals.
+            if !lexicon.mixedCaseTokens.contains(where: { whole.hasPrefix($0) }), let folded = Self.upperCased(scalars.map(\.0)), isFoldable(folded) {
+                return (folded, scalars[scalars.count - 1].1, false)
+            }
             var matched: Int?
             for m in lexicon.mixedCaseTokens where whole.hasPrefix(m) {
                 let c = m.unicodeScalars.count
@@ -337,6 +348,24 @@ struct SymbolScanner {
         }
         guard count > 0 else { return nil }
         return (string(count), scalars[count - 1].1, cut)
+    }
+
+    /// Whether a token read in capitals from lower case stands for a symbol part: a type or issuer,
+    /// or a token of `symbol-repairs.tsv` ("ND" of "ND-CP").
+    private func isFoldable(_ token: String) -> Bool {
+        isKnown(token) || lexicon.repairTokens.contains(token)
+    }
+
+    /// The capitals of these scalars (letters and digits), or nil when one has no single capital.
+    static func upperCased(_ scalars: [UInt32]) -> String? {
+        var s = ""
+        for c in scalars {
+            guard let scalar = Unicode.Scalar(c) else { return nil }
+            let upper = scalar.properties.uppercaseMapping
+            guard upper.unicodeScalars.count == 1 else { return nil }
+            s += upper
+        }
+        return s
     }
 
     private func isKnown(_ token: String) -> Bool {

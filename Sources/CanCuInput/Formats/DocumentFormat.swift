@@ -11,13 +11,14 @@ package protocol DocumentFormat: Sendable {
     func extractText(bytes: [UInt8], path: String) throws(InputError) -> (text: String, warnings: [Diagnostic])
 }
 
-/// Which format an input is in: by its leading bytes first, then by its extension.
+/// Which format an input is in: by its leading bytes first, then by its extension (Markdown, which
+/// has no leading bytes of its own, by its extension only: `.md`, `.markdown`).
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case text, html, docx, doc, pdf
+    case text, html, markdown, docx, doc, pdf
 
     /// Extensions of each kind, as found in folders.
     public static let extensions: [String: DocumentKind] = [
-        "txt": .text, "text": .text, "html": .html, "htm": .html, "xhtml": .html,
+        "txt": .text, "text": .text, "html": .html, "htm": .html, "xhtml": .html, "md": .markdown, "markdown": .markdown,
         "docx": .docx, "doc": .doc, "pdf": .pdf,
     ]
 
@@ -41,6 +42,7 @@ public enum DocumentKind: String, Sendable, CaseIterable {
         switch self {
         case .text: return nil
         case .html: return HTMLFormat()
+        case .markdown: return MarkdownFormat()
         case .docx: return DocxFormat()
         case .doc: return WordBinaryFormat()
         case .pdf: return PDFFormat()

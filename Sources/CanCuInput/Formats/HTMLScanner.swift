@@ -19,17 +19,24 @@ struct HTMLScanner {
     /// Whether a space is owed before the next text on the line.
     private var pendingSpace = false
     private var preDepth = 0
+    /// Site chrome: the elements of `PageChrome` are dropped with their content, and the text is cut
+    /// to the document when the page holds one (`PageChrome.documentRange`).
+    private var chrome: PageChrome?
+    /// The chrome elements open around the current position (innermost last): nothing is written
+    /// while one is open.
+    private var dropping: [String] = []
+    /// Depth inside `<main>` and `<article>`, where `<header>` and `<footer>` belong to the content.
+    private var contentDepth = 0
 
-    init(_ input: [UInt8]) {
+    init(_ input: [UInt8], chrome: PageChrome? = .builtIn) {
         self.input = input
+        self.chrome = chrome
         output.reserveCapacity(input.count / 2)
     }
 
     /// The page's text.
     func text() -> String {
-        var scanner = self
-        scanner.run()
-        return String(decoding: scanner.output, as: UTF8.self)
+        String(decoding: scanned().output, as: UTF8.self)
     }
 
     /// The page's text, and for each of its UTF-8 bytes the range of input bytes it came from.
@@ -38,8 +45,30 @@ struct HTMLScanner {
         scanner.recording = true
         scanner.sourceStarts.reserveCapacity(input.count / 2)
         scanner.sourceEnds.reserveCapacity(input.count / 2)
+        let done = scanner.scanned()
+        return (String(decoding: done.output, as: UTF8.self), done.sourceStarts, done.sourceEnds)
+    }
+
+    /// The scanner after a run: chrome elements dropped (but a page where one is never closed is read
+    /// again without dropping any, so that a stray `<nav>` cannot swallow the document), then the
+    /// text cut to the document.
+    private func scanned() -> HTMLScanner {
+        var scanner = self
         scanner.run()
-        return (String(decoding: scanner.output, as: UTF8.self), scanner.sourceStarts, scanner.sourceEnds)
+        if !scanner.dropping.isEmpty {
+            scanner = self
+            scanner.chrome = nil
+            scanner.run()
+            scanner.chrome = chrome
+        }
+        if let range = chrome?.documentRange(scanner.output) {
+            scanner.output = Array(scanner.output[range])
+            if recording {
+                scanner.sourceStarts = Array(scanner.sourceStarts[range])
+                scanner.sourceEnds = Array(scanner.sourceEnds[range])
+            }
+        }
+        return scanner
     }
 
     private mutating func append(_ byte: UInt8) {
@@ -63,6 +92,8 @@ struct HTMLScanner {
             unit = i..<(i + 1)
             if b == 0x3C { // <
                 i = tag(at: i)
+            } else if !dropping.isEmpty {
+                i += 1
             } else if b == 0x26 { // &
                 i = entity(at: i)
             } else if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C {
@@ -150,6 +181,17 @@ struct HTMLScanner {
         if !closing && HTMLFormat.droppedTags.contains(name) && !selfClosing {
             return skipContent(of: name, from: end)
         }
+        if let chrome, chrome.elements.contains(name), contentDepth == 0 || (name != "header" && name != "footer") {
+            if closing {
+                if let open = dropping.lastIndex(of: name) { dropping.removeSubrange(open...) }
+            } else if !selfClosing {
+                dropping.append(name)
+            }
+            if dropping.isEmpty { lineBreak(force: false) }
+            return end
+        }
+        guard dropping.isEmpty else { return end }
+        if name == "main" || name == "article" { contentDepth = max(0, contentDepth + (closing ? -1 : 1)) }
         switch name {
         case "br":
             lineBreak(force: true)
