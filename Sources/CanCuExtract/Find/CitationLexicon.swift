@@ -66,6 +66,10 @@ package struct CitationLexicon: Sendable {
     let amendNameStops: [[UInt8]]
     let backReferences: [[UInt8]]
     let historyLinks: Set<[UInt8]>
+    /// Known names of documents cited by name, after the type word (lower-case bytes, one space
+    /// between words), by their first word, longest first (`document-names.tsv` and the titles of
+    /// the laws, codes and ordinances of `documents.tsv`).
+    let knownNames: [[UInt8]: [[UInt8]]]
     /// Issuers whose symbols take a glued department number (NHNN2), upper case.
     let unitSuffixIssuers: Set<String>
     /// Lower-case starts of words glued to a symbol ("sửa", "luật", "quy").
@@ -236,6 +240,7 @@ package struct CitationLexicon: Sendable {
         self.amendNameStops = amendStops
         self.backReferences = backs.sorted { $0.count > $1.count }
         self.historyLinks = links
+        self.knownNames = Self.knownNames(lexicon, typeWords: words)
         self.unitSuffixIssuers = unitSuffix
         self.gluedWordStarts = glued
         self.pinpointUnits = units
@@ -263,6 +268,40 @@ package struct CitationLexicon: Sendable {
         var furniture = [Bool](repeating: false, count: 256)
         for line in noise.map(\.prefix) + starts { furniture[Int(line[0])] = true }
         self.furnitureLeadBytes = furniture
+    }
+
+    /// The names of `document-names.tsv` and the non-amending titles of the registry's documents of
+    /// types cited by name, normalised as texts are (tone placement), without the type word.
+    private static func knownNames(_ lexicon: Lexicon, typeWords: [TypeWord]) -> [[UInt8]: [[UInt8]]] {
+        let byName = typeWords.filter(\.citedByName)
+        let normalizer = Normalizer(lexicon: lexicon)
+        var names = Set<[UInt8]>()
+        func add(_ type: String, _ raw: String) {
+            guard byName.contains(where: { $0.name == type }) else { return }
+            var bytes = lowerBytes(normalizer.normalize(raw).string)
+            // The registry's titles may start with the type word ("Luật Phòng, chống rửa tiền").
+            for word in byName.sorted(by: { $0.lower.count > $1.lower.count }) where bytes.count > word.lower.count + 1 {
+                if Array(bytes[0..<word.lower.count]) == word.lower && bytes[word.lower.count] == 0x20 {
+                    bytes.removeFirst(word.lower.count + 1)
+                    break
+                }
+            }
+            // One space between words.
+            var single: [UInt8] = []
+            for b in bytes where !(b == 0x20 && (single.last == 0x20 || single.isEmpty)) { single.append(b) }
+            while single.last == 0x20 { single.removeLast() }
+            guard !single.isEmpty, !single.starts(with: Array("sửa đổi".utf8)) else { return }
+            names.insert(single)
+        }
+        for row in lexicon.rows("document-names.tsv") { add(row["type"], row["name"]) }
+        for row in lexicon.rows("documents.tsv") where !row["title"].isEmpty { add(row["type"], row["title"]) }
+        var result: [[UInt8]: [[UInt8]]] = [:]
+        for name in names {
+            let first = Array(name.prefix { $0 != 0x20 && $0 != 0x2C })
+            result[first, default: []].append(name)
+        }
+        for key in result.keys { result[key]!.sort { $0.count > $1.count } }
+        return result
     }
 
     /// The slot of four bytes (little-endian) in `cueQuads`.
