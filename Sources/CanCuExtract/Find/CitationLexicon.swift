@@ -107,6 +107,11 @@ package struct CitationLexicon: Sendable {
     let titleDateReach: Int
     let scopeLength: Int
     let listGap: Int
+    /// Lists a cue acts on ("Bãi bỏ các văn bản sau đây:"): the relations that may introduce one,
+    /// the longest such list in bytes, and the words that open a title cell in it (`rules.tsv`).
+    let listRelations: Set<Relation.RelationType>
+    let listScopeLength: Int
+    let listCellStarts: [[UInt8]]
     /// Issuer token → the types its symbols may have, the first by default (`issuer_types.*`).
     let issuerTypes: [String: [String]]
     /// Issuer token → the type of a symbol of that one token (`lone_issuer_types.*`: N-CP).
@@ -151,6 +156,9 @@ package struct CitationLexicon: Sendable {
         self.titleDateReach = rules.int("title_date_reach")
         self.scopeLength = rules.int("scope_length")
         self.listGap = rules.int("list_gap")
+        self.listRelations = Set(rules.list("list_relations").compactMap(Relation.RelationType.init(rawValue:)))
+        self.listScopeLength = rules.int("list_scope_length")
+        self.listCellStarts = rules.list("list_cell_starts").map(Self.lowerBytes).filter { !$0.isEmpty }
         self.issuerTypes = rules.lists(prefixed: "issuer_types.")
         self.loneIssuerTypes = rules.lists(prefixed: "lone_issuer_types.").compactMapValues(\.first)
         self.issuerDefaultType = rules.list("issuer_default_type").first ?? ""
