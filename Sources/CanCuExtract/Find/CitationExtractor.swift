@@ -337,6 +337,15 @@ package struct CitationExtractor: Sendable {
                 result[result.count - 1] = last
                 continue
             }
+            // Two glued table cells, the name and then the number: "Luật Các tổ chức tín dụngLuật số 32/2024/QH15".
+            if f.kind == .full, f.name == nil, let last = result.last, last.kind == .name, last.type == f.type, f.start == last.end {
+                var merged = f
+                merged.start = last.start
+                merged.chainStart = last.chainStart
+                merged.name = last.name
+                result[result.count - 1] = merged
+                continue
+            }
             result.append(f)
         }
         return result

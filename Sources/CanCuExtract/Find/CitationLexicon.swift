@@ -69,6 +69,10 @@ package struct CitationLexicon: Sendable {
     let amendNameStops: [[UInt8]]
     let backReferences: [[UInt8]]
     let historyLinks: Set<[UInt8]>
+    /// Known names of documents cited by name, after the type word (lower-case bytes, one space
+    /// between words), by their first word, longest first (`document-names.tsv` and the titles of
+    /// the laws, codes and ordinances of `documents.tsv`).
+    let knownNames: [[UInt8]: [[UInt8]]]
     /// Issuers whose symbols take a glued department number (NHNN2), upper case.
     let unitSuffixIssuers: Set<String>
     /// Lower-case starts of words glued to a symbol ("sửa", "luật", "quy").
@@ -106,6 +110,11 @@ package struct CitationLexicon: Sendable {
     let titleDateReach: Int
     let scopeLength: Int
     let listGap: Int
+    /// Lists a cue acts on ("Bãi bỏ các văn bản sau đây:"): the relations that may introduce one,
+    /// the longest such list in bytes, and the words that open a title cell in it (`rules.tsv`).
+    let listRelations: Set<Relation.RelationType>
+    let listScopeLength: Int
+    let listCellStarts: [[UInt8]]
     /// Issuer token → the types its symbols may have, the first by default (`issuer_types.*`).
     let issuerTypes: [String: [String]]
     /// Issuer token → the type of a symbol of that one token (`lone_issuer_types.*`: N-CP).
@@ -150,6 +159,9 @@ package struct CitationLexicon: Sendable {
         self.titleDateReach = rules.int("title_date_reach")
         self.scopeLength = rules.int("scope_length")
         self.listGap = rules.int("list_gap")
+        self.listRelations = Set(rules.list("list_relations").compactMap(Relation.RelationType.init(rawValue:)))
+        self.listScopeLength = rules.int("list_scope_length")
+        self.listCellStarts = rules.list("list_cell_starts").map(Self.lowerBytes).filter { !$0.isEmpty }
         self.issuerTypes = rules.lists(prefixed: "issuer_types.")
         self.loneIssuerTypes = rules.lists(prefixed: "lone_issuer_types.").compactMapValues(\.first)
         self.issuerDefaultType = rules.list("issuer_default_type").first ?? ""
@@ -240,6 +252,7 @@ package struct CitationLexicon: Sendable {
         self.amendNameStops = amendStops
         self.backReferences = backs.sorted { $0.count > $1.count }
         self.historyLinks = links
+        self.knownNames = Self.knownNames(lexicon, typeWords: words)
         self.unitSuffixIssuers = unitSuffix
         self.gluedWordStarts = glued
         self.pinpointUnits = units
@@ -267,6 +280,40 @@ package struct CitationLexicon: Sendable {
         var furniture = [Bool](repeating: false, count: 256)
         for line in noise.map(\.prefix) + starts { furniture[Int(line[0])] = true }
         self.furnitureLeadBytes = furniture
+    }
+
+    /// The names of `document-names.tsv` and the non-amending titles of the registry's documents of
+    /// types cited by name, normalised as texts are (tone placement), without the type word.
+    private static func knownNames(_ lexicon: Lexicon, typeWords: [TypeWord]) -> [[UInt8]: [[UInt8]]] {
+        let byName = typeWords.filter(\.citedByName)
+        let normalizer = Normalizer(lexicon: lexicon)
+        var names = Set<[UInt8]>()
+        func add(_ type: String, _ raw: String) {
+            guard byName.contains(where: { $0.name == type }) else { return }
+            var bytes = lowerBytes(normalizer.normalize(raw).string)
+            // The registry's titles may start with the type word ("Luật Phòng, chống rửa tiền").
+            for word in byName.sorted(by: { $0.lower.count > $1.lower.count }) where bytes.count > word.lower.count + 1 {
+                if Array(bytes[0..<word.lower.count]) == word.lower && bytes[word.lower.count] == 0x20 {
+                    bytes.removeFirst(word.lower.count + 1)
+                    break
+                }
+            }
+            // One space between words.
+            var single: [UInt8] = []
+            for b in bytes where !(b == 0x20 && (single.last == 0x20 || single.isEmpty)) { single.append(b) }
+            while single.last == 0x20 { single.removeLast() }
+            guard !single.isEmpty, !single.starts(with: Array("sửa đổi".utf8)) else { return }
+            names.insert(single)
+        }
+        for row in lexicon.rows("document-names.tsv") { add(row["type"], row["name"]) }
+        for row in lexicon.rows("documents.tsv") where !row["title"].isEmpty { add(row["type"], row["title"]) }
+        var result: [[UInt8]: [[UInt8]]] = [:]
+        for name in names {
+            let first = Array(name.prefix { $0 != 0x20 && $0 != 0x2C })
+            result[first, default: []].append(name)
+        }
+        for key in result.keys { result[key]!.sort { $0.count > $1.count } }
+        return result
     }
 
     /// The slot of four bytes (little-endian) in `cueQuads`.

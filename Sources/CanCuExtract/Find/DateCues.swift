@@ -16,6 +16,8 @@ struct DateCues: Sendable {
         /// Lower case with diacritics, UTF-8 ("từ ngày" must not match "điện tử ngày").
         var text: [UInt8]
         var position: Position
+        /// A time frame ("trong tháng"): a deadline unless it opens its clause and a comma follows the date.
+        var frame = false
     }
 
     /// Role cues in file order (first match wins), without the anchors and columns.
@@ -26,6 +28,8 @@ struct DateCues: Sendable {
     var columns: [String] = []
     /// Lower-case UTF-8 phrases after which a year ends a period ("định hướng đến"), longest first.
     var periodEnds: [[UInt8]] = []
+    /// Lower-case UTF-8 phrases before the document's own adoption date ("thông qua").
+    var adoptions: [[UInt8]] = []
     /// The role of the first `column` row (deadline in the shipped file).
     var columnRole: DateMention.Role = .deadline
 
@@ -35,11 +39,13 @@ struct DateCues: Sendable {
             let lower = row["cue"].lowercased()
             guard !folded.isEmpty, let position = Position(rawValue: row["position"]) else { continue }
             if row["role"] == "period_end" { periodEnds.append(Array(lower.utf8)); continue }
-            guard let role = DateMention.Role(rawValue: row["role"]) else { continue }
+            if row["role"] == "adoption" { adoptions.append(Array(lower.utf8)); continue }
+            let frame = row["role"] == "frame"
+            guard let role = frame ? .deadline : DateMention.Role(rawValue: row["role"]) else { continue }
             switch position {
             case .anchor: anchors.append(Array(lower.utf8))
             case .column: columns.append(lower); columnRole = role
-            default: roleCues.append(Cue(role: role, text: Array(lower.utf8), position: position))
+            default: roleCues.append(Cue(role: role, text: Array(lower.utf8), position: position, frame: frame))
             }
         }
         anchors.sort { $0.count > $1.count }

@@ -71,7 +71,10 @@ struct DateRoleClassifier: Sendable {
             for k in roleCues.indices {
                 switch roleCues[k].position {
                 case .before:
-                    if ends.match(roleCues[k].text) { return roleCues[k].role }
+                    if ends.match(roleCues[k].text) {
+                        if roleCues[k].frame, opensClause(clause, roleCues[k].text), commaFollows(p, d.range.upperBound) { return .mention }
+                        return roleCues[k].role
+                    }
                 case .near:
                     if let r = DateCues.find(roleCues[k].text, in: near), near.endIndex - r <= 90 { return roleCues[k].role }
                 case .after:
@@ -86,6 +89,20 @@ struct DateRoleClassifier: Sendable {
         if isTableCell(p, d, columns: columns, lines: lines) { return cues.columnRole }
         if d.afterNgay, citesDocument(p, d, windowStart: windowStart) { return .cited }
         return .mention
+    }
+
+    /// The clause starts with `cue` (after spaces, a bullet or a list number): "Trong tháng 6/2021".
+    private func opensClause(_ clause: ArraySlice<UInt8>, _ cue: [UInt8]) -> Bool {
+        var k = clause.startIndex
+        while k < clause.endIndex, TemporalScan.isSpace(clause[k]) || clause[k] == 0x2D || clause[k] == 0x2B || clause[k] == 0x2A { k += 1 }
+        guard clause.endIndex - k >= cue.count else { return false }
+        return clause[k..<(k + cue.count)].elementsEqual(cue)
+    }
+
+    /// A comma right after the date ("Trong tháng 6/2021, …").
+    private func commaFollows(_ p: TemporalScan.Buffer, _ end: Int) -> Bool {
+        let k = TemporalScan.skipSpaces(p, from: end)
+        return k < p.count && p[k] == 0x2C
     }
 
     /// The part of a lower-case UTF-8 window after its last clause boundary (; ! ? ( ) and

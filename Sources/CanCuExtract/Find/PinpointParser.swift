@@ -37,7 +37,11 @@ struct PinpointParser {
         }
         words.reverse()
         // The chain starts at its first unit (or "các"/"từ" right before one).
-        guard let firstUnit = words.firstIndex(where: { lexicon.pinpointUnits[$0.lower] != nil }) else { return nil }
+        // A unit word followed by no value is an ordinary word ("quy định chi tiết khoản 3 …": "tiết").
+        guard let firstUnit = words.indices.first(where: { j in
+            lexicon.pinpointUnits[words[j].lower] != nil && j + 1 < words.count && lexicon.pinpointUnits[words[j + 1].lower] == nil
+                && !lexicon.pinpointJoiners.contains(words[j + 1].lower) && !lexicon.pinpointRanges.contains(words[j + 1].lower)
+        }) else { return nil }
         var startIndex = firstUnit
         if startIndex > 0 && (lexicon.pinpointJoiners.contains(words[startIndex - 1].lower) || lexicon.pinpointRanges.contains(words[startIndex - 1].lower)) {
             startIndex -= 1

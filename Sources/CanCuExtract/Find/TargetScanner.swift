@@ -23,6 +23,11 @@ struct TargetScanner: Sendable {
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
     private var countVerbs: [[UInt8]] = []
     private var countUnits: [[UInt8]] = []
+    /// "xuống còn" before a count of a duration ("03 ngày làm việc"): a target of at most that count.
+    private var reduceVerbs: [[UInt8]] = []
+    private var reduceUnits: [[UInt8]] = []
+    /// Words before a value that state a fact ("là").
+    private var statementLeads: [String] = []
     /// First bytes of the count units (256 entries), and whether one starts with a non-ASCII byte.
     private var unitFirstBytes = [Bool](repeating: false, count: 256)
     private var unitStartsNonASCII = false
@@ -46,6 +51,9 @@ struct TargetScanner: Sendable {
             case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
             case "count_verb": countVerbs.append(Array(cue.utf8))
             case "count_unit": countUnits.append(Array(cue.utf8))
+            case "reduce_verb": reduceVerbs.append(Array(cue.utf8))
+            case "reduce_unit": reduceUnits.append(Array(cue.utf8))
+            case "statement_lead": statementLeads.append(cue)
             case "subject_stop": subjectStops.append(cue.split(separator: " ").map(String.init))
             case "subject_lead": subjectLeads.append(words)
             case "subject_drop": subjectDrops.append(words)
@@ -55,7 +63,8 @@ struct TargetScanner: Sendable {
         atLeastBefore.sort { $0.count > $1.count }
         atMostBefore.sort { $0.count > $1.count }
         countUnits.sort { $0.count > $1.count }
-        for unit in countUnits {
+        reduceUnits.sort { $0.count > $1.count }
+        for unit in countUnits + reduceUnits {
             guard let first = unit.first else { continue }
             unitFirstBytes[Int(first)] = true
             if first >= 0x80 { unitStartsNonASCII = true }
@@ -68,6 +77,8 @@ struct TargetScanner: Sendable {
         var unitEnd: Int
         var unit: String
         var counted: Bool
+        /// A count a quantity is brought down to ("xuống còn 03 ngày làm việc").
+        var reduced = false
     }
 
     /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
@@ -109,6 +120,9 @@ struct TargetScanner: Sendable {
             let beforeWords = words(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
             let beforeLower = TemporalScan.lowerBytes(p, max(clause.lowerBound, c.valueRange.lowerBound - 60)..<c.valueRange.lowerBound)
             if !c.counted, beforeLower.withUnsafeBufferPointer({ w in vetoes.contains { Self.containsWord(w, $0) } }) { continue }
+            // "tỷ lệ … là 2,5%": a stated figure, unless the sentence sets a goal or the value has a deadline.
+            if !c.counted, inClause.isEmpty, governing == nil, let lead = beforeWords.last, statementLeads.contains(lead.lower),
+               !TemporalScan.lowerBytes(p, sentence).withUnsafeBufferPointer({ w in goalCues.contains { Self.containsWord(w, $0) } }) { continue }
             // Comparator.
             var comparator = Target.Comparator.exactly
             if endsWith(beforeWords, atLeastBefore) > 0 { comparator = .atLeast }
@@ -124,7 +138,9 @@ struct TargetScanner: Sendable {
             let nextValue = k + 1 < candidates.count ? candidates[k + 1].valueRange.lowerBound : Int.max
             var subjectRange = subjectAfter(p, from: afterStart, to: min(clause.upperBound, nextValue), deadlines: deadlines)
             var textStart = c.valueRange.lowerBound
-            if c.counted {
+            if c.reduced {
+                subjectRange = nil
+            } else if c.counted {
                 let unitStart = TemporalScan.skipSpaces(p, from: c.valueRange.upperBound)
                 subjectRange = unitStart..<max(subjectRange?.upperBound ?? c.unitEnd, c.unitEnd)
             }
@@ -138,9 +154,21 @@ struct TargetScanner: Sendable {
                         if m > 0 { ws.removeLast(m); stripped = true }
                     }
                 }
-                for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.lower == $1 }) {
-                    ws.removeFirst(cue.count)
-                    break
+                // "Phấn đấu giảm thời gian …": every opening word that is no subject.
+                var dropped = true
+                while dropped {
+                    dropped = false
+                    for cue in subjectDrops where cue.count < ws.count && zip(ws.prefix(cue.count), cue).allSatisfy({ $0.lower == $1 }) {
+                        ws.removeFirst(cue.count)
+                        dropped = true
+                        break
+                    }
+                }
+                // "giảm thời gian … từ 15 ngày xuống còn 03 ngày": the starting value is no part of the subject.
+                if c.reduced, let from = ws.indices.last(where: { j in
+                    ws[j].lower == "từ" && j + 1 < ws.count && ws[j + 1].lower.first?.isNumber == true
+                }), from > 0 {
+                    ws.removeLast(ws.count - from)
                 }
                 if let first = ws.first, let last = ws.last { subjectRange = first.range.lowerBound..<last.range.upperBound }
             } else {
@@ -242,18 +270,28 @@ struct TargetScanner: Sendable {
         let head = p[e + 1]
         guard head >= 0x80 ? unitStartsNonASCII : unitFirstBytes[Int(head >= 0x41 && head <= 0x5A ? head | 0x20 : head)] else { return nil }
         let ahead = TemporalScan.lowerBytes(p, (e + 1)..<min(p.count, e + 1 + 24))
-        guard let unit = countUnits.first(where: { u in
-            ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count]))
-        }) else { return nil }
+        func unit(in units: [[UInt8]]) -> [UInt8]? {
+            units.first { u in ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count])) }
+        }
         let lead = DateCues.trimEnd(TemporalScan.lowerBytes(p, max(0, s - 30)..<s)[...])
-        guard countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) else { return nil }
+        var reduced = false
+        let found: [UInt8]
+        if let u = unit(in: countUnits), countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) {
+            found = u
+        } else if let u = unit(in: reduceUnits), reduceVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) {
+            found = u
+            reduced = true
+        } else {
+            return nil
+        }
+        let unit = found
         var unitEnd = e + 1
         for _ in unit.split(separator: 0x20) {
             guard let w = TemporalScan.wordAfter(p, unitEnd) else { break }
             unitEnd = w.upperBound
         }
         let unitText = TemporalScan.collapseSpaces(p[(e + 1)..<unitEnd])
-        return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true)
+        return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true, reduced: reduced)
     }
 
     // MARK: Text structure

@@ -47,6 +47,19 @@ package struct TemporalExtractor: Sendable {
             roles.append(k == header ? .issued : classifier.role(p, d, previousEnd: previousEnd, columns: columns, lines: lines))
             previousEnd = d.range.upperBound
         }
+        // A document dated by its adoption line: that date is its own ("… thông qua ngày …"), as the header reader says.
+        if header == nil, let own = result.document.issued, !cues.adoptions.isEmpty {
+            for (k, d) in dates.enumerated() where d.date == own && roles[k] != .issued {
+                let ends = DateCues.Ends(TemporalScan.lowerBytes(p, max(0, d.numerals - 40)..<d.numerals)[...])
+                if cues.adoptions.contains(where: ends.match) { roles[k] = .issued }
+            }
+        }
+        // A deadline already past when the document was written is told, not set.
+        if let issued = issued ?? result.document.issued {
+            for (k, d) in dates.enumerated() where roles[k] == .deadline {
+                if let date = d.date, date.isBefore(issued) { roles[k] = .mention }
+            }
+        }
         // "từ ngày 20-7-1954 đến 30-4-1975": a period; its ends are mentions unless they have a stronger role.
         var periods = foundPeriods
         if dates.count > 1 {

@@ -135,6 +135,7 @@ struct TypeWordScanner {
         guard amending || ScanText.isUpperScalar(firstScalar) else { return nil }
         let stops = amending ? lexicon.amendNameStops : lexicon.nameStops
         let maxWords = amending ? 40 : 12
+        let known = amending ? nil : knownNameEnd(at: k, text)
         var end: Int?
         var words = 0
         while k < n && words < maxWords {
@@ -142,7 +143,9 @@ struct TypeWordScanner {
             while e < n {
                 let b = l[e]
                 if b == 0x20 || b == 0x2C || b == 0x3B || b == 0x2E || b == 0x3A || b == 0x28 || b == 0x29 || b == 0x22
-                    || b == 0xE2 || b == 0x2F || (b &- 0x30 < 10) || b == ScanText.filler { break }
+                    || b == 0x3F || b == 0x21 || b == 0xE2 || b == 0x2F || (b &- 0x30 < 10) || b == ScanText.filler { break }
+                // A capital glued after a lower-case letter starts the next table cell ("Luật Nuôi con nuôiNghị định").
+                if e > k, v[e] != b || b >= 0xC0, isUpper(v, e), isLowerLetter(v, previousScalar(v, e)) { break }
                 e += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
             }
             e = min(e, n)
@@ -163,8 +166,64 @@ struct TypeWordScanner {
             let b = l[e]
             if b == 0x2C && amending { k = CitedDate.skip(l, e + 1); continue }
             guard b == 0x20 else { break }
-            k = CitedDate.skip(l, e)
+            let next = CitedDate.skip(l, e)
+            if next < n, paragraphBreak(e..<next, before: next, text) { break }
+            k = next
         }
+        if let known, known > (end ?? 0) { return known }
         return end
+    }
+
+    /// The start of the scalar before `i`.
+    private func previousScalar(_ v: [UInt8], _ i: Int) -> Int {
+        var s = i - 1
+        while s > 0 && v[s] & 0xC0 == 0x80 { s -= 1 }
+        return s
+    }
+
+    /// The spaces `gap` hold a paragraph break: an empty line, or a line break before a list item
+    /// ("1.", "a)", "-", "+") or an article heading ("Điều 5").
+    private func paragraphBreak(_ gap: Range<Int>, before next: Int, _ text: ScanText) -> Bool {
+        let o = text.original
+        var breaks = 0
+        for m in gap where o[m] == 0x0A { breaks += 1 }
+        guard breaks > 0 else { return false }
+        if breaks > 1 { return true }
+        let l = text.lower
+        let b = l[next]
+        if b == 0x2D || b == 0x2B || b == 0x2A { return true }
+        var e = next
+        while e < l.count && e - next < 3 && ((l[e] &- 0x30 < 10) || (l[e] >= 0x61 && l[e] <= 0x7A)) { e += 1 }
+        if e > next, e < l.count, l[e] == 0x2E || l[e] == 0x29 { return true }
+        guard let e = CitedDate.word(l, "điều", at: next), next + 1 < l.count, text.view[next + 1] != l[next + 1] else { return false }
+        let m = CitedDate.skip(l, e)
+        return m < l.count && l[m] &- 0x30 < 10
+    }
+
+    /// The end of the longest known name (`CitationLexicon.knownNames`) written at `k`, words
+    /// separated by any run of spaces; nil when none is.
+    private func knownNameEnd(at k: Int, _ text: ScanText) -> Int? {
+        let l = text.lower
+        let n = l.count
+        var e = k
+        while e < n && l[e] != 0x20 && l[e] != 0x2C { e += 1 }
+        guard e > k, let names = lexicon.knownNames[Array(l[k..<e])] else { return nil }
+        for name in names {
+            var m = k
+            var ok = true
+            for b in name {
+                guard m < n else { ok = false; break }
+                if b == 0x20 {
+                    guard l[m] == 0x20 else { ok = false; break }
+                    m = CitedDate.skip(l, m)
+                } else {
+                    guard l[m] == b else { ok = false; break }
+                    m += 1
+                }
+            }
+            guard ok, m == n || !CitedDate.isLetterByte(l[m]) || l[m] == ScanText.filler || text.view[m] != l[m] else { continue }
+            return m
+        }
+        return nil
     }
 }

@@ -57,6 +57,18 @@ struct RelationResolver {
             }
         }
 
+        // In a scope ("Căn cứ …"): a cue between two citations of one clause is the first one's
+        // title ("Căn cứ Luật X sửa đổi, bổ sung một số điều của Luật Y": X amends Y); the scope's
+        // relation stays the document's own.
+        for i in 1..<max(1, count) where selfType[i] != nil && historyTarget[i] == nil {
+            let f = found[i], p = i - 1
+            guard found[p].start >= clauseStarts[i], selfType[p] != nil else { continue }
+            guard let last = index.cues(in: found[p].end..<f.chainStart).last(where: { c in
+                !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start"
+            }), let relation = last.cue.relation, ![.implements, .refers, .basis, .publishes].contains(relation) else { continue }
+            extra.append(Relation(from: p, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[p].start..<f.end)))
+        }
+
         for i in 0..<count where selfType[i] == nil && historyTarget[i] == nil {
             let f = found[i]
             let window = clauseStarts[i]..<f.chainStart
@@ -64,7 +76,8 @@ struct RelationResolver {
                 !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.relation != .publishes
             }) {
                 let weak = last.cue.relation == .implements || last.cue.relation == .refers
-                let between = (i > 0 && found[i - 1].start >= last.range.upperBound) || (weak && f.chainStart - last.range.upperBound > 40)
+                let between = (i > 0 && found[i - 1].start >= last.range.upperBound)
+                    || (weak && f.chainStart - last.range.upperBound > 40 && !onlyPinpointWords(last.range.upperBound..<f.chainStart, l))
                 if !between {
                     guard let relation = last.cue.relation else { continue }
                     var opener: Int?
@@ -76,17 +89,22 @@ struct RelationResolver {
                     if let opener {
                         if ![.implements, .refers, .basis].contains(relation) {
                             extra.append(Relation(from: opener, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[opener].start..<f.end)))
+                            continue
                         }
+                        // A weak cue in the opener's title ("… về việc hướng dẫn … và Quyết định số Y"):
+                        // Y may still be the next item of the opener's list (below).
+                    } else {
+                        selfType[i] = relation
+                        cueBased[i] = true
+                        evidence[i] = last.range.lowerBound..<(f.dateEnd ?? f.end)
                         continue
                     }
-                    selfType[i] = relation
-                    cueBased[i] = true
-                    evidence[i] = last.range.lowerBound..<(f.dateEnd ?? f.end)
-                    continue
                 }
             }
+            // "thay thế Quyết định số A … về việc hướng dẫn … và Quyết định số B": the cue is shared along the
+            // list; a cue in the gap was weighed above (the previous citation's title), so it does not end the list.
             if i > 0, cueBased[i - 1], clauseStarts[i] == clauseStarts[i - 1] || clauseStarts[i] <= found[i - 1].start,
-               isListGap(found[i - 1].end..<max(found[i - 1].end, f.chainStart), l, index) {
+               isListGap(found[i - 1].end..<max(found[i - 1].end, f.chainStart), l, index, ignoringCues: true) {
                 selfType[i] = selfType[i - 1]
                 cueBased[i] = true
                 evidence[i] = evidence[i - 1].lowerBound..<(f.dateEnd ?? f.end)
@@ -101,6 +119,27 @@ struct RelationResolver {
                 selfType[i] = cue.cue.relation
                 evidence[i] = found[i].start..<cue.range.upperBound
             }
+        }
+
+        // "Bãi bỏ các văn bản sau đây:" and its numbered lines or table rows: the first citation of each item.
+        let lists = listScopes(scan, bytes, index, found)
+        var listIndex = 0
+        var typedItem = -1
+        for i in 0..<count {
+            let at = found[i].start
+            while listIndex < lists.count && lists[listIndex].range.upperBound <= at { listIndex += 1 }
+            guard listIndex < lists.count, lists[listIndex].range.contains(at) else { continue }
+            let list = lists[listIndex]
+            // The item holding the citation: the last item start at or before it.
+            var lo = 0, hi = list.items.count
+            while lo < hi { let mid = (lo + hi) / 2; if list.items[mid] <= at { lo = mid + 1 } else { hi = mid } }
+            guard lo > 0 else { continue }
+            let item = list.items[lo - 1]
+            guard item != typedItem else { continue }
+            typedItem = item
+            guard historyTarget[i] == nil, selfType[i] == nil || selfType[i] == .refers else { continue }
+            selfType[i] = list.type
+            evidence[i] = list.cue.lowerBound..<(found[i].dateEnd ?? found[i].end)
         }
 
         var relations: [Relation] = []
@@ -157,6 +196,25 @@ struct RelationResolver {
         return true
     }
 
+    /// Only pinpoint words between a cue and a citation ("quy định chi tiết khoản 3 Điều 12, Điều 15 và
+    /// khoản 2 Điều 20 của …"): units, joiners and links of `citation-words.tsv`, numbers and point letters.
+    private func onlyPinpointWords(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
+        var k = gap.lowerBound
+        while k < gap.upperBound {
+            while k < gap.upperBound && (l[k] == 0x20 || l[k] == 0x2C) { k += 1 }
+            guard k < gap.upperBound else { break }
+            var e = k
+            while e < gap.upperBound && l[e] != 0x20 && l[e] != 0x2C { e += 1 }
+            let w = Array(l[k..<e])
+            let short = w.count <= 3 && w.allSatisfy { ($0 &- 0x30 < 10) || ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
+            let digits = w.allSatisfy { $0 &- 0x30 < 10 }
+            guard short || digits || lexicon.pinpointUnits[w] != nil || lexicon.pinpointJoiners.contains(w)
+                    || lexicon.pinpointLinks.contains(w) || lexicon.pinpointRanges.contains(w) else { return false }
+            k = e
+        }
+        return true
+    }
+
     /// The gap ends with "bởi", "theo" or "tại".
     private func endsWithHistoryLink(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
         var e = gap.upperBound
@@ -168,14 +226,172 @@ struct RelationResolver {
 
     /// Nothing but a date, an issuer and a list separator between two citations ("…, Luật số …",
     /// "… ngày 12/6/2025 của Quốc hội và Luật số …").
-    private func isListGap(_ gap: Range<Int>, _ l: [UInt8], _ index: CueIndex) -> Bool {
+    private func isListGap(_ gap: Range<Int>, _ l: [UInt8], _ index: CueIndex, ignoringCues: Bool = false) -> Bool {
         var e = gap.upperBound
         while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
         guard e > gap.lowerBound else { return true }
-        if gap.count > lexicon.listGap || !index.cues(in: gap).filter({ $0.cue.relation != nil }).isEmpty { return false }
+        if gap.count > lexicon.listGap { return false }
+        if !ignoringCues && !index.cues(in: gap).filter({ $0.cue.relation != nil }).isEmpty { return false }
         if l[e - 1] == 0x2C { return true }
         return e - gap.lowerBound >= 3 && Array(l[(e - 3)..<e]) == Array("và".utf8)
             && (e - 3 == gap.lowerBound || l[e - 4] == 0x20)
+    }
+
+    /// A list introduced by a cue ("Bãi bỏ các văn bản sau đây:"): where it runs, where its items
+    /// start and the relation its items get.
+    private struct ListScope { var range: Range<Int>; var items: [Int]; var type: Relation.RelationType; var cue: Range<Int> }
+
+    /// Lists of documents a cue acts on: a clause ending with ':' whose relation cue (one of
+    /// `list_relations` of `rules.tsv`: repeals, replaces, expires, suspends) opens it ("Bãi bỏ toàn
+    /// bộ các văn bản sau:") or closes it ("Các văn bản sau đây hết hiệu lực thi hành:"), with no
+    /// citation of its own. On the same line the items are the parts between ';'. On the next lines
+    /// the items are the lines opened by a list marker of the first item's level ("1.", "a)", "-"),
+    /// table rows ("|", a lone number) and lines opened by a capitalised type word; the list goes on
+    /// over wrapped lines (lower case, digits), blank lines and title cells (`list_cell_starts`), and
+    /// ends at an article or chapter heading, a marker of a higher level, a self-reference ("Quyết định
+    /// này …") or any other line opened by a capital.
+    private func listScopes(_ scan: ScanText, _ bytes: [UInt8], _ index: CueIndex, _ found: [FoundCitation]) -> [ListScope] {
+        let l = scan.lower, v = scan.view
+        let n = l.count
+        guard !lexicon.listRelations.isEmpty else { return [] }
+        var scopes: [ListScope] = []
+        var i = 0
+        var citation = 0
+        while i < n {
+            i = l.withUnsafeBufferPointer { ByteSearch.next(0x3A, $0, from: i) }
+            guard i < n else { break }
+            let colon = i
+            i += 1
+            let start = clauseStart(colon, scan, bytes)
+            // No citation in the intro clause.
+            while citation < found.count && found[citation].end <= start { citation += 1 }
+            if citation < found.count && found[citation].start < colon { continue }
+            // The intro's only document verb is the list cue ("Công bố … Danh mục văn bản hết hiệu lực:"
+            // publishes a catalogue; it does not declare the expiry itself).
+            let introCues = index.cues(in: start..<colon).filter { $0.cue.relation != nil }
+            guard let cue = introCues.last, !cue.cue.history, let type = cue.cue.relation, lexicon.listRelations.contains(type),
+                  introCues.allSatisfy({ $0.cue.relation.map(lexicon.listRelations.contains) == true }) else { continue }
+            let opens = skipMarker(l, start) == cue.range.lowerBound
+            let closes = CitedDate.skip(l, cue.range.upperBound) >= colon
+            guard opens || closes else { continue }
+            var m = colon + 1
+            while m < n && (bytes[m] == 0x20 || bytes[m] == 0x09 || bytes[m] == 0x0D) { m += 1 }
+            if m < n && bytes[m] != 0x0A {
+                // Inline: "bãi bỏ các văn bản sau đây: Quyết định số …; Quyết định số …."
+                var items = [m]
+                var e = m
+                while e < n && bytes[e] != 0x0A && e - m < lexicon.scopeLength {
+                    if bytes[e] == 0x3B { items.append(e + 1) }
+                    e += 1
+                }
+                scopes.append(ListScope(range: m..<e, items: items, type: type, cue: cue.range))
+                i = e
+                continue
+            }
+            // Line by line.
+            var items: [Int] = []
+            var level: Int?
+            var lineStart = m + 1
+            var end = lineStart
+            while lineStart < n && lineStart - m < lexicon.listScopeLength {
+                let lineEnd = bytes.withUnsafeBufferPointer { ByteSearch.next(0x0A, $0, from: lineStart) }
+                var k = lineStart
+                while k < lineEnd && (bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D) { k += 1 }
+                if k == lineEnd { lineStart = lineEnd + 1; continue }
+                if let marker = markerLevel(l, k, lineEnd) {
+                    if marker == 0 {
+                        items.append(k)
+                    } else if let current = level {
+                        if marker > current { break }
+                        if marker == current { items.append(k) }
+                    } else {
+                        level = marker
+                        items.append(k)
+                    }
+                } else if isUpperByte(v, l, k) {
+                    if heading(l, k) == true { break }
+                    if let typeEnd = typeWordEnd(l, k) {
+                        if CitedDate.word(l, "này", at: CitedDate.skip(l, typeEnd)) != nil { break }
+                        if level == nil || level == 0 { items.append(k) }
+                    } else if !lexicon.listCellStarts.contains(where: { startsWord(l, k, $0) }) {
+                        break
+                    }
+                }
+                end = lineEnd
+                lineStart = lineEnd + 1
+            }
+            if !items.isEmpty {
+                scopes.append(ListScope(range: (m + 1)..<end, items: items, type: type, cue: cue.range))
+            }
+            i = max(i, end)
+        }
+        return scopes
+    }
+
+    /// Past a list marker ("1.", "a)", "-", "Điều 1.") and spaces at `k`.
+    private func skipMarker(_ l: [UInt8], _ k: Int) -> Int {
+        var m = CitedDate.skip(l, k)
+        if let e = CitedDate.word(l, "điều", at: m) { m = CitedDate.skip(l, e) }
+        var e = m
+        while e < l.count && e - m < 4 && ((l[e] &- 0x30 < 10) || (l[e] >= 0x61 && l[e] <= 0x7A)) { e += 1 }
+        if e > m && e < l.count && (l[e] == 0x2E || l[e] == 0x29) { m = e + 1 }
+        else if m < l.count && (l[m] == 0x2D || l[m] == 0x2B) { m += 1 }
+        return CitedDate.skip(l, m)
+    }
+
+    /// The level of the list marker opening a line at `k`: 3 "1." or "1)", 2 "a)", 1 "-", "+", "*",
+    /// "•"; 0 a table row ("|", or a lone number in a cell of its own); nil for none.
+    private func markerLevel(_ l: [UInt8], _ k: Int, _ lineEnd: Int) -> Int? {
+        let b = l[k]
+        if b == 0x7C { return 0 }
+        if b == 0x2D || b == 0x2B || b == 0x2A { return 1 }
+        if b == 0xE2 && k + 2 < l.count && l[k + 1] == 0x80 && l[k + 2] == 0xA2 { return 1 }
+        var e = k
+        while e < lineEnd && e - k < 4 && l[e] &- 0x30 < 10 { e += 1 }
+        if e > k {
+            if e < lineEnd && (l[e] == 0x2E || l[e] == 0x29) { return 3 }
+            var m = e
+            while m < lineEnd && (l[m] == 0x20 || l[m] == 0x09 || l[m] == 0x0D) { m += 1 }
+            return m == lineEnd || l[m] == 0x7C ? 0 : nil
+        }
+        if b >= 0x61 && b <= 0x7A && k + 1 < lineEnd && l[k + 1] == 0x29 { return 2 }
+        if b == 0xC4 && k + 2 < lineEnd && l[k + 1] == 0x91 && l[k + 2] == 0x29 { return 2 }  // đ)
+        return nil
+    }
+
+    private func isUpperByte(_ v: [UInt8], _ l: [UInt8], _ k: Int) -> Bool {
+        if v[k] != l[k] { return true }
+        guard v[k] >= 0xC0 else { return false }
+        return ScanText.isUpperScalar(v.withUnsafeBufferPointer { decodeScalar($0, k).0 })
+    }
+
+    /// Whether the line at `k` opens an article, chapter, section or part ("Điều 2.", "Chương III"):
+    /// true; nil when it does not.
+    private func heading(_ l: [UInt8], _ k: Int) -> Bool? {
+        for word in ["điều", "chương", "mục", "phần"] {
+            if let e = CitedDate.word(l, word, at: k) {
+                let m = CitedDate.skip(l, e)
+                if m < l.count && (l[m] &- 0x30 < 10 || (word != "điều" && l[m] >= 0x61 && l[m] <= 0x7A)) { return true }
+            }
+        }
+        return nil
+    }
+
+    /// The end of a type word cited in lists ("Quyết định", "Nghị quyết") at `k`.
+    private func typeWordEnd(_ l: [UInt8], _ k: Int) -> Int? {
+        for word in lexicon.typeWords {
+            guard k + word.lower.count <= l.count else { continue }
+            var m = 0
+            while m < word.lower.count && l[k + m] == word.lower[m] { m += 1 }
+            if m == word.lower.count && (k + m == l.count || !CitedDate.isLetterByte(l[k + m])) { return k + m }
+        }
+        return nil
+    }
+
+    private func startsWord(_ l: [UInt8], _ k: Int, _ phrase: [UInt8]) -> Bool {
+        guard k + phrase.count <= l.count else { return false }
+        for m in 0..<phrase.count where l[k + m] != phrase[m] { return false }
+        return k + phrase.count == l.count || !CitedDate.isLetterByte(l[k + phrase.count])
     }
 
     /// Paragraphs opened by the scope openers of `rules.tsv`: "Căn cứ …" at a line start or inline,
