@@ -128,14 +128,25 @@ struct DateRoleClassifier: Sendable {
         let longest = wanted.map(\.count).max() ?? 0
         var out: [Int] = []
         var ls = 0
+        // The previous line when it is short and starts with 't': a header cell may wrap over two
+        // lines ("Thời gian" / "hoàn thành" in a PDF table).
+        var previous: [UInt8]? = nil
         while ls < p.count {
             let le = ByteSearch.next(0x0A, p, from: ls)
             var s = ls
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
-            if s < le, p[s] | 0x20 == 0x74, le - s <= longest + 8 {   // 't' / 'T'
-                let lower = DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...])
-                if wanted.contains(where: { $0.elementsEqual(lower) }) { out.append(ls) }
+            var short: [UInt8]? = nil
+            if s < le, le - s <= longest + 8 {
+                let lower = Array(DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...]))
+                if p[s] | 0x20 == 0x74, wanted.contains(where: { $0.elementsEqual(lower) }) {   // 't' / 'T'
+                    out.append(ls)
+                } else if let previous, wanted.contains(where: { $0.elementsEqual(previous + [0x20] + lower) }) {
+                    out.append(ls)
+                } else if p[s] | 0x20 == 0x74 {
+                    short = lower
+                }
             }
+            previous = short
             ls = le + 1
         }
         return out

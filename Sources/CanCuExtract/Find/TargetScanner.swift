@@ -18,6 +18,9 @@ struct TargetScanner: Sendable {
     /// ("phấn đấu").
     private var reportCues: [[UInt8]] = []
     private var goalCues: [[UInt8]] = []
+    /// Document types whose texts set rules, not goals (`rule_type`: "nghị định", "bộ luật"): their
+    /// figures are targets only in a sentence with a goal phrase.
+    private var ruleTypes: Set<String> = []
     private var vetoes: [[UInt8]] = []
     private var atLeastBefore: [[String]] = [], atLeastAfter: [String] = []
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
@@ -47,6 +50,7 @@ struct TargetScanner: Sendable {
             case "veto": vetoes.append(Array(cue.utf8))
             case "not_goal": reportCues.append(Array(cue.utf8))
             case "goal": goalCues.append(Array(cue.utf8))
+            case "rule_type": ruleTypes.insert(cue)
             case "at_least": if after { atLeastAfter.append(cue) } else { atLeastBefore.append(words) }
             case "at_most": if after { atMostAfter.append(cue) } else { atMostBefore.append(words) }
             case "count_verb": countVerbs.append(Array(cue.utf8))
@@ -81,8 +85,15 @@ struct TargetScanner: Sendable {
         var reduced = false
     }
 
+    /// Whether a document of this type (the header's "Nghị định", "Bộ luật") sets rules, not goals.
+    func setsRules(type: String?) -> Bool {
+        guard let type else { return false }
+        return ruleTypes.contains(type.lowercased())
+    }
+
     /// The targets of the text. `deadlines` are the deadline dates, `periods` the periods (ISO "from-to").
-    func scan(_ p: TemporalScan.Buffer, lines: LineIndex, deadlines: [Dated], periods: [Dated],
+    /// In a text that sets rules (`ruleText`), only a sentence with a goal phrase has targets.
+    func scan(_ p: TemporalScan.Buffer, lines: LineIndex, deadlines: [Dated], periods: [Dated], ruleText: Bool = false,
               makeTarget: (Range<Int>, Double, String, Target.Comparator, String?, String?, String?) -> Target) -> [Target] {
         let candidates = findCandidates(p)
         var targets: [Target] = []
@@ -98,7 +109,8 @@ struct TargetScanner: Sendable {
             let reports: Bool
             if let last = lastReport, last.range == reported { reports = last.reports } else {
                 reports = TemporalScan.lowerBytes(p, reported).withUnsafeBufferPointer { w in
-                    reportCues.contains { Self.containsWord(w, $0) } && !goalCues.contains { Self.containsWord(w, $0) }
+                    let goal = goalCues.contains { Self.containsWord(w, $0) }
+                    return !goal && (ruleText || reportCues.contains { Self.containsWord(w, $0) })
                 }
                 lastReport = (reported, reports)
             }

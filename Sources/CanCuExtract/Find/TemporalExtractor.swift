@@ -99,7 +99,8 @@ package struct TemporalExtractor: Sendable {
             guard let from = q.from, let to = q.to else { return nil }
             return TargetScanner.Dated(range: q.range, value: "\(from)-\(to)")
         }
-        result.targets = targets.scan(p, lines: lines, deadlines: deadlines, periods: spans) { range, value, unit, comparator, subject, deadline, period in
+        result.targets = targets.scan(p, lines: lines, deadlines: deadlines, periods: spans,
+                                      ruleText: targets.setsRules(type: result.document.type)) { range, value, unit, comparator, subject, deadline, period in
             Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
                    unit: unit, comparator: comparator, subject: subject, deadline: deadline.flatMap(LegalDate.init(iso:)), period: period)
         }

@@ -14,6 +14,9 @@ final class CueIndex {
         /// `ids[bounds[j]..<bounds[j + 1]]` are the cues matching at `positions[j]`, longest first.
         var bounds: [Int] = [0]
         var ids: [Int32] = []
+        /// The length in the text of each match of `ids` (a space of the cue matches a run of spaces:
+        /// "sửa \nđổi" at a line end is "sửa  đổi" here).
+        var lengths: [Int32] = []
     }
 
     private static let chunkShift = 11
@@ -50,9 +53,10 @@ final class CueIndex {
                 guard at >= k else { continue }
                 for slot in chunk.bounds[j - 1]..<chunk.bounds[j] {
                     let cue = lexicon.cues[Int(chunk.ids[slot])]
-                    guard at + cue.bytes.count <= range.upperBound else { continue }
-                    result.append((cue, at..<(at + cue.bytes.count)))
-                    k = at + cue.bytes.count
+                    let length = Int(chunk.lengths[slot])
+                    guard at + length <= range.upperBound else { continue }
+                    result.append((cue, at..<(at + length)))
+                    k = at + length
                     break
                 }
             }
@@ -67,11 +71,7 @@ final class CueIndex {
         for index in lexicon.cuesByFirstByte[Int(text[k])] {
             let cue = lexicon.cues[index]
             let count = cue.bytes.count
-            guard k + count <= limit else { continue }
-            var m = 1
-            while m < count && text[k + m] == cue.bytes[m] { m += 1 }
-            guard m == count else { continue }
-            let e = k + count
+            guard let e = text.withUnsafeBufferPointer({ Self.matchEnd($0, at: k, cue.bytes) }), e <= limit else { continue }
             if e < text.count && CitedDate.isLetterByte(text[e]) && CitedDate.isLetterByte(cue.bytes[count - 1]) { continue }
             return cue
         }
@@ -136,6 +136,22 @@ final class CueIndex {
         return (~w & highs & ~alpha) | e2
     }
 
+    /// Where `cue` ends when it matches at `k` (its first byte already checked), a space of the cue
+    /// matching a run of spaces of the text; nil when it does not match.
+    @inline(__always)
+    static func matchEnd(_ p: UnsafeBufferPointer<UInt8>, at k: Int, _ cue: [UInt8]) -> Int? {
+        let n = p.count, count = cue.count
+        guard k + count <= n else { return nil }
+        var i = k + 1, m = 1
+        while m < count {
+            guard i < n, p[i] == cue[m] else { return nil }
+            i += 1
+            if cue[m] == 0x20 { while i < n && p[i] == 0x20 { i += 1 } }
+            m += 1
+        }
+        return i
+    }
+
     /// Records the cues of `candidates` (indices into `cues`, longest first) that match at `k`.
     private static func record(_ p: UnsafeBufferPointer<UInt8>, at k: Int, _ cues: [CitationLexicon.Cue], _ candidates: [Int],
                                into chunk: inout Chunk) {
@@ -144,13 +160,10 @@ final class CueIndex {
         for index in candidates {
             let bytes = cues[index].bytes
             let count = bytes.count
-            guard k + count <= n else { continue }
-            var m = 1
-            while m < count && p[k + m] == bytes[m] { m += 1 }
-            guard m == count else { continue }
-            let e = k + count
+            guard let e = matchEnd(p, at: k, bytes) else { continue }
             if e < n && CitedDate.isLetterByte(p[e]) && CitedDate.isLetterByte(bytes[count - 1]) { continue }
             chunk.ids.append(Int32(index))
+            chunk.lengths.append(Int32(e - k))
         }
         if chunk.ids.count > before {
             chunk.positions.append(k)
