@@ -25,6 +25,8 @@ struct TargetScanner: Sendable {
     private var atLeastBefore: [[String]] = [], atLeastAfter: [String] = []
     private var atMostBefore: [[String]] = [], atMostAfter: [String] = []
     private var countVerbs: [[UInt8]] = []
+    /// Comparators of two words or more ("tối thiểu", "ít nhất", "không quá") before a count.
+    private var countComparators: [[UInt8]] = []
     private var countUnits: [[UInt8]] = []
     /// "xuống còn" before a count of a duration ("03 ngày làm việc"): a target of at most that count.
     private var reduceVerbs: [[UInt8]] = []
@@ -64,6 +66,8 @@ struct TargetScanner: Sendable {
             default: continue
             }
         }
+        // A count right after "tối thiểu", "ít nhất", "tối đa" is a counted target as after a count verb.
+        countComparators = (atLeastBefore + atMostBefore).filter { $0.count >= 2 }.map { Array($0.joined(separator: " ").utf8) }
         atLeastBefore.sort { $0.count > $1.count }
         atMostBefore.sort { $0.count > $1.count }
         countUnits.sort { $0.count > $1.count }
@@ -248,8 +252,16 @@ struct TargetScanner: Sendable {
             }
             if TemporalScan.isDigit(b), i == 0 || !(TemporalScan.isDigit(p[i - 1]) || p[i - 1] == 0x2E || p[i - 1] == 0x2C || p[i - 1] == 0x2F) {
                 if let (v, e) = TemporalScan.number(p, at: i) {
-                    if e - i <= 3, e < n, p[e] == 0x20, let c = counted(p, i, e, v) { out.append(c) }
-                    i = e
+                    // A count with thousands dots ("5.000 doanh nghiệp").
+                    var value = v, end = e
+                    while e - i <= 3, end + 4 <= n, p[end] == 0x2E,
+                          TemporalScan.isDigit(p[end + 1]), TemporalScan.isDigit(p[end + 2]), TemporalScan.isDigit(p[end + 3]),
+                          end + 4 == n || !TemporalScan.isDigit(p[end + 4]), value < 1_000_000_000 {
+                        value = value * 1000 + Int(p[end + 1] - 0x30) * 100 + Int(p[end + 2] - 0x30) * 10 + Int(p[end + 3] - 0x30)
+                        end += 4
+                    }
+                    if end - i <= 3 || end > e, end < n, p[end] == 0x20, let c = counted(p, i, end, value) { out.append(c) }
+                    i = end
                     continue
                 }
             }
@@ -288,7 +300,9 @@ struct TargetScanner: Sendable {
         let lead = DateCues.trimEnd(TemporalScan.lowerBytes(p, max(0, s - 30)..<s)[...])
         var reduced = false
         let found: [UInt8]
-        if let u = unit(in: countUnits), countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) {
+        if let u = unit(in: countUnits), countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) })
+            || countComparators.contains(where: { DateCues.endsWithWord(lead, $0) }) {
+            // "hoàn thành 05 đề án"; "lựa chọn tối thiểu 05 doanh nghiệp", "Có tối thiểu 10 doanh nghiệp".
             found = u
         } else if let u = unit(in: reduceUnits), reduceVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) {
             found = u
