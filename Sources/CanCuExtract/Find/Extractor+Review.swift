@@ -18,6 +18,16 @@ extension Extractor {
             review.sentences[i] = sentence
         }
         review.citationLines = facts.citations.map { lines.line(of: $0.source.lowerBound) }
+        // Where each fact learned from this document is said, for FILE:LINE evidence.
+        var relationLines: [Int: Int] = [:]
+        for i in acting { relationLines[i] = lines.line(of: facts.relations[i].source.lowerBound) }
+        review.relationLines = relationLines
+        if review.ownSymbol != nil, let at = self.header.numberLineOffset(text) {
+            review.symbolLine = lines.line(of: text.sourceRange(ofBytes: at..<(at + 1)).lowerBound)
+        }
+        if review.effective != nil, let at = self.header.effectiveClause(text, issued: review.written)?.at {
+            review.effectiveLine = lines.line(of: text.sourceRange(ofBytes: at..<(at + 1)).lowerBound)
+        }
         let citations = facts.citations.sorted { $0.range.upperBound < $1.range.upperBound }
         review.bodies = bodies.matches(in: text).map { match in
             let range = text.sourceRange(ofBytes: match.range)
