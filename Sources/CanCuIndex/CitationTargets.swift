@@ -41,7 +41,7 @@ package struct CitationTargets: Sendable {
             // A local year-less symbol cited is of the citing document's province, unless the
             // words after it name another body ("… của UBND tỉnh Thái Nguyên").
             let province = DocumentKey.province(of: analysis.documents[d].document)
-            let stated = Self.statedProvinces(citations, text: analysis.documents[d].text)
+            let stated = analysis.documents[d].review.citationProvinces ?? [:]
             for i in citations.indices {
                 analysis.documents[d].citations[i].target = target(of: citations, at: i, aliases: aliases, writtenOn: written,
                                                                    province: stated[i] ?? province)
@@ -67,33 +67,6 @@ package struct CitationTargets: Sendable {
             return DocumentKey.key(symbol: symbol, year: year, province: DocumentKey.province(of: header))
         }
         return nil
-    }
-
-    /// The province the words right after each local year-less citation name ("… ngày 20/01/2023
-    /// của UBND tỉnh Thái Nguyên" → "thai nguyen"), by citation index; empty without the text.
-    static func statedProvinces(_ citations: [Citation], text: String?) -> [Int: String] {
-        guard let text, citations.contains(where: { $0.symbol.map(DocumentKey.isLocal) == true }) else { return [:] }
-        let scalars = Array(text.unicodeScalars)
-        var result: [Int: String] = [:]
-        for (i, citation) in citations.enumerated() {
-            guard let symbol = citation.symbol, Registry.year(of: symbol) == nil, DocumentKey.isLocal(symbol) else { continue }
-            let start = min(max(citation.source.upperBound, 0), scalars.count)
-            var end = min(start + 120, scalars.count)
-            // The clause only: up to the next ';', '.' or line break or the next citation.
-            if i + 1 < citations.count { end = min(end, max(start, citations[i + 1].source.lowerBound)) }
-            var view = String.UnicodeScalarView()
-            for scalar in scalars[start..<end] {
-                if scalar == ";" || scalar == "\n" || scalar == "." { break }
-                view.append(scalar)
-            }
-            let after = " " + Folding.words(String(view)) + " "
-            // "của <body> tỉnh|thành phố X" (UBND, Ủy ban nhân dân, HĐND, Chủ tịch …, Sở …).
-            guard let of = after.range(of: " cua ") else { continue }
-            let tail = String(after[of.upperBound...])
-            guard tail.contains("tinh ") || tail.contains("thanh pho ") else { continue }
-            if let province = DocumentKey.province(in: tail) { result[i] = province }
-        }
-        return result
     }
 
     private static func learnAlias(_ citation: Citation, into aliases: inout [String: String]) {

@@ -43,47 +43,14 @@ package enum DocumentKey {
         return parts.count >= 3 && !parts[2].isEmpty ? String(parts[2]) : nil
     }
 
-    /// True for a symbol whose issuer is a local body (`issuers.tsv` level `local`: UBND, HĐND,
-    /// the provincial departments): the same year-less symbol names different documents in each
-    /// province.
-    public static func isLocal(_ symbol: String) -> Bool {
-        guard let slash = symbol.firstIndex(of: "/") else { return false }
-        let tail = symbol[symbol.index(after: slash)...]
-        let parts = tail.split(whereSeparator: { $0 == "-" || $0 == "/" }).map { Folding.fold(String($0)) }
-        return parts.contains { localIssuers.contains($0) }
-    }
+    /// True for a symbol whose issuer is a local body (`LocalSymbols.isLocal`).
+    public static func isLocal(_ symbol: String) -> Bool { LocalSymbols.isLocal(symbol) }
 
-    /// Folded abbreviations and aliases of local issuers.
-    static let localIssuers: Set<String> = {
-        var set: Set<String> = []
-        for row in Lexicon.builtIn.rows("issuers.tsv") where row["level"] == "local" {
-            let names = [row["abbreviation"]] + row["aliases"].split(separator: "|").map(String.init)
-            for name in names where !name.isEmpty { set.insert(Folding.fold(name)) }
-        }
-        return set
-    }()
-
-    /// Province names, folded, longest first ("thua thien hue" before "hue").
-    static let provinces: [String] = {
-        var names: Set<String> = []
-        for row in Lexicon.builtIn.rows("provinces.tsv") {
-            for name in [row["old_name"], row["new_name"]] where !name.isEmpty { names.insert(Folding.words(name)) }
-        }
-        return names.sorted { ($0.count, $0) > ($1.count, $1) }
-    }()
-
-    /// The province a body's name or a place names ("UBND TỈNH BẮC KẠN / SỞ NỘI VỤ" → "bac kan"),
-    /// folded; nil when it names none.
-    public static func province(in text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        let words = " " + Folding.words(text) + " "
-        return provinces.first { words.contains(" " + $0 + " ") }
-    }
+    /// The province a body's name or a place names, folded (`LocalSymbols.province(in:)`).
+    public static func province(in text: String?) -> String? { LocalSymbols.province(in: text) }
 
     /// The province of a document's header: its issuer's, else its place's.
-    public static func province(of header: DocumentHeader) -> String? {
-        province(in: header.issuer) ?? province(in: header.place)
-    }
+    public static func province(of header: DocumentHeader) -> String? { LocalSymbols.province(of: header) }
 
     /// The node key of a document known by its name (and year when given).
     public static func nameKey(name: String, year: Int?) -> String {

@@ -99,6 +99,9 @@ public struct ReviewFacts: Sendable, Hashable, Codable {
     /// The 1-based lines of the document's own number ("Số: …") and of its effect clause, when found.
     public var symbolLine: Int?
     public var effectiveLine: Int?
+    /// The province the words after a local year-less citation name ("45/KH-UBND ngày … của UBND
+    /// tỉnh Thái Nguyên" → "thai nguyen", folded), by citation index; nil when none does.
+    public var citationProvinces: [Int: String]?
     /// The changed bodies named, in reading order.
     public var bodies: [BodyMention]
 

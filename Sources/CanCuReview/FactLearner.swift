@@ -18,20 +18,33 @@ public enum FactLearner {
         let path = document.path
         let extras = document.review
         func at(_ line: Int?) -> String { line.map { "\(path):\($0)" } ?? path }
+        // A local year-less symbol names one document per province: the facts say which.
+        let province = LocalSymbols.province(of: document.document)
+        func provinceOf(_ symbol: String, key: String? = nil, citation: Int? = nil) -> String? {
+            guard LocalSymbols.isLocalYearless(symbol) else { return nil }
+            if let citation, let stated = extras.citationProvinces?[citation] { return stated }
+            if let key {
+                let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+                if parts.count >= 3, !parts[2].isEmpty { return String(parts[2]) }
+            }
+            return province
+        }
         let own = extras.ownSymbol
         let issued = extras.written?.iso
         let effective = extras.effective?.iso
         var facts: [DocumentFact] = []
         if let own {
             if let issued {
-                facts.append(DocumentFact(symbol: own, kind: .issued, value: issued, date: nil, evidence: at(extras.symbolLine), sentence: "Số: \(own)"))
+                facts.append(DocumentFact(symbol: own, kind: .issued, value: issued, date: nil, evidence: at(extras.symbolLine), sentence: "Số: \(own)",
+                                          province: provinceOf(own)))
             }
             if let effective {
-                facts.append(DocumentFact(symbol: own, kind: .effective, value: effective, date: nil, evidence: at(extras.effectiveLine), sentence: "có hiệu lực từ \(effective)"))
+                facts.append(DocumentFact(symbol: own, kind: .effective, value: effective, date: nil, evidence: at(extras.effectiveLine),
+                                          sentence: "có hiệu lực từ \(effective)", province: provinceOf(own)))
             }
             if let end = extras.termEnd {
                 facts.append(DocumentFact(symbol: own, kind: .termEnd, value: String(end), date: nil, evidence: at(extras.symbolLine),
-                                          sentence: document.document.title ?? "giai đoạn … - \(end)"))
+                                          sentence: document.document.title ?? "giai đoạn … - \(end)", province: provinceOf(own)))
             }
         }
         let citations = document.citations
@@ -62,7 +75,8 @@ public enum FactLearner {
             if let actor, Registry.key(actor) == Registry.key(target) { continue }
             facts.append(DocumentFact(symbol: target, kind: kind, value: actor,
                                       date: relation.from == nil ? (effective ?? issued) : nil,
-                                      evidence: at(extras.relationLines?[index]), sentence: sentence))
+                                      evidence: at(extras.relationLines?[index]), sentence: sentence,
+                                      province: provinceOf(target, key: citations[relation.to].target, citation: relation.to)))
         }
         return facts
     }

@@ -235,8 +235,16 @@ public struct Reviewer: Sendable {
         } else {
             label = .symbol(symbol, type: citation.type ?? record?.type)
         }
+        var learned = citing.facts.facts(about: symbol)
+        if LocalSymbols.isLocalYearless(symbol) {
+            // "45/KH-UBND" of another province is another document: only its own province's facts.
+            let target = citation.target?.split(separator: "|", omittingEmptySubsequences: false)
+            let province = target.flatMap { $0.count >= 3 && !$0[2].isEmpty ? String($0[2]) : nil }
+                ?? citing.document.review.citationProvinces?[index] ?? LocalSymbols.province(of: citing.document.document)
+            if let province { learned = learned.filter { $0.province == nil || $0.province == province } }
+        }
         return Cited(path: citing.document.path, index: index, citation: citation, symbol: symbol, key: key,
-                     record: record, learned: citing.facts.facts(about: symbol), label: label)
+                     record: record, learned: learned, label: label)
     }
 
     /// Cited before it existed: its known issue day, or the year in its symbol, is after the

@@ -234,4 +234,41 @@ struct StatusProvenanceTests {
         let text = try CommandLineRun.cancu(["review", "docs/hd.txt", "--as-of", "01/12/2025"], in: dir)
         #expect(text.text.contains("không rõ ngày ban hành"), "\(text.text)")
     }
+
+    static func localDocument(_ province: String, number: String, date: String, type: String, body: String) -> String {
+        """
+        ỦY BAN NHÂN DÂN
+        TỈNH \(province.uppercased())
+        Số: \(number)
+        \(province), ngày \(date)
+
+        \(type.uppercased())
+        Về việc thực hiện cải cách hành chính
+
+        \(body)
+        """
+    }
+
+    @Test("what a province's document says of its 45/KH-UBND is not said of another province's 45/KH-UBND (review PATH and --db)")
+    func provinceInFacts() throws {
+        let dir = try ReviewerOutputTests.folder("province-facts", files: [
+            "bk-moi.txt": Self.localDocument("Bắc Kạn", number: "60/KH-UBND", date: "01 tháng 3 năm 2024", type: "Kế hoạch",
+                                             body: "Kế hoạch này thay thế Kế hoạch số 45/KH-UBND ngày 20/01/2023 của Ủy ban nhân dân tỉnh."),
+            "bk-bc.txt": Self.localDocument("Bắc Kạn", number: "130/BC-UBND", date: "01 tháng 6 năm 2024", type: "Báo cáo",
+                                            body: "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/01/2023, UBND tỉnh báo cáo như sau."),
+            "tn-bc.txt": Self.localDocument("Thái Nguyên", number: "131/BC-UBND", date: "01 tháng 6 năm 2024", type: "Báo cáo",
+                                            body: "Thực hiện Kế hoạch số 45/KH-UBND ngày 15/02/2023, UBND tỉnh báo cáo như sau."),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CommandLineRun.cancu(["index", "docs", "--db", "i.sqlite"], in: dir).status == 0)
+        for arguments in [["review", "docs"], ["review", "--db", "i.sqlite"]] {
+            let run = try CommandLineRun.cancu(arguments + ["--as-of", "01/12/2025", "--format", "json"], in: dir)
+            let replaced = run.lines.filter { $0.contains("\"doc_replaced\"") && $0.contains("45/KH-UBND") }
+            #expect(replaced.count == 1 && replaced.first?.contains("bk-bc.txt") == true
+                    && replaced.first?.contains("\"replacement\":\"60/KH-UBND\"") == true, "\(arguments): \(run.text)")
+            let other = run.lines.filter { $0.contains("tn-bc.txt") && $0.contains("45/KH-UBND") }
+            #expect(other.count == 1 && other.first?.contains("\"unknown_document\"") == true,
+                    "Thái Nguyên's plan is another document, of unknown status: \(run.text)")
+        }
+    }
 }
