@@ -154,6 +154,16 @@ public struct Reviewer: Sendable {
               let next = names.successor(type: type, name: name, year: year),
               let date = next.effective ?? next.issued else { return nil }
         if citing.acted.contains(index) { return nil }
+        // "Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014": the later law's own day and
+        // month (25/6/2015) with a wrong year is a wrong date, not an older law.
+        if let stated = citation.issued?.iso, stated.count == 10, let known = next.issued, known.count == 10,
+           stated.suffix(6) == known.suffix(6), stated != known {
+            return Finding(source: citing.document.path, range: citation.source, text: citation.text, symbol: next.symbol,
+                           code: .dateMismatch, severity: .warning,
+                           message: FindingMessage.text(.dateMismatch(.name(name, year: nil, symbol: next.symbol), known: known,
+                                                                      stated: stated, knownFrom: nil)),
+                           evidence: next.origin, asOf: .written, expected: known)
+        }
         let severity: Finding.Severity
         let when: Finding.AsOf
         let timing: Finding.StatusTiming

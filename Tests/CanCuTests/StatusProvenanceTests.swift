@@ -106,6 +106,7 @@ struct StatusProvenanceTests {
         Căn cứ Luật Đất đai năm 2013;
         Căn cứ Luật Doanh nghiệp năm 2014;
         Căn cứ Luật Cư trú;
+        Căn cứ Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014;
 
         Điều 1. Ban hành kèm theo Quyết định này quy định về bồi thường.
         """
@@ -134,6 +135,10 @@ struct StatusProvenanceTests {
         #expect(land.contains("\"severity\":\"error\"") && land.contains("\"changed\":\"2024-08-01\""), "\(land)")
         #expect(land.contains("\"symbol\":null") && land.contains("\"note\":\"suy ra"), "the inference is said: \(land)")
         let enterprise = try #require(run.lines.first { $0.contains("\"text\":\"Luật Doanh nghiệp năm 2014\"") }, "\(run.text)")
+        // The later law's day and month with another year is a wrong date, not an older law.
+        let safety = try #require(run.lines.first { $0.contains("Luật An toàn, vệ sinh lao động") }, "\(run.text)")
+        #expect(safety.contains("\"code\":\"date_mismatch\"") && safety.contains("\"symbol\":\"84/2015/QH13\"")
+                && safety.contains("\"expected\":\"2015-06-25\""), "\(safety)")
         #expect(enterprise.contains("\"replacement\":\"59/2020/QH14\""), "\(enterprise)")
         // "Luật Cư trú" in 2025 is 68/2020/QH14, whose status the registry does not know: no finding, but counted.
         #expect(!run.text.contains("Luật Cư trú"), "\(run.text)")
