@@ -54,6 +54,7 @@ public struct GraphBuilder: Sendable {
     /// The graph of everything added.
     public func build() -> CitationGraph {
         let names = corpusNames()
+        let shared = sharedLocalSymbols()
         var nodes: [String: GraphNode] = [:]
         var edges: [(from: String, to: String, kind: GraphEdge.Kind)] = []
 
@@ -71,13 +72,14 @@ public struct GraphBuilder: Sendable {
             nodes[id]?.fill(from: candidate)
         }
 
-        func addCitations(_ citations: [Citation], writtenOn written: String?) -> [String] {
+        func addCitations(_ citations: [Citation], writtenOn written: String?, province: String?) -> [String] {
             var ids = [String](repeating: "", count: citations.count)
             for (i, citation) in citations.enumerated() {
                 let target = resolved(i, in: citations)
                 // A back-reference that names nothing found is not a document of its own.
                 if citations[target].kind == .short { continue }
-                let key = self.key(for: citations[target], names: names, writtenOn: written)
+                let key = self.key(for: citations[target], names: names, writtenOn: written,
+                                   province: citations[target].target.flatMap(DocumentKey.province(ofKey:)) ?? province, shared: shared)
                 ids[i] = key.id
                 upsert(key.id, entry: key.entry, Self.node(key.id, citation: citations[target], entry: key.entry))
                 if target != i { upsert(key.id, entry: key.entry, Self.node(key.id, citation: citation, entry: nil)) }
@@ -87,9 +89,10 @@ public struct GraphBuilder: Sendable {
 
         var selfIDs: [(id: String, entry: DocumentRecord?)] = []
         for extraction in documents {
-            let me = selfKey(extraction)
+            let me = selfKey(extraction, shared: shared)
             selfIDs.append(me)
-            let ids = addCitations(extraction.citations, writtenOn: extraction.document.issued?.iso)
+            let ids = addCitations(extraction.citations, writtenOn: extraction.document.issued?.iso,
+                                   province: DocumentKey.province(of: extraction.document))
             for relation in extraction.relations where ids.indices.contains(relation.to) {
                 let from: String
                 if let f = relation.from {
@@ -106,7 +109,7 @@ public struct GraphBuilder: Sendable {
             let id = procedure.code.flatMap { $0.isEmpty ? nil : $0 } ?? procedure.name
             upsert(id, entry: nil, GraphNode(id: id, kind: .procedure, symbol: procedure.code,
                                             issuer: procedure.agency, label: procedure.name))
-            for basis in Set(addCitations(procedure.basis, writtenOn: nil)).sorted() where !basis.isEmpty && basis != id {
+            for basis in Set(addCitations(procedure.basis, writtenOn: nil, province: DocumentKey.province(in: procedure.agency))).sorted() where !basis.isEmpty && basis != id {
                 edges.append((id, basis, .governs))
             }
             if let publisher = procedure.publishedBy, !publisher.isEmpty {
@@ -138,6 +141,26 @@ public struct GraphBuilder: Sendable {
             current = next
         }
         return current
+    }
+
+    /// The keys of the local year-less symbols that documents of two or more provinces issue or
+    /// cite (the province of a citation as the index keys it, else its document's or procedure's).
+    private func sharedLocalSymbols() -> Set<String> {
+        var provinces: [String: Set<String>] = [:]
+        func note(_ symbol: String?, _ province: String?) {
+            guard let symbol, let province, Registry.year(of: symbol) == nil, DocumentKey.isLocal(symbol) else { return }
+            provinces[Registry.key(symbol), default: []].insert(province)
+        }
+        for document in documents {
+            let province = DocumentKey.province(of: document.document)
+            note(document.document.symbol, province)
+            for citation in document.citations { note(citation.symbol, citation.target.flatMap(DocumentKey.province(ofKey:)) ?? province) }
+        }
+        for procedure in procedures {
+            let province = DocumentKey.province(in: procedure.agency)
+            for citation in procedure.basis { note(citation.symbol, citation.target.flatMap(DocumentKey.province(ofKey:)) ?? province) }
+        }
+        return Set(provinces.filter { $0.value.count > 1 }.keys)
     }
 
     /// Name keys the corpus itself ties to a symbol: headers (title, type + title) and citations
@@ -175,13 +198,26 @@ public struct GraphBuilder: Sendable {
     }
 
     /// The node id of the input document itself.
-    private func selfKey(_ extraction: DocumentFacts) -> (id: String, entry: DocumentRecord?) {
+    private func selfKey(_ extraction: DocumentFacts, shared: Set<String>) -> (id: String, entry: DocumentRecord?) {
         let header = extraction.document
         if let symbol = header.symbol, !symbol.isEmpty {
-            return symbolKey(symbol, year: Registry.year(of: symbol) ?? header.issued?.year)
+            let year = Registry.year(of: symbol) ?? header.issued?.year
+            return local(symbolKey(symbol, year: year), symbol: symbol, year: year, province: DocumentKey.province(of: header),
+                         shared: shared)
         }
         return (extraction.path, nil)
     }
+
+    /// A local body's year-less symbol the registry does not know, found in documents of several
+    /// provinces (`shared`), is a node per province and year: "45/KH-UBND (2023, bac kan)", as the
+    /// index keys it ("45/KH-UBND|2023|bac kan"). Found in one province only, it keeps its plain id.
+    private func local(_ key: (id: String, entry: DocumentRecord?), symbol: String, year: Int?,
+                       province: String?, shared: Set<String>) -> (id: String, entry: DocumentRecord?) {
+        guard key.entry == nil, let province, shared.contains(Registry.key(symbol)), Registry.year(of: symbol) == nil,
+              DocumentKey.isLocal(symbol) else { return key }
+        return ("\(symbol) (\(year.map { String($0) + ", " } ?? "")\(province))", nil)
+    }
+
 
     private func symbolKey(_ symbol: String, year: Int?) -> (id: String, entry: DocumentRecord?) {
         let candidates = registry.records(symbol: symbol)
@@ -197,10 +233,10 @@ public struct GraphBuilder: Sendable {
     /// (`DocumentNames.resolve(type:name:writtenOn:)`); in an undated text, the registry's only
     /// document of that name.
     private func key(for citation: Citation, names: [String: [CorpusName]],
-                     writtenOn written: String?) -> (id: String, entry: DocumentRecord?) {
+                     writtenOn written: String?, province: String?, shared: Set<String>) -> (id: String, entry: DocumentRecord?) {
         let year = citation.year ?? citation.issued?.year
         if let symbol = citation.symbol, !symbol.isEmpty {
-            return symbolKey(symbol, year: year)
+            return local(symbolKey(symbol, year: year), symbol: symbol, year: year, province: province, shared: shared)
         }
         if let name = citation.name, !name.isEmpty {
             let key = GraphNames.key(name)
@@ -216,7 +252,8 @@ public struct GraphBuilder: Sendable {
                 return (registry.nodeID(entry), entry)
             }
             if let known = GraphRegistry.pick(names[key], year: year) {
-                return symbolKey(known.symbol, year: known.year ?? year)
+                return local(symbolKey(known.symbol, year: known.year ?? year), symbol: known.symbol, year: known.year ?? year,
+                             province: province, shared: shared)
             }
             return (year.map { "\(name) (\($0))" } ?? name, nil)
         }

@@ -38,24 +38,34 @@ package struct CitationTargets: Sendable {
         for d in analysis.documents.indices {
             let written = analysis.documents[d].document.issued?.iso
             let citations = analysis.documents[d].citations
+            // A local year-less symbol cited is of the citing document's province, unless the
+            // words after it name another body ("… của UBND tỉnh Thái Nguyên").
+            let province = DocumentKey.province(of: analysis.documents[d].document)
+            let stated = analysis.documents[d].review.citationProvinces ?? [:]
             for i in citations.indices {
-                analysis.documents[d].citations[i].target = target(of: citations, at: i, aliases: aliases, writtenOn: written)
+                analysis.documents[d].citations[i].target = target(of: citations, at: i, aliases: aliases, writtenOn: written,
+                                                                   province: stated[i] ?? province)
             }
             for p in analysis.documents[d].procedures.indices {
                 let basis = analysis.documents[d].procedures[p].basis
-                for i in basis.indices { analysis.documents[d].procedures[p].basis[i].target = target(of: basis, at: i, aliases: aliases) }
+                for i in basis.indices {
+                    analysis.documents[d].procedures[p].basis[i].target = target(of: basis, at: i, aliases: aliases, province: province)
+                }
             }
         }
         for p in analysis.records.indices {
             let basis = analysis.records[p].basis
-            for i in basis.indices { analysis.records[p].basis[i].target = target(of: basis, at: i, aliases: aliases) }
+            let province = DocumentKey.province(in: analysis.records[p].agency)
+            for i in basis.indices { analysis.records[p].basis[i].target = target(of: basis, at: i, aliases: aliases, province: province) }
         }
     }
 
     /// The node key of an indexed document, from its own symbol (or its name for a law).
     static func ownKey(_ header: DocumentHeader) -> String? {
         let year = header.issued?.year
-        if let symbol = header.symbol, !symbol.isEmpty { return DocumentKey.key(symbol: symbol, year: year) }
+        if let symbol = header.symbol, !symbol.isEmpty {
+            return DocumentKey.key(symbol: symbol, year: year, province: DocumentKey.province(of: header))
+        }
         return nil
     }
 
@@ -80,12 +90,13 @@ package struct CitationTargets: Sendable {
     /// document's date, when the registry leaves no doubt); a back-reference takes the key of the
     /// citation it names.
     func target(of citations: [Citation], at index: Int, aliases: [String: String], writtenOn written: String? = nil,
-                depth: Int = 0) -> String {
+                province: String? = nil, depth: Int = 0) -> String {
         let citation = citations[index]
         if citation.kind == .short, let to = citation.resolvesTo, to != index, to >= 0, to < citations.count, depth < 4 {
-            return target(of: citations, at: to, aliases: aliases, writtenOn: written, depth: depth + 1)
+            return target(of: citations, at: to, aliases: aliases, writtenOn: written, province: province, depth: depth + 1)
         }
-        return resolve(DocumentKey.key(of: citation) ?? "?:" + Folding.fold(citation.text), aliases: aliases, writtenOn: written)
+        return resolve(DocumentKey.key(of: citation, province: province) ?? "?:" + Folding.fold(citation.text), aliases: aliases,
+                       writtenOn: written)
     }
 
     func resolve(_ key: String, aliases: [String: String], writtenOn written: String? = nil) -> String {

@@ -30,9 +30,9 @@ package struct KnownDocuments: Sendable {
     public func record(key: String) -> Record? {
         guard let symbol = DocumentKey.symbolPart(ofKey: key) else { return nil }
         let list = registry.records(symbol: symbol)
-        if let bar = key.firstIndex(of: "|") {
-            // A year-less symbol with its year: the record of that symbol issued that year.
-            guard let year = Int(key[key.index(after: bar)...]) else { return nil }
+        if key.contains("|") {
+            // A year-less symbol with its year (and province): the record of that symbol issued that year.
+            guard let year = DocumentKey.year(ofKey: key) else { return nil }
             return list.first { Registry.year(of: $0.symbol) == nil && $0.year == year }
         }
         // A symbol with its year, or a year-less record without a date: its key is the symbol's.

@@ -67,6 +67,18 @@ package struct RegistryReport: Sendable {
                               asOf: asOf, conflicts: conflicts)
     }
 
+    /// What the registry says that keeps a document in force, when a document says it ended: in
+    /// force, partly expired, or amended (only) by the very document said to end it.
+    static func stays(_ record: DocumentRecord, actor: String?) -> String? {
+        switch record.status {
+        case .inForce: return "in_force"
+        case .partlyExpired: return "partly_expired"
+        default:
+            if let actor, record.amendedBy.contains(where: { Registry.key($0) == Registry.key(actor) }) { return "amended_by \(actor)" }
+            return nil
+        }
+    }
+
     /// Where the documents' own words disagree with the registry: another replacing document,
     /// another date, or a change to a document the registry has in force.
     static func factConflicts(_ record: DocumentRecord?, _ facts: [DocumentFact]) -> [String] {
@@ -78,12 +90,12 @@ package struct RegistryReport: Sendable {
             case .replacedBy:
                 if let value = fact.value, !replacing.isEmpty, !replacing.contains(Registry.key(value)) {
                     conflicts.append("conflict: replaced_by \(value) (\(fact.evidence)) vs \(record.replacedBy.joined(separator: ", ")) (\(record.origin))")
-                } else if record.status == .inForce {
-                    conflicts.append("conflict: replaced (\(fact.evidence)) vs in_force (\(record.origin))")
+                } else if replacing.isEmpty, let stays = Self.stays(record, actor: fact.value) {
+                    conflicts.append("conflict: replaced (\(fact.evidence)) vs \(stays) (\(record.origin))")
                 }
             case .repealedBy, .expired:
-                if record.status == .inForce {
-                    conflicts.append("conflict: \(fact.kind.rawValue) (\(fact.evidence)) vs in_force (\(record.origin))")
+                if record.replacedBy.isEmpty, record.repealedBy.isEmpty, let stays = Self.stays(record, actor: fact.value) {
+                    conflicts.append("conflict: \(fact.kind.rawValue) (\(fact.evidence)) vs \(stays) (\(record.origin))")
                 }
             case .issued:
                 if let value = fact.value, let issued = record.issued, value != issued {

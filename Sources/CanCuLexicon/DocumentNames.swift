@@ -94,6 +94,24 @@ package struct DocumentNames: Sendable {
         return match
     }
 
+    /// The next version of a name cited with a year the registry has no document of ("Luật Đất
+    /// đai" of 2013 → 31/2024/QH15): the one document of that type and name with the earliest
+    /// later year. nil when the registry has a document of that name and year, none later, or two
+    /// of the earliest later year. A law re-enacted under its name replaces the earlier one (its
+    /// effect clause says so), so the cited version was replaced by this one or by one in between
+    /// that the registry does not know.
+    public func successor(type: String?, name: String, year: Int) -> Match? {
+        let key = Self.key(type: type, name: name)
+        guard !key.isEmpty, byNameYear[key + "|" + String(year)] == nil, let matches = byName[key] else { return nil }
+        let later = matches.filter { $0.year > year }
+        guard let next = later.map(\.year).min() else { return nil }
+        var unique: [Entry] = []
+        for match in later where match.year == next && !unique.contains(where: { $0.record.key == match.record.key }) {
+            unique.append(match)
+        }
+        return unique.count == 1 ? unique[0].record : nil
+    }
+
     /// The document a citation by name stands for: its name, type and year (the stated year, else
     /// the year of its stated issue date). nil for a citation with a symbol or without a name.
     public func resolve(_ citation: Citation) -> Match? {

@@ -92,6 +92,16 @@ public struct ReviewFacts: Sendable, Hashable, Codable {
     public var sentences: [Int: String]
     /// The 1-based line of each citation's start, by citation index.
     public var citationLines: [Int]
+    /// The 1-based line where the words of each acting relation start (`sentences`), by relation
+    /// index: learned facts name their clause as FILE:LINE. Optional so that facts stored by an
+    /// older version still decode (they name the file only).
+    public var relationLines: [Int: Int]?
+    /// The 1-based lines of the document's own number ("Số: …") and of its effect clause, when found.
+    public var symbolLine: Int?
+    public var effectiveLine: Int?
+    /// The province the words after a local year-less citation name ("45/KH-UBND ngày … của UBND
+    /// tỉnh Thái Nguyên" → "thai nguyen", folded), by citation index; nil when none does.
+    public var citationProvinces: [Int: String]?
     /// The changed bodies named, in reading order.
     public var bodies: [BodyMention]
 

@@ -34,9 +34,13 @@ public struct DocumentFact: Sendable, Hashable {
     public var evidence: String
     /// The words that say so.
     public var sentence: String
+    /// For a local body's symbol without a year ("45/KH-UBND", one in each province): the province
+    /// of the document the fact is about (folded, "bac kan"), when known; nil for other symbols.
+    public var province: String?
 
-    public init(symbol: String, kind: Kind, value: String?, date: String?, evidence: String, sentence: String) {
+    public init(symbol: String, kind: Kind, value: String?, date: String?, evidence: String, sentence: String,
+                province: String? = nil) {
         self.symbol = symbol; self.kind = kind; self.value = value; self.date = date
-        self.evidence = evidence; self.sentence = sentence
+        self.evidence = evidence; self.sentence = sentence; self.province = province
     }
 }

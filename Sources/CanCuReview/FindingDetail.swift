@@ -27,8 +27,11 @@ extension Finding {
         /// Its type and symbol ("Nghị định 61/2018/NĐ-CP"); `type` nil when unknown.
         case symbol(String, type: String?)
         /// A name with its year resolved by the registry to `symbol` ("Luật Bảo hiểm xã hội năm
-        /// 2014 (58/2014/QH13)").
-        case name(String, year: Int, symbol: String)
+        /// 2014 (58/2014/QH13)"); without a year, the version in force when the citing document was
+        /// written ("Luật Cư trú (68/2020/QH14)").
+        case name(String, year: Int?, symbol: String)
+        /// A name and year the registry has no document of ("Luật Đất đai năm 2013").
+        case nameOnly(String, year: Int)
     }
 
     /// A change of a cited document's status: what, from when, by what.
@@ -77,5 +80,11 @@ extension Finding {
         /// The registry row `origin` says in force (as of `statusAsOf`); the document
         /// `evidence` says `change`.
         case registryInForce(origin: String, statusAsOf: String?, change: StatusChange, evidence: String)
+        /// The registry has the document partly expired or amended (in force in part), a
+        /// document says it ended.
+        /// The cited version is not in the registry; a later document of the same name is
+        /// (`successor`, its row `origin`), so the cited one was replaced by it or an earlier one.
+        case sameNameLater(successor: String, year: Int, origin: String)
+        case registryInPart(origin: String, statusAsOf: String?, change: StatusChange, evidence: String)
     }
 }

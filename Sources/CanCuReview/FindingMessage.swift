@@ -39,6 +39,10 @@ package enum FindingMessage {
             "\(factsEvidence) ghi: \(describe(facts)); \(origin) ghi: \(describe(registry))"
         case let .registryInForce(origin, statusAsOf, change, evidence):
             "\(origin) ghi còn hiệu lực (tính đến \(statusAsOf ?? "?")), \(evidence) ghi: \(describe(change))"
+        case let .sameNameLater(successor, year, origin):
+            "suy ra: danh mục không có văn bản tên này năm \(year), có \(successor) cùng tên ban hành sau (\(origin)); một văn bản cùng tên ban hành sau thay thế văn bản trước"
+        case let .registryInPart(origin, statusAsOf, change, evidence):
+            "\(origin) ghi chỉ hết hiệu lực một phần hoặc được sửa đổi (tính đến \(statusAsOf ?? "?")), \(evidence) ghi: \(describe(change))"
         }
     }
 
@@ -46,7 +50,9 @@ package enum FindingMessage {
     static func name(_ label: Finding.DocumentLabel) -> String {
         switch label {
         case let .symbol(symbol, type): "\(type ?? "Văn bản") \(symbol)"
-        case let .name(name, year, symbol): "\(name) năm \(year) (\(symbol))"
+        case let .name(name, year?, symbol): "\(name) năm \(year) (\(symbol))"
+        case let .name(name, nil, symbol): "\(name) (\(symbol))"
+        case let .nameOnly(name, year): "\(name) năm \(year)"
         }
     }
 

@@ -14,6 +14,7 @@ import CanCuExtract
 /// ```
 public struct LearnedFacts: FactStore {
     private var byKey: [String: [DocumentFact]] = [:]
+    /// The facts seen, their evidence without the line (the same words said again further on count once).
     private var seen: Set<DocumentFact> = []
 
     /// The number of distinct facts.
@@ -22,7 +23,7 @@ public struct LearnedFacts: FactStore {
     public init(_ facts: [DocumentFact] = []) { add(facts) }
 
     public mutating func add(_ facts: [DocumentFact]) {
-        for fact in facts where seen.insert(fact).inserted {
+        for fact in facts where seen.insert(fact.withoutLine).inserted {
             byKey[Registry.key(fact.symbol), default: []].append(fact)
             count += 1
         }
@@ -32,4 +33,16 @@ public struct LearnedFacts: FactStore {
 
     /// Every fact, for listing.
     public var all: [DocumentFact] { byKey.values.flatMap { $0 } }
+}
+
+extension DocumentFact {
+    /// The fact with its evidence's `:LINE` removed (the file alone).
+    var withoutLine: DocumentFact {
+        var copy = self
+        if let colon = evidence.lastIndex(of: ":"), evidence.index(after: colon) < evidence.endIndex,
+           evidence[evidence.index(after: colon)...].allSatisfy(\.isNumber) {
+            copy.evidence = String(evidence[..<colon])
+        }
+        return copy
+    }
 }

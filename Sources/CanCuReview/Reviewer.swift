@@ -25,16 +25,22 @@ public struct Reviewer: Sendable {
     private let changes: [String: BodyChange]
     /// Title phrases of catalogues of documents (`dictionaries/catalogue-titles.tsv`), lower case.
     private let catalogueCues: [String]
+    /// Types whose later document of the same name replaces an earlier one (`rules.tsv`:
+    /// successor_by_name_types), folded.
+    private let renamedTypes: Set<String>
 
     public init(lexicon: Lexicon) {
         self.init(registry: Registry(lexicon: lexicon), changes: BodyChange.all(lexicon: lexicon),
-                  catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty })
+                  catalogueCues: lexicon.rows("catalogue-titles.tsv").map { $0["cue"] }.filter { !$0.isEmpty },
+                  successorTypes: lexicon.rules.list("successor_by_name_types"))
     }
 
-    package init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = []) {
+    package init(registry: Registry, changes: [BodyChange], catalogueCues: [String] = [],
+                 successorTypes: [String] = ["Luật", "Bộ luật", "Pháp lệnh"]) {
         self.registry = registry
         names = DocumentNames(registry: registry)
         self.catalogueCues = catalogueCues
+        renamedTypes = Set(successorTypes.map { Folding.words($0) })
         var byOrigin: [String: BodyChange] = [:]
         for change in changes { byOrigin[Self.changeKey(change.origin, change.oldBody)] = byOrigin[Self.changeKey(change.origin, change.oldBody)] ?? change }
         self.changes = byOrigin
@@ -129,10 +135,51 @@ public struct Reviewer: Sendable {
         var reportedOnce = Set<String>()
         var findings: [Finding] = []
         for index in document.citations.indices {
-            guard let cited = cited(index, in: citing) else { continue }
+            guard let cited = cited(index, in: citing) else {
+                if citing.symbols[index] == nil, let finding = sameNameLater(index, citing) { findings.append(finding) }
+                continue
+            }
             findings += citationFindings(cited, citing, reportedOnce: &reportedOnce)
         }
         return findings
+    }
+
+    /// A law, code or ordinance cited by name and a year the registry has no document of, when the
+    /// registry has the same name issued later and in effect by the document's date (outdated when
+    /// written) or by `asOf`: replaced, by that document or an earlier one the registry misses.
+    private func sameNameLater(_ index: Int, _ citing: Citing) -> Finding? {
+        let citation = citing.document.citations[index]
+        guard citation.kind == .name, let name = citation.name, let type = citation.type, renamedTypes.contains(Folding.words(type)),
+              let year = citation.year ?? citation.issued?.year,
+              let next = names.successor(type: type, name: name, year: year),
+              let date = next.effective ?? next.issued else { return nil }
+        if citing.acted.contains(index) { return nil }
+        // "Luật An toàn, vệ sinh lao động ngày 25 tháng 6 năm 2014": the later law's own day and
+        // month (25/6/2015) with a wrong year is a wrong date, not an older law.
+        if let stated = citation.issued?.iso, stated.count == 10, let known = next.issued, known.count == 10,
+           stated.suffix(6) == known.suffix(6), stated != known {
+            return Finding(source: citing.document.path, range: citation.source, text: citation.text, symbol: next.symbol,
+                           code: .dateMismatch, severity: .warning,
+                           message: FindingMessage.text(.dateMismatch(.name(name, year: nil, symbol: next.symbol), known: known,
+                                                                      stated: stated, knownFrom: nil)),
+                           evidence: next.origin, asOf: .written, expected: known)
+        }
+        let severity: Finding.Severity
+        let when: Finding.AsOf
+        let timing: Finding.StatusTiming
+        if let written = citing.written, Self.certainly(written, onOrAfter: date) {
+            (severity, when, timing) = (.error, .written, .outdatedWhenWritten(written: written))
+        } else if Self.certainly(citing.asOf, onOrAfter: date) {
+            (severity, when) = (.warning, .now)
+            timing = citing.written.map { .inForceWhenWritten(written: $0) } ?? .undated(asOf: citing.asOf)
+        } else {
+            return nil
+        }
+        let change = Finding.StatusChange(code: .docReplaced, date: date, replacement: [next.symbol])
+        return Finding(source: citing.document.path, range: citation.source, text: citation.text, symbol: nil, code: .docReplaced,
+                       severity: severity, message: FindingMessage.text(.status(.nameOnly(name, year: year), change, timing)),
+                       replacement: next.symbol, evidence: next.origin, asOf: when, changed: date,
+                       note: FindingMessage.text(.sameNameLater(successor: next.symbol, year: year, origin: next.origin)))
     }
 
     /// The findings of one citation: not yet issued, else a date mismatch and then the first of
@@ -156,7 +203,7 @@ public struct Reviewer: Sendable {
 
     private func citing(_ document: DocumentFacts, written: String?, asOf: String, facts: any FactStore) -> Citing {
         let citations = document.citations
-        let symbols = citations.map { $0.symbol ?? names.resolve($0)?.symbol }
+        let symbols = citations.map { symbol(of: $0, written: written) }
         var acted = Set<Int>()
         var actedKeys = Set<String>()
         for relation in document.relations where relation.from == nil {
@@ -172,6 +219,17 @@ public struct Reviewer: Sendable {
                       citedKeys: Set(symbols.compactMap { $0.map(Registry.key) }), acted: acted, actedKeys: actedKeys)
     }
 
+    /// The symbol of the document a citation names: written, else the registry's for its name and
+    /// year, else (a name without a year in a dated document) the registry's version of that name
+    /// in force on the document's date `written`.
+    package func symbol(of citation: Citation, written: String?) -> String? {
+        if let symbol = citation.symbol { return symbol }
+        if let match = names.resolve(citation) { return match.symbol }
+        guard citation.kind == .name, let written, citation.year == nil, citation.issued == nil,
+              let name = citation.name, !name.isEmpty else { return nil }
+        return names.resolve(type: citation.type, name: name, writtenOn: written)?.symbol
+    }
+
     /// The citation at `index` with its registry row and learned facts; nil for a short citation,
     /// one without a symbol, or one of the document itself.
     private func cited(_ index: Int, in citing: Citing) -> Cited? {
@@ -182,13 +240,21 @@ public struct Reviewer: Sendable {
         let year = citation.year ?? citation.issued?.year
         let record = registry.record(symbol: symbol, year: year)
         let label: Finding.DocumentLabel
-        if citation.symbol == nil, let name = citation.name, let year {
+        if citation.symbol == nil, let name = citation.name {
             label = .name(name, year: year, symbol: symbol)
         } else {
             label = .symbol(symbol, type: citation.type ?? record?.type)
         }
+        var learned = citing.facts.facts(about: symbol)
+        if LocalSymbols.isLocalYearless(symbol) {
+            // "45/KH-UBND" of another province is another document: only its own province's facts.
+            let target = citation.target?.split(separator: "|", omittingEmptySubsequences: false)
+            let province = target.flatMap { $0.count >= 3 && !$0[2].isEmpty ? String($0[2]) : nil }
+                ?? citing.document.review.citationProvinces?[index] ?? LocalSymbols.province(of: citing.document.document)
+            if let province { learned = learned.filter { $0.province == nil || $0.province == province } }
+        }
         return Cited(path: citing.document.path, index: index, citation: citation, symbol: symbol, key: key,
-                     record: record, learned: citing.facts.facts(about: symbol), label: label)
+                     record: record, learned: learned, label: label)
     }
 
     /// Cited before it existed: its known issue day, or the year in its symbol, is after the
@@ -269,6 +335,10 @@ public struct Reviewer: Sendable {
         if registry == nil, let facts, let record, record.status == .inForce {
             return .registryInForce(origin: record.origin, statusAsOf: record.statusAsOf, change: facts.change,
                                     evidence: facts.evidence)
+        }
+        if registry == nil, let facts, let record, record.status == .partlyExpired || !record.amendedBy.isEmpty {
+            return .registryInPart(origin: record.origin, statusAsOf: record.statusAsOf, change: facts.change,
+                                   evidence: facts.evidence)
         }
         return nil
     }

@@ -30,8 +30,9 @@ public struct StatusCoverage: Sendable {
     /// Counts the documents `document` cites by symbol (or by a name the registry resolves).
     public mutating func add(_ document: DocumentFacts, reviewer: Reviewer, facts: any FactStore) {
         let own = document.review.ownSymbol.map(Registry.key)
+        let written = document.review.written?.iso
         for citation in document.citations where citation.kind != .short {
-            guard let symbol = citation.symbol ?? reviewer.names.resolve(citation)?.symbol else { continue }
+            guard let symbol = reviewer.symbol(of: citation, written: written) else { continue }
             let key = Registry.key(symbol)
             guard key != own, byKey[key] == nil || byKey[key] == .unknown else { continue }
             byKey[key] = Self.source(of: symbol, year: citation.year ?? citation.issued?.year, reviewer: reviewer, facts: facts)

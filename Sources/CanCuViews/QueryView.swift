@@ -47,6 +47,8 @@ package enum QueryView {
             var part = "[\(flagText[status.code.rawValue] ?? status.code.rawValue)"
             if !status.replacement.isEmpty { part += " → " + status.replacement.joined(separator: ", ") }
             if let changed = status.changed { part += " từ " + TextDates.vietnamese(changed) }
+            // Where a status comes from a document's clause (not the registry row shown after it).
+            if !status.evidence.isEmpty, status.evidence != facts.registry?.origin { part += " theo " + status.evidence }
             parts.append(part + "]")
         }
         return parts.joined(separator: ", ")

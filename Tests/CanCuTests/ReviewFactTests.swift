@@ -56,7 +56,7 @@ struct ReviewFactTests {
         let text = ReviewFixture.document(date: "15 tháng 4 năm 2026", body: "Căn cứ Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ;")
         let c = ReviewFixture.citation("Nghị định số 09/2019/NĐ-CP", symbol: "09/2019/NĐ-CP", type: "Nghị định", issued: "2019-01-24", in: text)
         let f = ReviewFixture.review(text, citations: [c], asOf: "2026-05-01", facts: store).first { $0.code == .docReplaced }
-        #expect(f?.evidence == "nd-20-2026.txt")
+        #expect(f?.evidence == "nd-20-2026.txt:9", "the file and the line of the effect clause")
         #expect(f?.replacement == "20/2026/NĐ-CP")
         #expect(f?.severity == .error)
         #expect(f?.note?.contains("còn hiệu lực") == true)

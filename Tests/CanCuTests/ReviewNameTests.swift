@@ -14,7 +14,8 @@ import Testing
 
 /// Laws cited by name and year ("Căn cứ Luật Bảo hiểm xã hội năm 2014;"): `DocumentNames` finds the
 /// one registry document of that type, name and year, and the review flags it as it flags the
-/// symbol. A name without a year, or one the registry has no or several documents for, is left alone.
+/// symbol. A name without a year is the version in force on the document's date (StatusProvenanceTests);
+/// one the registry has several documents for is left alone.
 @Suite("Review of documents cited by name")
 struct ReviewNameTests {
     static let lexicon = Lexicon.builtIn
@@ -220,9 +221,8 @@ struct ReviewNameTests {
         #expect(finding.asOf == .now)
     }
 
-    @Test("no finding for a name without a year, an unknown or ambiguous name and year, or a law in force",
+    @Test("no finding for a name without a year whose version then is in force, an unknown or ambiguous name and year, or a law in force",
           arguments: [
-            "Căn cứ Luật Bảo hiểm xã hội;",
             "Căn cứ Bộ luật Lao động;",
             "Căn cứ Luật Việc làm năm 2013;",
             "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",

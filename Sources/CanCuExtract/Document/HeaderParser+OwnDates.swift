@@ -80,6 +80,11 @@ extension HeaderParser {
     /// The date of the first "có hiệu lực (thi hành) (kể) từ ngày dd/mm/yyyy | dd tháng mm năm yyyy";
     /// `issued` when the clause says "từ ngày ký".
     func effectiveDate(_ text: NormalizedText, issued: LegalDate?) -> LegalDate? {
+        effectiveClause(text, issued: issued)?.date
+    }
+
+    /// The date of the effect clause and the normalised byte offset where the clause's words start.
+    func effectiveClause(_ text: NormalizedText, issued: LegalDate?) -> (date: LegalDate?, at: Int)? {
         let bytes = text.bytes
         let rules = ownDateRules
         guard let fromDay = rules.effectWords.last else { return nil }
@@ -92,10 +97,27 @@ extension HeaderParser {
                 saysFromDay = word == fromDay
             }
             if saysFromDay {
-                if let (date, _) = Self.dayDate(bytes, j + 1) { return date }
+                if let (date, _) = Self.dayDate(bytes, j + 1) { return (date, at) }
                 let signing = rules.onSigning
-                if j + signing.count <= bytes.count && bytes[j..<(j + signing.count)].elementsEqual(signing) { return issued }
+                if j + signing.count <= bytes.count && bytes[j..<(j + signing.count)].elementsEqual(signing) { return (issued, at) }
             }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The normalised byte offset of the header's number line ("Số: …", "Số …/…"), when the header
+    /// area has one.
+    func numberLineOffset(_ text: NormalizedText) -> Int? {
+        let bytes = text.bytes
+        let marker = Array("Số".utf8)
+        let limit = min(bytes.count, ownDateRules.headerLength)
+        var i = 0
+        while let at = Self.find(marker, in: bytes, from: i, limit: limit) {
+            var j = at + marker.count
+            while j < limit && bytes[j] == 0x20 { j += 1 }
+            let lineStart = at == 0 || bytes[at - 1] == 0x0A || bytes[at - 1] == 0x20 || bytes[at - 1] == 0x09 || bytes[at - 1] == 0x7C
+            if lineStart, j < limit, bytes[j] == 0x3A || (bytes[j] >= 0x30 && bytes[j] <= 0x39) { return at }
             i = at + 1
         }
         return nil

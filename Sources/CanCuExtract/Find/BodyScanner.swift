@@ -29,9 +29,22 @@ package struct BodyScanner: Sendable {
     /// Phrase indices by the first two bytes of the lower-cased phrase.
     private let buckets: [UInt16: [Int]]
 
-    /// `normalizer` is the one the texts are normalised with (the lexicon's, for its tone table).
-    public init(changes: [BodyChange], normalizer: Normalizer = .standard) {
+    /// Lower-cased cues that make a name a description of the reorganisation
+    /// (`dictionaries/merger-descriptions.tsv`): before the name, or right after it.
+    private let cuesBefore: [[UInt8]]
+    private let cuesAfter: [[UInt8]]
+    /// How far before a name a cue may stand (`rules.tsv`: merger_description_window).
+    private let window: Int
+
+    /// `normalizer` is the one the texts are normalised with (the lexicon's, for its tone table);
+    /// `descriptions` are the rows of `merger-descriptions.tsv` (cue, position).
+    public init(changes: [BodyChange], normalizer: Normalizer = .standard, descriptions: [(cue: String, after: Bool)] = [],
+                window: Int = 160) {
         self.changes = changes
+        func bytes(_ cue: String) -> [UInt8] { LowerCase.bytes(Array(normalizer.normalize(cue).string.utf8)) }
+        cuesBefore = descriptions.filter { !$0.after && !$0.cue.isEmpty }.map { bytes($0.cue) }
+        cuesAfter = descriptions.filter { $0.after && !$0.cue.isEmpty }.map { bytes($0.cue) }
+        self.window = window
         var phrases: [Phrase] = []
         var buckets: [UInt16: [Int]] = [:]
         for (c, change) in changes.enumerated() {
@@ -47,8 +60,17 @@ package struct BodyScanner: Sendable {
         self.phrases = phrases
     }
 
+    /// The lexicon's scanner: its succession tables and its descriptions of the reorganisation.
+    public init(lexicon: Lexicon, normalizer: Normalizer) {
+        let rows = lexicon.rows("merger-descriptions.tsv").map { (cue: $0["cue"], after: $0["position"] == "after") }
+        let window = lexicon.rules.int("merger_description_window")
+        self.init(changes: BodyChange.all(lexicon: lexicon), normalizer: normalizer, descriptions: rows,
+                  window: window > 0 ? window : 160)
+    }
+
     /// The phrases found in `text`, in reading order, without overlaps (the earliest, then longest, wins).
-    /// A province marked "(cũ)" or "cũ" (the former province) is not reported.
+    /// A province marked "(cũ)" or "cũ" (the former province) is not reported, nor a name in a
+    /// clause that tells the reorganisation ("sắp xếp tỉnh Bắc Kạn và tỉnh Thái Nguyên").
     public func matches(in text: NormalizedText) -> [Match] {
         let lower = LowerCase.bytes(text.bytes)
         var found: [Match] = []
@@ -64,6 +86,10 @@ package struct BodyScanner: Sendable {
                     let phrase = phrases[index]
                     guard let end = Self.match(phrase.bytes, p, at: i),
                           end == n || !Self.isWordByte(p[end]), !Self.marksFormer(p, end) else { continue }
+                    if describesMerger(p, i, end) {
+                        covered = end
+                        break
+                    }
                     found.append(Match(range: i..<end, change: changes[phrase.change], severity: phrase.severity))
                     covered = end
                     break
@@ -100,6 +126,32 @@ package struct BodyScanner: Sendable {
     /// Letters and digits continue a word; bytes of non-ASCII scalars count as letters.
     private static func isWordByte(_ b: UInt8) -> Bool {
         b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// True when a cue of the reorganisation stands before `start` in the same clause (within the
+    /// window), or right after `end`.
+    private func describesMerger(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var j = end
+        while j < p.count && (p[j] == 0x20 || p[j] == 0x28) { j += 1 }
+        for cue in cuesAfter where Self.starts(cue, p, at: j) { return true }
+        guard !cuesBefore.isEmpty else { return false }
+        var from = start
+        while from > 0 && start - from < window {
+            let b = p[from - 1]
+            if b == 0x2E || b == 0x3B || b == 0x3A || b == 0x0A || b == 0x0D { break }
+            from -= 1
+        }
+        guard from < start else { return false }
+        for k in from..<start where k == 0 || !Self.isWordByte(p[k - 1]) {
+            for cue in cuesBefore where Self.starts(cue, p, at: k) { return true }
+        }
+        return false
+    }
+
+    private static func starts(_ cue: [UInt8], _ p: UnsafeBufferPointer<UInt8>, at j: Int) -> Bool {
+        guard !cue.isEmpty, j + cue.count <= p.count else { return false }
+        for k in 0..<cue.count where p[j + k] != cue[k] { return false }
+        return j + cue.count == p.count || !isWordByte(p[j + cue.count])
     }
 
     /// " (cũ)" or " cũ" right after a match: the text names the former unit on purpose.

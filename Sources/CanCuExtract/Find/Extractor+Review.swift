@@ -18,6 +18,18 @@ extension Extractor {
             review.sentences[i] = sentence
         }
         review.citationLines = facts.citations.map { lines.line(of: $0.source.lowerBound) }
+        // Where each fact learned from this document is said, for FILE:LINE evidence.
+        var relationLines: [Int: Int] = [:]
+        for i in acting { relationLines[i] = lines.line(of: facts.relations[i].source.lowerBound) }
+        review.relationLines = relationLines
+        let stated = Self.statedProvinces(facts.citations, text: text.source)
+        review.citationProvinces = stated.isEmpty ? nil : stated
+        if review.ownSymbol != nil, let at = self.header.numberLineOffset(text) {
+            review.symbolLine = lines.line(of: text.sourceRange(ofBytes: at..<(at + 1)).lowerBound)
+        }
+        if review.effective != nil, let at = self.header.effectiveClause(text, issued: review.written)?.at {
+            review.effectiveLine = lines.line(of: text.sourceRange(ofBytes: at..<(at + 1)).lowerBound)
+        }
         let citations = facts.citations.sorted { $0.range.upperBound < $1.range.upperBound }
         review.bodies = bodies.matches(in: text).map { match in
             let range = text.sourceRange(ofBytes: match.range)
@@ -30,6 +42,34 @@ extension Extractor {
                                            severity: historical ? .info : match.severity)
         }
         return review
+    }
+
+    /// The province the words right after each local year-less citation name ("… ngày 20/01/2023
+    /// của UBND tỉnh Thái Nguyên" → "thai nguyen"), by citation index; empty without the text.
+    static func statedProvinces(_ citations: [Citation], text: String?) -> [Int: String] {
+        guard let text, citations.contains(where: { $0.symbol.map(LocalSymbols.isLocal) == true }) else { return [:] }
+        var local: [Int] = []
+        var ranges: [Range<Int>] = []
+        for (i, citation) in citations.enumerated() {
+            guard let symbol = citation.symbol, Registry.year(of: symbol) == nil, LocalSymbols.isLocal(symbol) else { continue }
+            let start = max(citation.source.upperBound, 0)
+            var end = start + 120
+            if i + 1 < citations.count { end = min(end, max(start, citations[i + 1].source.lowerBound)) }
+            local.append(i)
+            ranges.append(start..<end)
+        }
+        var result: [Int: String] = [:]
+        for (i, words) in zip(local, slices(text, ranges)) {
+            // The clause only: up to the next ';', '.' or line break (or the next citation).
+            let view = words.prefix { $0 != ";" && $0 != "\n" && $0 != "." }
+            let after = " " + Folding.words(String(view)) + " "
+            // "của <body> tỉnh|thành phố X" (UBND, Ủy ban nhân dân, HĐND, Chủ tịch …, Sở …).
+            guard let of = after.range(of: " cua ") else { continue }
+            let tail = String(after[of.upperBound...])
+            guard tail.contains("tinh ") || tail.contains("thanh pho ") else { continue }
+            if let province = LocalSymbols.province(in: tail) { result[i] = province }
+        }
+        return result
     }
 
     /// `facts` with its review part computed from `text` (for facts assembled by hand, as tests do).

@@ -52,7 +52,7 @@ public struct Extractor: Sendable {
         citations = CitationExtractor.shared(for: lexicon)
         structure = StructureParser(lexicon: lexicon)
         decisions = ProcedureParser(lexicon: lexicon)
-        bodies = BodyScanner(changes: BodyChange.all(lexicon: lexicon), normalizer: pipeline.normalizer)
+        bodies = BodyScanner(lexicon: lexicon, normalizer: pipeline.normalizer)
         headerLength = lexicon.rules.int("header_length")
     }
 
