@@ -4,10 +4,12 @@
 #   scripts/fuzz.sh TARGET [SECONDS] [libFuzzer options...]   TARGET: docx wordxml html markdown legacy procedures extract | all
 #
 # The build is a separate package (Fuzz/) with its own scratch path (Fuzz/.build), so it never
-# disturbs `swift build` / `swift test`. Seeds are written at run time to Fuzz/.corpus/TARGET from
-# corpus/ and ../shared/corpus (scripts/fuzz-seeds.py), plus Fuzz/seeds/TARGET; what the fuzzer
-# learns stays in Fuzz/.corpus/TARGET (not committed). A crash writes Fuzz/crashes/TARGET/crash-*
-# and makes this script exit non-zero: turn each one into a regression test in Tests/.
+# disturbs `swift build` / `swift test`. The seeds are written afresh at each run to Fuzz/.seeds/TARGET
+# from corpus/ and ../shared/corpus (scripts/fuzz-seeds.py; small, cut at line ends), plus
+# Fuzz/seeds/TARGET; what the fuzzer learns goes to Fuzz/.corpus/TARGET (neither is committed).
+# Inputs are capped at -max_len bytes (per target, below). A crash, sanitizer error, timeout
+# (-timeout, seconds per input) or out-of-memory writes Fuzz/crashes/TARGET/crash-* (or timeout-*,
+# oom-*) and makes this script exit non-zero: turn each one into a regression test in Tests/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET|all [SECONDS] [libFuzzer options...]}
@@ -25,19 +27,34 @@ if [ -f Fuzz/.build/release.yaml ] && [ Package.swift -nt Fuzz/.build/release.ya
 fi
 swift build "${flags[@]}"
 bin=$(swift build "${flags[@]}" --show-bin-path)
-[ -d Fuzz/.corpus/docx ] || python3 scripts/fuzz-seeds.py Fuzz/.corpus
+rm -rf Fuzz/.seeds
+python3 scripts/fuzz-seeds.py Fuzz/.seeds
+
+# The largest input each target is given (libFuzzer starts from the seeds' size and grows it
+# slowly): room for a document's header, articles and annex, small enough for the text targets,
+# whose every input goes through Unicode-heavy Swift under ASan, to run hundreds to thousands of
+# inputs a second. The .docx targets are byte scanners: larger parts cost them little.
+max_len() {
+  case $1 in
+    docx|wordxml) echo 65536 ;;
+    markdown) echo 32768 ;;
+    *) echo 16384 ;;
+  esac
+}
 
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "Fuzz/.corpus/$t" "Fuzz/crashes/$t"
   log="Fuzz/crashes/$t/last-run.log"
   echo "fuzz: $t for ${seconds}s (log: $log)"
-  if ! "$bin/fuzz-$t" "Fuzz/.corpus/$t" -max_total_time="$seconds" -max_len=65536 -timeout=60 -rss_limit_mb=4096 \
+  mkdir -p "Fuzz/.seeds/$t"
+  if ! "$bin/fuzz-$t" "Fuzz/.corpus/$t" "Fuzz/.seeds/$t" -max_total_time="$seconds" -max_len="$(max_len "$t")" \
+      -timeout=60 -rss_limit_mb=4096 \
       -artifact_prefix="Fuzz/crashes/$t/" -print_final_stats=1 "$@" >"$log" 2>&1; then
     echo "fuzz: $t FAILED — see $log and Fuzz/crashes/$t/" >&2
     grep -m5 -E "ERROR|SUMMARY|Test unit written" "$log" >&2 || true
     status=1
   fi
-  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$log" | sed "s/^/fuzz: $t /" || true
+  grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$log" | sed "s/^/fuzz: $t /" || true
 done
 exit $status

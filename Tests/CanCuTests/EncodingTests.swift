@@ -145,4 +145,59 @@ import Testing
         #expect(repaired.text == Self.representable(text, in: .tcvn3))
         #expect(MisdecodedText.repair(text, forced: nil) == nil)
     }
+
+    /// Found by the fuzz targets' throughput (issue 14): each byte's scalars were appended with
+    /// `UnicodeScalarView.append(contentsOf:)`, which copied the whole string every time, so a
+    /// 256 KB legacy file took 10 s to decode (and 16 KB of UTF-8 cut inside a character, sent to
+    /// the detector, 0.4 s under ASan). Now one UTF-8 buffer: linear.
+    @Test("decoding a legacy encoding is linear: 8 times the bytes take about 8 times as long, not 64", arguments: LegacyEncoding.allCases)
+    func decodingIsLinear(_ encoding: LegacyEncoding) throws {
+        let line = try #require(encoding.encode("Căn cứ Nghị định số 09/2019/NĐ-CP của Chính phủ; ĐIỀU 1. Phạm vi.\n"))
+        let small = Array(repeating: line, count: 2048).flatMap { $0 }
+        let large = Array(repeating: small, count: 8).flatMap { $0 }
+        var started = ContinuousClock.now
+        let smallText = encoding.decode(small)
+        let smallTime = ContinuousClock.now - started
+        started = ContinuousClock.now
+        let text = encoding.decode(large)
+        let largeTime = ContinuousClock.now - started
+        #expect(text.unicodeScalars.count == 8 * smallText.unicodeScalars.count)
+        #expect(text.hasPrefix("Căn cứ Nghị định số 09/2019/NĐ-CP"))
+        // Quadratic was 64 times; allow 3 times linear for a busy machine.
+        #expect(largeTime < smallTime * 24 + .milliseconds(200), "\(small.count) bytes: \(smallTime), \(large.count) bytes: \(largeTime)")
+    }
+
+    @Test("NFC piece by piece is the NFC of the whole, wherever the pieces end")
+    func piecewiseCompositionMatchesWhole() {
+        let text = "Ca\u{0306}n cu\u{031B}\u{0301} Nghi\u{0323} \u{0111}i\u{0323}nh so\u{0302}\u{0301} 09/2019/NĐ-CP; a\u{0323}\u{0302}\u{0300}A\u{0301}\u{0301}\u{0323}x\n\u{0301}e\u{0302}"
+        let whole = text.precomposedStringWithCanonicalMapping
+        for piece in [1, 2, 3, 5, 8, 13, 4096] {
+            #expect(EncodingTable.composed(Array(text.utf8), piece: piece) == whole, "piece \(piece)")
+        }
+        #expect(EncodingTable.composed([]) == "")
+    }
+
+    @Test("the syllable test's table path answers as the general one, on the corpus read right and with each wrong table")
+    func syllableTablePathMatchesGeneral() throws {
+        var words: Set<Substring> = []
+        for (_, original) in Self.corpusTexts() {
+            var texts = [original]
+            for encoding in LegacyEncoding.allCases {
+                guard let bytes = encoding.encode(Self.sample(original, for: encoding)) else { continue }
+                for other in LegacyEncoding.allCases where other != encoding { texts.append(other.decode(bytes)) }
+            }
+            for text in texts {
+                words.formUnion(text.split { !$0.isLetter })
+            }
+        }
+        words.formUnion(["GIỮ", "gìn", "Quá", "NGHĨA", "nghiêng", "İt", "ǅa", "Ωm", "chuyển", "ĐƯỢC", "Được", "đƯợc", "trường", "khuỷu", "gi"])
+        #expect(words.count > 2000)
+        var tabled = 0
+        for word in words {
+            guard let answer = VietnameseSyllable.latinIsSyllable(word) else { continue }
+            tabled += 1
+            #expect(answer == VietnameseSyllable.generalIsSyllable(word), "\(word)")
+        }
+        #expect(tabled > words.count / 2)
+    }
 }

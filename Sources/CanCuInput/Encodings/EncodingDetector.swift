@@ -16,6 +16,9 @@ package enum EncodingDetector {
     /// And at least this share of the words with non-ASCII letters.
     public static let minimumShare = 0.8
 
+    /// Typographic punctuation that ends a word.
+    private static let typographic: Set<Character> = ["«", "»", "“", "”", "‘", "’", "…", "–", "—"]
+
     /// The score of one candidate: non-ASCII words that read as syllables, and those that do not.
     public struct Score: Sendable, Equatable {
         public var syllables: Int
@@ -65,7 +68,7 @@ package enum EncodingDetector {
                 partOfWord = character.isLetter
             } else if let scalar = character.unicodeScalars.first {
                 partOfWord = !character.isWhitespace && !(0x2000...0x206F).contains(scalar.value)
-                    && scalar.value != 0xFFFD && !"«»“”‘’…–—".contains(character)
+                    && scalar.value != 0xFFFD && !typographic.contains(character)
             } else {
                 partOfWord = false
             }
