@@ -104,7 +104,11 @@ package final class PrivateTemporaryFolder: @unchecked Sendable {
             guard sigaction(signalNumber, nil, &current) == 0,
                   unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self)
             else { continue }
-            signal(signalNumber, SIG_IGN)
+            // A handler already there (libdispatch's, for `cancu serve`'s graceful shutdown) stays:
+            // ignoring the signal would silence it, and the new source shares it.
+            if unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_DFL, to: Int.self) {
+                signal(signalNumber, SIG_IGN)
+            }
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [self] in
                 lock.lock()
