@@ -121,6 +121,8 @@ def main():
                      "--lang=vi"):
             options.add_argument(flag)
         driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=driver_path), options=options)
+        # A page submitted by a click may still be loading when the next check looks for it.
+        driver.implicitly_wait(5)
         driver.set_page_load_timeout(30)
 
         def shot(name):
