@@ -369,12 +369,22 @@ enum CharacterPass {
                 var a2 = a, b2 = b
                 while a2 < segment.count && !isWhite(segment[a2]) { a2 += 1 }
                 while b2 < normalized.count && !isWhite(normalized[b2]) { b2 += 1 }
+                var run = 0
+                while a2 + run < segment.count && isWhite(segment[a2 + run]) { run += 1 }
+                // A character whose composition is such an ASCII character (U+1FEF → "`", U+037E →
+                // ";") breaks the one-to-one stretches: the rest of the segment is one edit.
+                let aligned = run == 0
+                    ? a2 == segment.count && b2 == normalized.count
+                    : b2 + run <= normalized.count && segment[a2..<a2 + run].elementsEqual(normalized[b2..<b2 + run])
+                if !aligned {
+                    edits.add(sourceStart: segmentSource + a, sourceEnd: segmentSource + segment.count,
+                              outputStart: segmentOutput + b, outputEnd: segmentOutput + normalized.count)
+                    break
+                }
                 if !segment[a..<a2].elementsEqual(normalized[b..<b2]) {
                     edits.add(sourceStart: segmentSource + a, sourceEnd: segmentSource + a2,
                               outputStart: segmentOutput + b, outputEnd: segmentOutput + b2)
                 }
-                var run = 0
-                while a2 + run < segment.count && isWhite(segment[a2 + run]) { run += 1 }
                 if run == 0 { break }
                 a = a2 + run
                 b = b2 + run

@@ -26,6 +26,24 @@ struct NormalizerTests {
         #expect(text.sourceRange(ofBytes: start..<text.bytes.count).lowerBound == 6)
     }
 
+    /// Found by fuzz-extract in CI: U+1FEF composes to "`", an ASCII character the offset map took
+    /// for an unchanged one, so every later offset of the segment pointed one byte off, past the
+    /// source's end at the last citation, and `extract` died.
+    @Test("Characters composed to ASCII punctuation (U+1FEF → `, U+037E → ;) keep offsets inside the source",
+          arguments: ["\u{1FEF}5/TT-C", "x \u{1FEF}5/TT-C\n", "Căn cứ\u{037E} 61/2018/NĐ-CP\u{1FEF}", "\u{1FEF} 5/TT-C"])
+    func composedToASCII(source: String) {
+        let text = normalizer.normalize(source)
+        let scalars = source.unicodeScalars.count
+        for start in 0...text.bytes.count {
+            for end in start...text.bytes.count {
+                let range = text.sourceRange(ofBytes: start..<end)
+                #expect(range.lowerBound >= 0 && range.upperBound <= scalars, "\(start)..<\(end) → \(range) of \(scalars)")
+                _ = text.sourceText(ofBytes: start..<end)
+            }
+        }
+        #expect(text.sourceRange(ofBytes: 0..<text.bytes.count) == 0..<scalars)
+    }
+
     @Test("Ð and ð (U+00D0/U+00F0) are read as Đ and đ")
     func eth() {
         #expect(normalizer.normalize("NÐ-CP ðịnh").string == "NĐ-CP định")
