@@ -76,6 +76,9 @@ public struct DocumentIndex: Sendable {
             var configuration = Configuration()
             configuration.readonly = true
             configuration.busyMode = .timeout(10)
+            // Pages of a large index are read through a memory map rather than one `pread` each
+            // (a server answering thousands of queries a second spent ~7% of its time in `pread`).
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 1073741824") }
             // SQLite reads `file:` URIs (Debian's libsqlite3 is built with SQLITE_USE_URI).
             let location = immutable ? URL(fileURLWithPath: path).standardizedFileURL.absoluteString + "?immutable=1" : path
             let queue = try DatabaseQueue(path: location, configuration: configuration)

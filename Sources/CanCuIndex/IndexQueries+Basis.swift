@@ -26,14 +26,15 @@ public struct BasisMatch: Sendable {
 
 extension IndexQueries {
     /// The procedures matching `query` (a code such as "1.000889", or words of the name with or
-    /// without diacritics), best first, each with its legal basis.
-    public func basis(_ query: String, limit: Int = 10) throws(IndexError) -> [BasisMatch] {
+    /// without diacritics), best first, each with its legal basis (or, with `withBasis: false`,
+    /// an empty `basis`, for a caller that lists procedures only).
+    public func basis(_ query: String, limit: Int = 10, withBasis: Bool = true) throws(IndexError) -> [BasisMatch] {
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         let folded = Folding.fold(trimmed)
         let words = Self.words(folded)
         return try index.read { db in
             var scored: [(id: Int64, score: Double, name: String)] = []
-            let byCode = try Row.fetchAll(db, sql: "SELECT id, folded_name FROM procedures WHERE code = ? ORDER BY id",
+            let byCode = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, folded_name FROM procedures WHERE code = ? ORDER BY id"),
                                           arguments: [trimmed])
             scored = byCode.map { ($0["id"], 1.0, $0["folded_name"]) }
             if scored.isEmpty, !words.isEmpty {
@@ -41,7 +42,7 @@ extension IndexQueries {
                 // all words anywhere, then any half of them. Candidates come in index order (ranking
                 // thousands of loose matches by bm25 costs tens of ms on a large index) and the word
                 // score orders them; the exact name is always a candidate.
-                let exact = try Row.fetchAll(db, sql: "SELECT id, folded_name FROM procedures WHERE folded_name = ? LIMIT 50",
+                let exact = try Row.fetchAll(try db.cachedStatement(sql: "SELECT id, folded_name FROM procedures WHERE folded_name = ? LIMIT 50"),
                                              arguments: [folded])
                 for mode in ["phrase", "all", "half"] {
                     let match: String
@@ -50,9 +51,9 @@ extension IndexQueries {
                     case "all": match = words.map { "\"\($0)\"" }.joined(separator: " ")
                     default: match = Self.halfMatch(Array(Set(words)).sorted())
                     }
-                    let rows = try Row.fetchAll(db, sql: """
+                    let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                         SELECT rowid AS id, folded_name FROM procedure_search WHERE procedure_search MATCH ? LIMIT 500
-                        """, arguments: [match])
+                        """), arguments: [match])
                     var seen = Set<Int64>()
                     scored = (exact + rows).compactMap { row in
                         let id: Int64 = row["id"]
@@ -76,18 +77,25 @@ extension IndexQueries {
                 return a.id < b.id
             }
             return try scored.prefix(limit).compactMap { id, score, _ -> BasisMatch? in
-                guard let row = try Row.fetchOne(db, sql: """
+                guard let row = try Row.fetchOne(try db.cachedStatement(sql: """
                     SELECT p.*, f.path FROM procedures p JOIN files f ON f.id = p.file_id WHERE p.id = ?
-                    """, arguments: [id]) else { return nil }
+                    """), arguments: [id]) else { return nil }
                 return BasisMatch(procedure: ProcedureInfo(row: row), score: (score * 1000).rounded() / 1000,
-                                  basis: try basisEntries(of: id, db: db))
+                                  basis: withBasis ? try basisEntries(of: id, db: db) : [])
             }
         }
     }
 
+    /// `match` with its legal basis filled in (for a match found with `withBasis: false`).
+    public func withBasis(_ match: BasisMatch) throws(IndexError) -> BasisMatch {
+        var match = match
+        match.basis = try index.read { db in try basisEntries(of: match.procedure.id, db: db) }
+        return match
+    }
+
     /// The legal basis of one procedure, in the order it is written.
     func basisEntries(of procedureID: Int64, db: Database) throws -> [BasisMatch.Entry] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM procedure_basis WHERE procedure_id = ? ORDER BY position",
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM procedure_basis WHERE procedure_id = ? ORDER BY position"),
                                     arguments: [procedureID])
         var entries: [BasisMatch.Entry] = []
         var seen: [String: Int] = [:]

@@ -40,37 +40,40 @@ extension IndexQueries {
     package func documents(symbol: String) throws(IndexError) -> [DocumentInfo] {
         let symbolKey = Registry.key(canonicalSymbol(symbol))
         return try index.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.symbol_key = ? ORDER BY d.issued, d.id
-                """, arguments: [symbolKey]).map(DocumentInfo.init(row:))
+                """), arguments: [symbolKey]).map(DocumentInfo.init(row:))
         }
     }
 
     /// One indexed document by its row id, with its stored facts and text; nil when absent.
     package func storedDocument(id: Int64) throws(IndexError) -> StoredDocument? {
         try index.read { db -> StoredDocument? in
-            guard let info = try Row.fetchOne(db, sql: """
+            guard let info = try Row.fetchOne(try db.cachedStatement(sql: """
                 SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.id = ?
-                """, arguments: [id]).map(DocumentInfo.init(row:)),
+                """), arguments: [id]).map(DocumentInfo.init(row:)),
                   let facts = try IndexFacts.document(id: id, db: db) else { return nil }
-            let text = try String.fetchOne(db, sql: "SELECT text FROM document_texts WHERE document_id = ?", arguments: [id]) ?? ""
+            let text = try String.fetchOne(try db.cachedStatement(sql: "SELECT text FROM document_texts WHERE document_id = ?"), arguments: [id]) ?? ""
             return StoredDocument(info: info, facts: facts, text: text)
         }
     }
 
     /// Indexed documents whose title contains the words of `query` (with or without
-    /// diacritics), all words first, then any half of them; at most `limit`.
-    package func searchDocuments(_ query: String, limit: Int = 10) throws(IndexError) -> [DocumentInfo] {
+    /// diacritics), all words first, then (when `loose`) any half of them; at most `limit`.
+    /// The half match is the costly one (thousands of titles share three common words), so a
+    /// caller that already has good answers asks without it.
+    package func searchDocuments(_ query: String, limit: Int = 10, loose: Bool = true) throws(IndexError) -> [DocumentInfo] {
         let words = Self.words(Folding.fold(query.trimmingCharacters(in: .whitespacesAndNewlines)))
         guard !words.isEmpty else { return [] }
         return try index.read { db in
             var found: [DocumentInfo] = []
             var seen = Set<Int64>()
-            for match in [words.map { "\"\($0)\"" }.joined(separator: " "), Self.halfMatch(Array(Set(words)).sorted())] {
-                let rows = try Row.fetchAll(db, sql: """
+            let all = words.map { "\"\($0)\"" }.joined(separator: " ")
+            for match in loose ? [all, Self.halfMatch(Array(Set(words)).sorted())] : [all] {
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: """
                     SELECT d.*, f.path FROM document_search s JOIN documents d ON d.id = s.rowid JOIN files f ON f.id = d.file_id
                     WHERE document_search MATCH ? ORDER BY bm25(document_search) LIMIT ?
-                    """, arguments: [match, limit])
+                    """), arguments: [match, limit])
                 for row in rows {
                     let info = DocumentInfo(row: row)
                     if seen.insert(info.id).inserted { found.append(info) }

@@ -41,9 +41,9 @@ extension IndexQueries {
         let canonical = canonicalSymbol(symbol)
         let symbolKey = Registry.key(canonical)
         return try index.read { db -> DocumentReport? in
-            let documents = try Row.fetchAll(db, sql: """
+            let documents = try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.symbol_key = ? ORDER BY d.issued, d.id
-                """, arguments: [symbolKey]).map(DocumentInfo.init(row:))
+                """), arguments: [symbolKey]).map(DocumentInfo.init(row:))
             let citedBy = try citing(symbolKey: symbolKey, db: db)
             let record = known.records(symbol: canonical).first
             guard !documents.isEmpty || !citedBy.isEmpty || record != nil else { return nil }
@@ -57,10 +57,10 @@ extension IndexQueries {
             }
             var cited: [DocumentReport.Cited] = []
             if let document = documents.first {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM citations WHERE document_id = ? ORDER BY position",
+                let rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM citations WHERE document_id = ? ORDER BY position"),
                                             arguments: [document.id])
                 var relations: [Int: [String]] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT to_citation, type FROM relations WHERE document_id = ? AND from_citation IS NULL",
+                for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT to_citation, type FROM relations WHERE document_id = ? AND from_citation IS NULL"),
                                             arguments: [document.id]) {
                     let to: Int = row["to_citation"]
                     let type: String = row["type"]

@@ -56,10 +56,10 @@ public struct IndexQueries: Sendable {
         }
         let pattern = "%/\(short.year)/%"
         let indexed = (try? index.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(try db.cachedStatement(sql: """
                 SELECT symbol, type FROM documents WHERE symbol LIKE ?1
                 UNION SELECT symbol, type FROM citations WHERE symbol LIKE ?1
-                """, arguments: [pattern]).map { (symbol: $0["symbol"] as String, type: $0["type"] as String?) }
+                """), arguments: [pattern]).map { (symbol: $0["symbol"] as String, type: $0["type"] as String?) }
         }) ?? []
         for row in indexed where matches(row.symbol, type: row.type) {
             found[Registry.key(row.symbol)] = found[Registry.key(row.symbol)] ?? row.symbol
@@ -71,7 +71,7 @@ public struct IndexQueries: Sendable {
     /// registry becomes that symbol's key.
     func node(_ target: String, db: Database) throws -> String {
         guard target.hasPrefix("n:") else { return target }
-        if let key = try String.fetchOne(db, sql: "SELECT key FROM aliases WHERE alias = ? LIMIT 1", arguments: [target]) {
+        if let key = try String.fetchOne(try db.cachedStatement(sql: "SELECT key FROM aliases WHERE alias = ? LIMIT 1"), arguments: [target]) {
             return key
         }
         return known.key(forNameKey: target) ?? target
@@ -79,9 +79,9 @@ public struct IndexQueries: Sendable {
 
     /// An indexed document of a node key, if one is in the index.
     func indexedDocument(key: String, db: Database) throws -> DocumentInfo? {
-        let row = try Row.fetchOne(db, sql: """
+        let row = try Row.fetchOne(try db.cachedStatement(sql: """
             SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id WHERE d.key = ? ORDER BY d.id LIMIT 1
-            """, arguments: [key])
+            """), arguments: [key])
         return row.map(DocumentInfo.init(row:))
     }
 
@@ -110,7 +110,7 @@ public struct IndexQueries: Sendable {
         }
         if facts.title == nil {
             // Neither the index nor the registry: a procedure record's legal-basis row may name it.
-            facts.title = try String.fetchOne(db, sql: "SELECT title FROM procedure_basis WHERE target = ? AND title IS NOT NULL LIMIT 1",
+            facts.title = try String.fetchOne(try db.cachedStatement(sql: "SELECT title FROM procedure_basis WHERE target = ? AND title IS NOT NULL LIMIT 1"),
                                               arguments: [key])
         }
         if let symbol = facts.symbol ?? DocumentKey.symbolPart(ofKey: key) {
@@ -193,7 +193,7 @@ extension IndexQueries {
     /// Every indexed document, in file order.
     public func documents() throws(IndexError) -> [DocumentInfo] {
         try index.read { db in
-            try Row.fetchAll(db, sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id ORDER BY f.path, d.id")
+            try Row.fetchAll(try db.cachedStatement(sql: "SELECT d.*, f.path FROM documents d JOIN files f ON f.id = d.file_id ORDER BY f.path, d.id"))
                 .map(DocumentInfo.init(row:))
         }
     }

@@ -41,22 +41,47 @@ package final class GraphCache: Sendable {
 
     /// The whole graph, as `cancu graph --db` builds it (on a connection of its own, so that
     /// queries do not wait behind a build).
+    /// A graph of an index that has changed since is still answered while the new one is built
+    /// in the background (building a large index's graph takes a minute, and requests must not
+    /// wait on it); only the first graph is built while the request waits.
     package func graph(_ queries: IndexQueries) throws(IndexError) -> CitationGraph {
-        if let graph = current() { return graph }
+        if let (graph, fresh) = current() {
+            if !fresh { refreshInBackground() }
+            return graph
+        }
         building.lock()
         defer { building.unlock() }
-        if let graph = current() { return graph }
+        if let (graph, _) = current() { return graph }
+        return try build()
+    }
+
+    private func build() throws(IndexError) -> CitationGraph {
         let now = stamp()
         let graph = try GraphIndexReader(lexicon: lexicon).graph(of: try DocumentIndex.openForReading(path: path))
         state.withLock { $0 = Entry(stamp: now, graph: graph, built: Date()) }
         return graph
     }
 
-    /// The cached graph when the index has not changed since, or changed less than `freshness` ago.
-    private func current() -> CitationGraph? {
+    /// Builds the graph again on a background thread, unless a build is running.
+    private func refreshInBackground() {
+        guard refreshing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        DispatchQueue.global(qos: .utility).async {
+            defer { self.refreshing.store(false, ordering: .releasing) }
+            self.building.lock()
+            defer { self.building.unlock() }
+            if let (_, fresh) = self.current(), fresh { return }
+            _ = try? self.build()
+        }
+    }
+
+    /// Set while a background build is queued or running.
+    private let refreshing = Atomic<Bool>(false)
+
+    /// The cached graph, and whether it is fresh: the index has not changed since, or changed
+    /// less than `freshness` ago.
+    private func current() -> (CitationGraph, fresh: Bool)? {
         guard let entry = state.withLock({ $0 }) else { return nil }
-        if entry.stamp == stamp() || Date().timeIntervalSince(entry.built) < Self.freshness { return entry.graph }
-        return nil
+        return (entry.graph, entry.stamp == stamp() || Date().timeIntervalSince(entry.built) < Self.freshness)
     }
 
     /// The HTML of a document's neighbourhood (depth 1, both directions): an SVG drawn by

@@ -33,7 +33,7 @@ package struct Search: Sendable {
     /// The lowest score of a procedure found by words that is still shown.
     static let minimumScore = 0.5
 
-    package static func run(_ query: String, queries: IndexQueries, lexicon: Lexicon, limit: Int = 10) throws(IndexError) -> Search {
+    package static func run(_ query: String, queries: IndexQueries, analyzer: FileAnalyzer, limit: Int = 10) throws(IndexError) -> Search {
         let text = query.trimmingCharacters(in: .whitespacesAndNewlines)
         var result = Search(query: text)
         guard !text.isEmpty else { return result }
@@ -41,7 +41,7 @@ package struct Search: Sendable {
         // and names tied to a symbol by the registry.
         var symbols: [(String, Double)] = []
         let source = SourceDocument(path: "-", text: text, byteCount: text.utf8.count)
-        for citation in FileAnalyzer(lexicon: lexicon).analyze(source).documents.first?.citations ?? [] {
+        for citation in analyzer.analyze(source).documents.first?.citations ?? [] {
             if let symbol = citation.symbol {
                 symbols.append((symbol, 1))
             } else if let target = citation.target, let key = try? queries.nodeKey(target),
@@ -59,12 +59,13 @@ package struct Search: Sendable {
                                                 status: report.facts.status, flags: report.facts.flags, score: score, facts: report.facts))
         }
         // Procedures: by code, else by words of the name.
-        for match in try queries.basis(text, limit: limit) where match.score >= minimumScore {
+        for match in try queries.basis(text, limit: limit, withBasis: false) where match.score >= minimumScore {
             result.procedures.append(ProcedureHit(procedure: match.procedure, score: match.score))
         }
-        // Documents by words of their title, when the text is not a citation.
+        // Documents by words of their title, when the text is not a citation; titles sharing only
+        // half of the words are looked for only when no procedure matched.
         if symbols.isEmpty {
-            for info in try queries.searchDocuments(text, limit: limit) {
+            for info in try queries.searchDocuments(text, limit: limit, loose: result.procedures.isEmpty) {
                 let known = info.symbol.map(Registry.key).map { seen.insert($0).inserted } ?? true
                 guard known else { continue }
                 result.documents.append(DocumentHit(symbol: info.symbol, id: info.id, type: info.type, title: info.title,

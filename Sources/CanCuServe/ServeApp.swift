@@ -17,6 +17,8 @@ package struct ServeApp: Sendable {
     package let graphs: GraphCache
     let reviewer: Reviewer
     let extractor: Extractor
+    /// Reads a pasted search text (built once: building one per request cost the search page).
+    let analyzer: FileAnalyzer
 
     package init(options: ServeOptions, lexicon: Lexicon) throws(IndexError) {
         self.options = options
@@ -24,6 +26,7 @@ package struct ServeApp: Sendable {
         graphs = GraphCache(path: options.database, lexicon: lexicon)
         reviewer = Reviewer(lexicon: lexicon)
         extractor = Extractor(lexicon: lexicon)
+        analyzer = FileAnalyzer(lexicon: lexicon)
     }
 
     var lexicon: Lexicon { pool.lexicon }
@@ -60,7 +63,7 @@ package struct ServeApp: Sendable {
         }
         api.get("search") { request, _ in
             guard let q = Self.query(request)["q"] else { throw Self.badRequest("thiếu tham số q") }
-            let result = try await self.limited { try Search.run(q, queries: self.pool.queries, lexicon: self.lexicon) }
+            let result = try await self.querying { queries in try Search.run(q, queries: queries, analyzer: self.analyzer) }
             var json = JSONWriter()
             result.writeJSON(to: &json)
             return Self.json(json.bytes)
@@ -69,7 +72,7 @@ package struct ServeApp: Sendable {
             let form = Self.query(request)
             guard let q = form["q"], !q.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw Self.badRequest("thiếu tham số q") }
             let limit = try Self.integer(form["limit"], default: 10, range: 1...100, name: "limit")
-            let matches = try await self.limited { try self.pool.queries.basis(q, limit: limit) }
+            let matches = try await self.querying { queries in try queries.basis(q, limit: limit) }
             var json = JSONWriter()
             for match in matches { QueryView.writeJSON(match, to: &json) }
             return Self.json(json.bytes, lines: true)
@@ -77,7 +80,7 @@ package struct ServeApp: Sendable {
         api.get("show") { request, _ in
             guard let symbol = Self.query(request)["symbol"], !symbol.isEmpty else { throw Self.badRequest("thiếu tham số symbol") }
             let queries = self.pool.queries
-            guard let report = try await self.limited({ try queries.show(symbol) }) else {
+            guard let report = try await self.querying({ queries in try queries.show(symbol) }) else {
                 throw Self.notFound("chỉ mục và danh mục văn bản không biết văn bản \(queries.canonicalSymbol(symbol))")
             }
             var json = JSONWriter()
@@ -87,7 +90,7 @@ package struct ServeApp: Sendable {
         api.get("cited-by") { request, _ in
             guard let symbol = Self.query(request)["symbol"], !symbol.isEmpty else { throw Self.badRequest("thiếu tham số symbol") }
             let queries = self.pool.queries
-            let items = try await self.limited { try queries.citedBy(symbol) }
+            let items = try await self.querying { queries in try queries.citedBy(symbol) }
             var json = JSONWriter()
             let canonical = queries.canonicalSymbol(symbol)
             for item in items { QueryView.writeJSON(item, symbol: canonical, to: &json) }
@@ -111,8 +114,8 @@ package struct ServeApp: Sendable {
             guard let direction = GraphFilter.Direction(rawValue: form["direction"] ?? "both") else {
                 throw Self.badRequest("direction: in, out hoặc both")
             }
-            let graph = try await self.limited { () throws -> CitationGraph in
-                do { return try self.graphs.around(around, depth: depth, direction: direction, queries: self.pool.queries) } catch let error as GraphFilter.Failure {
+            let graph = try await self.querying { queries throws -> CitationGraph in
+                do { return try self.graphs.around(around, depth: depth, direction: direction, queries: queries) } catch let error as GraphFilter.Failure {
                     throw Self.notFound(error.description)
                 }
             }
@@ -129,17 +132,19 @@ package struct ServeApp: Sendable {
     // MARK: Pages
 
     func searchPage(_ q: String) async throws -> Response {
-        let result = try await limited { try Search.run(q, queries: self.pool.queries, lexicon: self.lexicon) }
+        let result = try await querying { queries in try Search.run(q, queries: queries, analyzer: self.analyzer) }
         return Self.html(Pages.search(result), status: result.isEmpty && !q.isEmpty ? .ok : .ok)
     }
 
     func procedurePage(_ form: FormData) async throws -> Response {
         let code = form["ma"], name = form["ten"]
         guard let wanted = code ?? name, !wanted.isEmpty else { throw Self.badRequest("thiếu mã (ma) hoặc tên (ten) thủ tục") }
-        let match = try await limited { () throws -> BasisMatch? in
-            let matches = try self.pool.queries.basis(wanted, limit: 5)
-            if let code { return matches.first { $0.procedure.code == code } }
-            return matches.first { Folding.fold($0.procedure.name) == Folding.fold(wanted) } ?? matches.first.flatMap { $0.score >= 1 ? $0 : nil }
+        let match = try await querying { queries throws -> BasisMatch? in
+            // Choose the procedure first, then read the legal basis of that one only.
+            let matches = try queries.basis(wanted, limit: 5, withBasis: false)
+            let chosen = code.map { code in matches.first { $0.procedure.code == code } }
+                ?? matches.first { Folding.fold($0.procedure.name) == Folding.fold(wanted) } ?? matches.first.flatMap { $0.score >= 1 ? $0 : nil }
+            return try chosen.map { try queries.withBasis($0) }
         }
         guard let match else { return Self.html(Pages.message("Không tìm thấy", "Không có thủ tục «\(wanted)» trong chỉ mục."), status: .notFound) }
         return Self.html(Pages.procedure(match))
@@ -148,8 +153,7 @@ package struct ServeApp: Sendable {
     func documentPage(_ form: FormData) async throws -> Response {
         let link = AnnotatedDocument.symbolLink(base: "/van-ban?so=")
         if let id = form["id"].flatMap({ Int64($0) }) {
-            let page = try await limited { () throws -> String? in
-                let queries = self.pool.queries
+            let page = try await querying { queries throws -> String? in
                 guard let stored = try queries.storedDocument(id: id) else { return nil }
                 let nodes = try queries.citationFacts(stored.facts.citations)
                 let text = AnnotatedDocument(facts: stored.facts, text: stored.text, nodes: nodes, link: link).textHTML
@@ -159,8 +163,7 @@ package struct ServeApp: Sendable {
             return Self.html(page)
         }
         guard let symbol = form["so"], !symbol.isEmpty else { throw Self.badRequest("thiếu số hiệu văn bản (so)") }
-        let page = try await limited { () throws -> String? in
-            let queries = self.pool.queries
+        let page = try await querying { queries throws -> String? in
             guard let report = try queries.show(symbol) else { return nil }
             var text: String?
             if let first = report.documents.first, let stored = try queries.storedDocument(id: first.id) {
@@ -204,18 +207,38 @@ package struct ServeApp: Sendable {
         }
     }
 
-    /// Runs blocking work (queries, analysis) on a thread of its own, answering 503 when it takes
+    /// Runs blocking work that needs no index (a review's analysis) on a thread of its own, answering 503 when it takes
     /// longer than the time limit (the work then finishes unseen).
     func limited<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         let once = OnceContinuation<T>()
-        let seconds = Double(options.timeLimit.components.seconds) + Double(options.timeLimit.components.attoseconds) / 1e18
         return try await withCheckedThrowingContinuation { continuation in
             once.set(continuation)
             DispatchQueue.global().async { once.resume(with: Result { try work() }) }
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimitSeconds) {
                 once.resume(with: .failure(HTTPError(.serviceUnavailable, message: "yêu cầu quá thời gian cho phép")))
             }
         }
+    }
+
+    /// Runs index queries on one of the pool's connection threads, first come first served,
+    /// answering 503 when the answer takes longer than the time limit (a request still queued
+    /// then is dropped without running).
+    func querying<T: Sendable>(_ work: @escaping @Sendable (IndexQueries) throws -> T) async throws -> T {
+        let once = OnceContinuation<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            once.set(continuation)
+            pool.run { queries in
+                guard once.isPending else { return }
+                once.resume(with: Result { try work(queries) })
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimitSeconds) {
+                once.resume(with: .failure(HTTPError(.serviceUnavailable, message: "yêu cầu quá thời gian cho phép")))
+            }
+        }
+    }
+
+    var timeLimitSeconds: Double {
+        Double(options.timeLimit.components.seconds) + Double(options.timeLimit.components.attoseconds) / 1e18
     }
 
     // MARK: Helpers
@@ -251,6 +274,9 @@ final class OnceContinuation<T: Sendable>: Sendable {
     func set(_ continuation: CheckedContinuation<T, any Error>) {
         state.withLock { $0 = continuation }
     }
+
+    /// Not resumed yet.
+    var isPending: Bool { state.withLock { $0 != nil } }
 
     func resume(with result: Result<T, any Error>) {
         let continuation = state.withLock { value -> CheckedContinuation<T, any Error>? in

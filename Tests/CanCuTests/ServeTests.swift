@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 @testable import CanCu
 @testable import CanCuIndex
@@ -219,6 +220,47 @@ struct ServeTests {
         let after = try await fixture.request("/api/v1/show?symbol=" + Self.encoded("88/2026/TT-BTP"))
         #expect(after.status == .ok)
         #expect(after.body.contains("\"symbol\":\"88/2026/TT-BTP\""))
+    }
+
+    @Test("queries run first come, first served on the pool's connection threads, and 100 at once all answer")
+    func queryPoolOrder() async throws {
+        let fixture = try await Fixture.make()
+        defer { fixture.remove() }
+        let pool = try QueryPool(path: fixture.db, lexicon: .builtIn, size: 1)
+        let order = Mutex<[Int]>([])
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            for n in 0..<200 {
+                pool.run { queries in
+                    _ = try? queries.basis("1.004222", limit: 1)
+                    let count = order.withLock { $0.append(n); return $0.count }
+                    if count == 200 { done.resume() }
+                }
+            }
+        }
+        #expect(order.withLock { $0 } == Array(0..<200))
+        let pages = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+            for _ in 0..<100 { group.addTask { try await fixture.request("/thu-tuc?ma=1.004222").status } }
+            return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+        }
+        #expect(pages.count == 100 && pages.allSatisfy { $0 == .ok })
+    }
+
+    @Test("a query still waiting when the time limit passes is answered 503 and never runs")
+    func queuedPastTheLimit() async throws {
+        let fixture = try await Fixture.make()
+        defer { fixture.remove() }
+        var options = fixture.app.options
+        options.timeLimit = .milliseconds(200)
+        options.connections = 1
+        let app = try ServeApp(options: options, lexicon: .builtIn)
+        let ran = Mutex(false)
+        // Occupy the only connection for longer than the limit.
+        app.pool.run { _ in Thread.sleep(forTimeInterval: 0.6) }
+        await #expect(throws: HTTPError.self) {
+            _ = try await app.querying { _ in ran.withLock { $0 = true } }
+        }
+        try await Task.sleep(for: .milliseconds(800))
+        #expect(ran.withLock { $0 } == false)
     }
 
     @Test("loopback addresses are told apart from the others")
