@@ -57,8 +57,13 @@ package struct CitationExtractor: Sendable {
     /// The first step of `extract`: the scan text and the citations found in it. The two next
     /// steps, `citations` and `relations`, read only these and the text.
     func found(_ text: NormalizedText, ownSymbol: String?) -> (scan: ScanText, found: [FoundCitation]) {
-        let scan = ScanText(text.bytes, lexicon: tables)
+        let scan = scanText(text)
         return (scan, find(scan, ownSymbol: ownSymbol))
+    }
+
+    /// The scan text of a document (the first part of `found`).
+    func scanText(_ text: NormalizedText) -> ScanText {
+        ScanText(text.bytes, lexicon: tables)
     }
 
     /// The citations of the found ones, with their source spans and texts.
@@ -67,9 +72,16 @@ package struct CitationExtractor: Sendable {
         return found.map { makeCitation($0, text, cursor: &cursor) }
     }
 
-    /// The typed relations between the found citations.
-    func relations(_ found: [FoundCitation], scan: ScanText, text: NormalizedText) -> [Relation] {
-        RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
+    /// The typed relations between the found citations; `cues`, when given, is `cueIndex(scan)`.
+    func relations(_ found: [FoundCitation], scan: ScanText, text: NormalizedText, cues: CueIndex.Handoff? = nil) -> [Relation] {
+        RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text, cues: cues?.index)
+    }
+
+    /// The relation cues of the whole scan text, found ahead of `relations` (on another thread).
+    func cueIndex(_ scan: ScanText) -> CueIndex.Handoff {
+        let index = CueIndex(scan.lower, lexicon: tables)
+        index.buildAll()
+        return CueIndex.Handoff(index)
     }
 
     /// The documents cited in one field of a procedure record (`can_cu_phap_ly`), whose table cells

@@ -136,7 +136,9 @@ struct DateRoleClassifier: Sendable {
             var s = ls
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
             var short: [UInt8]? = nil
-            if s < le, le - s <= longest + 8 {
+            // Only a line starting with 't' or following such a short line can match: others are
+            // not lower-cased.
+            if s < le, le - s <= longest + 8, p[s] | 0x20 == 0x74 || previous != nil {
                 let lower = Array(DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...]))
                 if p[s] | 0x20 == 0x74, wanted.contains(where: { $0.elementsEqual(lower) }) {   // 't' / 'T'
                     out.append(ls)

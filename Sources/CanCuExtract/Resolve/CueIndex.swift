@@ -7,6 +7,12 @@ import CanCuInput
 /// the resolver's many overlapping questions ("which cues lie between these two citations?")
 /// read each part of the text at most once, and parts no question touches not at all.
 final class CueIndex {
+    /// A built index handed from the thread that built it to the one that reads it (one at a time).
+    final class Handoff: @unchecked Sendable {
+        let index: CueIndex
+        init(_ index: CueIndex) { self.index = index }
+    }
+
     /// The cues found in one chunk.
     private struct Chunk {
         /// Word starts where at least one cue matches, ascending.
@@ -31,6 +37,12 @@ final class CueIndex {
         // When every cue starts with a letter, only letters after non-letters are looked at.
         lettersOnly = lexicon.cues.allSatisfy { CitedDate.isLetterByte($0.bytes[0]) }
         chunks = [Chunk?](repeating: nil, count: (l.count >> Self.chunkShift) + 1)
+    }
+
+    /// Finds the cues of every chunk now (the same chunks a question would find later), so that a
+    /// thread other than the resolver's can do this part of the work.
+    func buildAll() {
+        for c in chunks.indices where chunks[c] == nil { chunks[c] = index(c) }
     }
 
     /// Cue occurrences in `range`, longest first at each word start, not overlapping.
