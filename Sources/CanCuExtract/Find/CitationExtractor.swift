@@ -115,9 +115,15 @@ package struct CitationExtractor: Sendable {
 
     // MARK: Finding
 
-    func find(_ scan: ScanText, ownSymbol: String?) -> [FoundCitation] {
+    /// The type words of the scan text (the part of `find` that another thread may do first).
+    func typeWords(_ scan: ScanText) -> [TypeWordHit] {
+        TypeWordScanner(lexicon: tables).scan(scan)
+    }
+
+    /// The citations of the scan text; `words`, when given, is `typeWords(scan)`.
+    func find(_ scan: ScanText, ownSymbol: String?, words: [TypeWordHit]? = nil) -> [FoundCitation] {
         let symbols = SymbolScanner(lexicon: tables).scan(scan)
-        let words = TypeWordScanner(lexicon: tables).scan(scan)
+        let words = words ?? typeWords(scan)
         let l = scan.lower
         var anchors: [Int: Int] = [:]
         for (index, s) in symbols.enumerated() {

@@ -140,9 +140,9 @@ struct DateRoleClassifier: Sendable {
             // not lower-cased.
             if s < le, le - s <= longest + 8, p[s] | 0x20 == 0x74 || previous != nil {
                 let lower = Array(DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...]))
-                if p[s] | 0x20 == 0x74, wanted.contains(where: { $0.elementsEqual(lower) }) {   // 't' / 'T'
+                if p[s] | 0x20 == 0x74, wanted.contains(lower) {   // 't' / 'T'
                     out.append(ls)
-                } else if let previous, wanted.contains(where: { $0.elementsEqual(previous + [0x20] + lower) }) {
+                } else if let previous, wanted.contains(previous + [0x20] + lower) {
                     out.append(ls)
                 } else if p[s] | 0x20 == 0x74 {
                     short = lower

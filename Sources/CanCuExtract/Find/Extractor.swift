@@ -116,7 +116,7 @@ public struct Extractor: Sendable {
     /// parts there. Each closure sees the header and its own part of the facts.
     ///
     /// From `concurrentStagesMinimum` bytes on, the work runs on two threads in three steps: the
-    /// scan text beside the dates of the temporal stage; finding the citations beside the relation
+    /// scan text and its type words beside the dates of the temporal stage; finding the citations beside the relation
     /// cues of the whole text and the targets; the relations beside the citations' source spans and
     /// texts and the temporal stage's closure (each part followed by its closure). None of them
     /// reads what another writes (all read the text and the header; later steps read what earlier
@@ -137,27 +137,28 @@ public struct Extractor: Sendable {
         if concurrently && text.bytes.count >= Self.concurrentStagesMinimum {
             let ownSymbol = result.document.symbol
             let seed = result
-            // Step 1: the scan text | the dates step of the temporal stage.
-            let scanned = Mutex<ScanText?>(nil)
+            // Step 1: the scan text and its type words | the dates step of the temporal stage.
+            let scanned = Mutex<(scan: ScanText, words: [TypeWordHit])?>(nil)
             let dated = Mutex<(facts: DocumentFacts, pending: TemporalExtractor.PendingTargets)?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { task in
                 if task == 0 {
                     let scan = citations.scanText(text)
-                    scanned.withLock { $0 = scan }
+                    let words = citations.typeWords(scan)
+                    scanned.withLock { $0 = (scan, words) }
                 } else {
                     var facts = seed
                     let pending = temporal.dated(text, into: &facts)
                     dated.withLock { $0 = (facts, pending) }
                 }
             }
-            let scan = scanned.withLock { $0.take()! }
+            let (scan, words) = scanned.withLock { $0.take()! }
             // Step 2: finding the citations | the relation cues of the whole text, then the targets.
             let finding = Mutex<[FoundCitation]?>(nil)
             let targeted = Mutex<(facts: DocumentFacts, cues: CueIndex.Handoff)?>(nil)
             let (datedFacts, pending) = dated.withLock { $0.take()! }
             DispatchQueue.concurrentPerform(iterations: 2) { task in
                 if task == 0 {
-                    let found = citations.find(scan, ownSymbol: ownSymbol)
+                    let found = citations.find(scan, ownSymbol: ownSymbol, words: words)
                     finding.withLock { $0 = found }
                 } else {
                     let cues = citations.cueIndex(scan)
