@@ -145,6 +145,9 @@ package struct JSONWriter: Sendable {
         bytes.append(contentsOf: other.bytes[1..<(other.bytes.count - 1)])
     }
 
+    /// Room for `count` more bytes (a record about to be joined from parts).
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
     /// Ends a JSON Lines record.
     public mutating func newline() { bytes.append(0x0A) }
 
