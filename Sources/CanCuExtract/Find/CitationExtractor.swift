@@ -231,11 +231,11 @@ package struct CitationExtractor: Sendable {
         } else if let typeName = tables.typeNames[first] {
             guard s.tokens.count >= 2 || typeWord != nil else { return nil }
             f.type = typeName
-            f.issuers = s.tokens.dropFirst().map(stripTerm)
+            f.issuers = s.tokens.dropFirst().map { stripTerm($0) }
             if first == "CV" { f.tags = ["nonstandard_cv"] }
         } else if tables.isIssuer(first) {
             let issuer = stripTerm(first)
-            f.issuers = s.tokens.map(stripTerm)
+            f.issuers = s.tokens.map { stripTerm($0) }
             // The types an issuer implies are in rules.tsv (issuer_types.*, lone_issuer_types.*).
             if let allowed = tables.issuerTypes[issuer], let fallback = allowed.first {
                 f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? fallback
@@ -392,6 +392,10 @@ package struct CitationExtractor: Sendable {
         let limit = min(l.count, found[index].end + tables.titleDateReach)
         var k = found[index].end
         while k < limit {
+            // Only a '.' or an 'n' can end the walk or start a date ("ngày"): the bytes between are
+            // skipped eight at a time.
+            k = l.withUnsafeBufferPointer { ByteSearch.next(0x2E, or: 0x6E, UnsafeBufferPointer(rebasing: $0[..<limit]), from: k) }
+            guard k < limit else { return }
             let b = l[k]
             // A sentence ends at ". " before a capital ("… hình sự. ngày 07/03/2018 của …" goes on).
             if b == 0x2E && (k + 1 == l.count || (l[k + 1] == 0x20 && k + 2 < l.count && scan.view[k + 2] != l[k + 2])) { return }

@@ -134,6 +134,13 @@ struct DateRoleClassifier: Sendable {
         while ls < p.count {
             let le = ByteSearch.next(0x0A, p, from: ls)
             var s = ls
+            // A line whose text (after its indent) is longer than a header cell can be: the byte
+            // `longest + 9` before its end is not indent. Such a line is passed over at once.
+            if le - ls > longest + 8, p[le - longest - 9] != 0x20, p[le - longest - 9] != 0x09 {
+                previous = nil
+                ls = le + 1
+                continue
+            }
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
             var short: [UInt8]? = nil
             // Only a line starting with 't' or following such a short line can match: others are
