@@ -125,9 +125,12 @@ public enum DocumentReader {
             let kind = DocumentKind.of(bytes: bytes, path: path)
             guard kind != .text else {
                 let decoded = try decodeText(bytes, path: path, forcedEncoding: forced)
-                return .success(SourceDocument(
+                var document = SourceDocument(
                     path: path, text: decoded.text, byteCount: bytes.count,
-                    encoding: decoded.encoding, warnings: decoded.warnings))
+                    encoding: decoded.encoding, warnings: decoded.warnings)
+                // Valid UTF-8 without a BOM: the text is these bytes (kept for the normaliser).
+                if decoded.encoding == "utf-8", decoded.warnings.isEmpty { document.utf8 = bytes }
+                return .success(document)
             }
             if kind == .markdown {
                 let read = try MarkdownFormat(forcedEncoding: forced).read(bytes, path: path)

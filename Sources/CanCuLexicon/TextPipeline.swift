@@ -14,7 +14,7 @@ public struct TextPipeline: Sendable {
 
     /// Normalises a document's text.
     public func normalize(_ document: SourceDocument) -> NormalizedText {
-        normalizer.normalize(document.text)
+        normalizer.normalize(document.text, utf8: document.utf8)
     }
 }
 

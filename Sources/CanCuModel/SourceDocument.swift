@@ -10,6 +10,10 @@ public struct SourceDocument: Sendable {
     /// The encoding or format it was read as, e.g. `utf-8`, `utf-16le`.
     public var encoding: String
     public var warnings: [Diagnostic]
+    /// The bytes read, when `text` is exactly their UTF-8 (plain UTF-8 without a BOM or repairs):
+    /// the normaliser then uses them instead of copying the text's bytes again. A hint only: it is
+    /// compared with `text` before use.
+    package var utf8: [UInt8]? = nil
 
     public init(path: String, text: String, byteCount: Int, encoding: String = "utf-8", warnings: [Diagnostic] = []) {
         self.path = path

@@ -11,14 +11,20 @@ import CanCuModel
 /// ```
 package struct JSONWriter: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+    /// Whether each open object or array already has a value (so the next one needs a comma), as a
+    /// stack: bit k for level k below 64, `deepCommas` for deeper levels.
+    private var commas: UInt64 = 0
+    private var depth = 0
+    private var deepCommas: [Bool] = []
 
     public init() {}
 
     /// Empties the buffer (after it was written out).
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma.removeAll(keepingCapacity: true)
+        commas = 0
+        depth = 0
+        deepCommas.removeAll(keepingCapacity: true)
     }
 
     /// Hands the bytes written so far to `sink` and empties the buffer, keeping the place in the
@@ -29,10 +35,29 @@ package struct JSONWriter: Sendable {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Opens a level whose first value needs no comma.
+    @inline(__always)
+    private mutating func push() {
+        if depth < 64 { commas &= ~(1 << UInt64(depth)) } else { deepCommas.append(false) }
+        depth += 1
+    }
+
+    @inline(__always)
+    private mutating func pop() {
+        depth -= 1
+        if depth >= 64 { deepCommas.removeLast() }
+    }
+
+    @inline(__always)
     private mutating func separator() {
-        if let last = needsComma.last {
-            if last { bytes.append(0x2C) }
-            needsComma[needsComma.count - 1] = true
+        guard depth > 0 else { return }
+        let level = depth - 1
+        if level < 64 {
+            let bit: UInt64 = 1 << UInt64(level)
+            if commas & bit != 0 { bytes.append(0x2C) } else { commas |= bit }
+        } else {
+            if deepCommas[level - 64] { bytes.append(0x2C) }
+            deepCommas[level - 64] = true
         }
     }
 
@@ -41,26 +66,26 @@ package struct JSONWriter: Sendable {
         appendString(name)
         bytes.append(0x3A)
         // The value that follows must not add a comma of its own.
-        needsComma.append(false)
+        push()
     }
 
-    private mutating func endKey() { needsComma.removeLast() }
+    private mutating func endKey() { pop() }
 
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         separator()
         bytes.append(0x7B)
-        needsComma.append(false)
+        push()
         body(&self)
-        needsComma.removeLast()
+        pop()
         bytes.append(0x7D)
     }
 
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
         separator()
         bytes.append(0x5B)
-        needsComma.append(false)
+        push()
         body(&self)
-        needsComma.removeLast()
+        pop()
         bytes.append(0x5D)
     }
 
@@ -120,6 +145,9 @@ package struct JSONWriter: Sendable {
         bytes.append(contentsOf: other.bytes[1..<(other.bytes.count - 1)])
     }
 
+    /// Room for `count` more bytes (a record about to be joined from parts).
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
     /// Ends a JSON Lines record.
     public mutating func newline() { bytes.append(0x0A) }
 
@@ -154,7 +182,6 @@ package struct JSONWriter: Sendable {
 
     /// A JSON string of UTF-8 bytes: runs that need no escape are copied whole.
     private mutating func appendString(_ p: UnsafeBufferPointer<UInt8>) {
-        bytes.reserveCapacity(bytes.count + p.count + 2)
         bytes.append(0x22)
         Self.needsEscape.withUnsafeBufferPointer { escape in
             var run = 0

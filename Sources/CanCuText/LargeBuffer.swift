@@ -25,6 +25,16 @@ enum LargeBuffer {
         return copy ?? Array(text.utf8)
     }
 
+    /// Whether `bytes` are exactly the UTF-8 of `text` (one `memcmp`).
+    package static func sameBytes(_ bytes: [UInt8], _ text: String) -> Bool {
+        guard bytes.count == text.utf8.count else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { source in
+            bytes.withUnsafeBufferPointer { own in
+                own.count == 0 || memcmp(own.baseAddress!, source.baseAddress!, own.count) == 0
+            }
+        } ?? false
+    }
+
     /// An empty array with room for `capacity` bytes (huge pages when large).
     static func empty(capacity: Int) -> [UInt8] {
         guard capacity >= threshold else {

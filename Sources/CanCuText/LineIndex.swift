@@ -1,4 +1,9 @@
 import CanCuModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where lines start, found in one pass, and for any position the line holding it, by binary search:
 /// line numbers (1-based) of source scalar offsets for messages people read, and line starts of
@@ -24,7 +29,16 @@ package struct LineIndex: Sendable {
     /// The lines of UTF-8 bytes, in byte offsets.
     package init(bytes p: UnsafeBufferPointer<UInt8>) {
         var starts = [0]
-        for k in 0..<p.count where p[k] == 0x0A { starts.append(k + 1) }
+        starts.reserveCapacity(p.count / 40 + 16)
+        // Line feeds found by memchr (vectorised), not byte by byte.
+        if let base = p.baseAddress {
+            var k = 0
+            let n = p.count
+            while k < n, let hit = memchr(base + k, 0x0A, n - k) {
+                k = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+                starts.append(k)
+            }
+        }
         self.starts = starts
         count = p.count
     }

@@ -39,9 +39,16 @@ public struct Normalizer: Sendable {
 
     /// Normalises `source`, keeping the offset map.
     public func normalize(_ source: String) -> NormalizedText {
+        normalize(source, utf8: nil)
+    }
+
+    /// Normalises `source`; `utf8`, when it holds exactly the UTF-8 of `source` (checked), is used
+    /// as the source bytes instead of a fresh copy of them.
+    package func normalize(_ source: String, utf8: [UInt8]?) -> NormalizedText {
         var source = source
         source.makeContiguousUTF8()
-        let sourceBytes = LargeBuffer.bytes(of: source)
+        let sourceBytes: [UInt8]
+        if let utf8, LargeBuffer.sameBytes(utf8, source) { sourceBytes = utf8 } else { sourceBytes = LargeBuffer.bytes(of: source) }
         var passes: [EditList] = []
         var bytes = sourceBytes
         let (characterResult, composedRanges) = CharacterPass.run(sourceBytes, tonePairs: tonePairs)

@@ -43,6 +43,8 @@ package enum ExtractView {
                 part.object { json in writeTemporal(facts, to: &json) }
                 return part
             })
+        // The parts are joined once, into a buffer of their size (not grown step by step).
+        json.reserve(citations.bytes.count + relations.bytes.count + temporal.bytes.count + 4096)
         json.object { json in
             json.field("source", facts.path)
             json.objectField("document") { json in writeHeader(facts.document, to: &json) }

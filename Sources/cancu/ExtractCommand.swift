@@ -37,8 +37,28 @@ struct ExtractCommand: ParsableCommand {
             command.input = input
             return try command.run()
         }
+        if format == .json {
+            // The first document is read (and its UTF-8 validated) on one core while the
+            // dictionaries are loaded and compiled on the other.
+            let documents = input.documents
+            let directory = input.dictionaries
+            let encoding = input.forcedEncoding
+            let built = Mutex<Result<Extractor, any Error>?>(nil)
+            let firstRead = Mutex<Result<SourceDocument, InputError>?>(nil)
+            DispatchQueue.concurrentPerform(iterations: documents.isEmpty ? 1 : 2) { task in
+                if task == 0 {
+                    let result = Result { try Lexicon.load(userDirectory: directory) }.map { Extractor(lexicon: $0) }
+                    built.withLock { $0 = result }
+                } else {
+                    let result = DocumentReader.read(documents[0], encoding: encoding)
+                    firstRead.withLock { $0 = result }
+                }
+            }
+            let extractor: Extractor
+            do { extractor = try built.withLock { $0.take()! }.get() } catch { throw ValidationError("\(error)") }
+            return try writeJSON(extractor, documents: documents, first: firstRead.withLock { $0.take() })
+        }
         let extractor = Extractor(lexicon: try input.lexicon())
-        if format == .json { return try writeJSON(extractor) }
         var failed = false
         var json = JSONWriter()
         for path in input.documents {
@@ -68,9 +88,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     /// The JSON lines, documents read and extracted two (a core each) at a time and written in
-    /// their order: the same bytes as one after the other.
-    private func writeJSON(_ extractor: Extractor) throws {
-        let documents = input.documents
+    /// their order: the same bytes as one after the other. `first`, when given, is the first
+    /// document already read.
+    private func writeJSON(_ extractor: Extractor, documents: [String], first: Result<SourceDocument, InputError>?) throws {
         let encoding = input.forcedEncoding
         let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var failed = false
@@ -78,10 +98,13 @@ struct ExtractCommand: ParsableCommand {
         while start < documents.count {
             let window = Array(documents[start..<min(documents.count, start + width)])
             let outcomes = Mutex<[Result<[UInt8], InputError>?]>(Array(repeating: nil, count: window.count))
+            let windowStart = start
             DispatchQueue.concurrentPerform(iterations: window.count) { k in
                 var json = JSONWriter()
                 let outcome: Result<[UInt8], InputError>
-                switch DocumentReader.read(window[k], encoding: encoding) {
+                let read = windowStart + k == 0 ? first ?? DocumentReader.read(window[k], encoding: encoding)
+                    : DocumentReader.read(window[k], encoding: encoding)
+                switch read {
                 case .failure(let error):
                     outcome = .failure(error)
                 case .success(let document):

@@ -38,7 +38,7 @@ struct TokenizeCommand: ParsableCommand {
                     Console.write(json.bytes)
                 }
             case .success(let document):
-                let text = pipeline.normalizer.normalize(document.text)
+                let text = pipeline.normalizer.normalize(document.text, utf8: document.utf8)
                 switch format {
                 case .count:
                     TokenView.writeCount(document, text, pipeline.tokenizer, to: &json)

@@ -57,8 +57,13 @@ package struct CitationExtractor: Sendable {
     /// The first step of `extract`: the scan text and the citations found in it. The two next
     /// steps, `citations` and `relations`, read only these and the text.
     func found(_ text: NormalizedText, ownSymbol: String?) -> (scan: ScanText, found: [FoundCitation]) {
-        let scan = ScanText(text.bytes, lexicon: tables)
+        let scan = scanText(text)
         return (scan, find(scan, ownSymbol: ownSymbol))
+    }
+
+    /// The scan text of a document (the first part of `found`).
+    func scanText(_ text: NormalizedText) -> ScanText {
+        ScanText(text.bytes, lexicon: tables)
     }
 
     /// The citations of the found ones, with their source spans and texts.
@@ -67,9 +72,16 @@ package struct CitationExtractor: Sendable {
         return found.map { makeCitation($0, text, cursor: &cursor) }
     }
 
-    /// The typed relations between the found citations.
-    func relations(_ found: [FoundCitation], scan: ScanText, text: NormalizedText) -> [Relation] {
-        RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text)
+    /// The typed relations between the found citations; `cues`, when given, is `cueIndex(scan)`.
+    func relations(_ found: [FoundCitation], scan: ScanText, text: NormalizedText, cues: CueIndex.Handoff? = nil) -> [Relation] {
+        RelationResolver(lexicon: tables).relations(found, scan: scan, bytes: text.bytes, text: text, cues: cues?.index)
+    }
+
+    /// The relation cues of the whole scan text, found ahead of `relations` (on another thread).
+    func cueIndex(_ scan: ScanText) -> CueIndex.Handoff {
+        let index = CueIndex(scan.lower, lexicon: tables)
+        index.buildAll()
+        return CueIndex.Handoff(index)
     }
 
     /// The documents cited in one field of a procedure record (`can_cu_phap_ly`), whose table cells
@@ -103,9 +115,15 @@ package struct CitationExtractor: Sendable {
 
     // MARK: Finding
 
-    func find(_ scan: ScanText, ownSymbol: String?) -> [FoundCitation] {
+    /// The type words of the scan text (the part of `find` that another thread may do first).
+    func typeWords(_ scan: ScanText) -> [TypeWordHit] {
+        TypeWordScanner(lexicon: tables).scan(scan)
+    }
+
+    /// The citations of the scan text; `words`, when given, is `typeWords(scan)`.
+    func find(_ scan: ScanText, ownSymbol: String?, words: [TypeWordHit]? = nil) -> [FoundCitation] {
         let symbols = SymbolScanner(lexicon: tables).scan(scan)
-        let words = TypeWordScanner(lexicon: tables).scan(scan)
+        let words = words ?? typeWords(scan)
         let l = scan.lower
         var anchors: [Int: Int] = [:]
         for (index, s) in symbols.enumerated() {
@@ -213,11 +231,11 @@ package struct CitationExtractor: Sendable {
         } else if let typeName = tables.typeNames[first] {
             guard s.tokens.count >= 2 || typeWord != nil else { return nil }
             f.type = typeName
-            f.issuers = s.tokens.dropFirst().map(stripTerm)
+            f.issuers = s.tokens.dropFirst().map { stripTerm($0) }
             if first == "CV" { f.tags = ["nonstandard_cv"] }
         } else if tables.isIssuer(first) {
             let issuer = stripTerm(first)
-            f.issuers = s.tokens.map(stripTerm)
+            f.issuers = s.tokens.map { stripTerm($0) }
             // The types an issuer implies are in rules.tsv (issuer_types.*, lone_issuer_types.*).
             if let allowed = tables.issuerTypes[issuer], let fallback = allowed.first {
                 f.type = typeWord.flatMap { allowed.contains($0) ? $0 : nil } ?? fallback
@@ -374,6 +392,10 @@ package struct CitationExtractor: Sendable {
         let limit = min(l.count, found[index].end + tables.titleDateReach)
         var k = found[index].end
         while k < limit {
+            // Only a '.' or an 'n' can end the walk or start a date ("ngày"): the bytes between are
+            // skipped eight at a time.
+            k = l.withUnsafeBufferPointer { ByteSearch.next(0x2E, or: 0x6E, UnsafeBufferPointer(rebasing: $0[..<limit]), from: k) }
+            guard k < limit else { return }
             let b = l[k]
             // A sentence ends at ". " before a capital ("… hình sự. ngày 07/03/2018 của …" goes on).
             if b == 0x2E && (k + 1 == l.count || (l[k + 1] == 0x20 && k + 2 < l.count && scan.view[k + 2] != l[k + 2])) { return }

@@ -60,8 +60,34 @@ package struct CitationLexicon: Sendable {
     /// Indices into `cues` of the cues of four bytes or more, by their first four bytes
     /// (little-endian), longest first.
     let cuesByQuad: [UInt32: [Int]]
+    /// `cuesByQuad` as an open-addressing table of 65,536 slots from `quadHash` (linear probing):
+    /// the four bytes of a slot (0: empty; no cue starts with a NUL) and their cues.
+    let cueQuadKeys: [UInt32]
+    let cueQuadLists: [[Int]]
     /// First bytes of the cues shorter than four bytes (256 entries).
     let shortCueFirstBytes: [Bool]
+    /// The first 16 bytes of each cue (fewer when shorter), by cue index, as two little-endian
+    /// words and their masks: where the text has no two spaces in a row, a cue matches only text
+    /// that starts with these bytes (a quick test before `CueIndex.matchEnd`).
+    let cueHeads: [CueHead]
+
+    struct CueHead: Sendable {
+        var bytes0: UInt64 = 0, mask0: UInt64 = 0, bytes1: UInt64 = 0, mask1: UInt64 = 0
+
+        init(_ cue: [UInt8]) {
+            let fixed = min(cue.count, 16)
+            var b = [UInt8](repeating: 0, count: 16), m = [UInt8](repeating: 0, count: 16)
+            for j in 0..<fixed { b[j] = cue[j]; m[j] = 0xFF }
+            b.withUnsafeBytes { raw in
+                bytes0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                bytes1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            }
+            m.withUnsafeBytes { raw in
+                mask0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                mask1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            }
+        }
+    }
     /// Two-byte homoglyph → ASCII letter.
     let homoglyphs: [UInt16: UInt8]
     /// Words by role (lower-case bytes).
@@ -217,6 +243,17 @@ package struct CitationLexicon: Sendable {
                 shortFirst[Int(cue.bytes[0])] = true
             }
         }
+        self.cueHeads = cues.map { CueHead($0.bytes) }
+        var quadKeys = [UInt32](repeating: 0, count: 1 << 16)
+        var quadLists = [[Int]](repeating: [], count: 1 << 16)
+        for (quad, list) in byQuad {
+            var slot = Self.quadHash(quad)
+            while quadKeys[slot] != 0 { slot = (slot + 1) & 0xFFFF }
+            quadKeys[slot] = quad
+            quadLists[slot] = list
+        }
+        self.cueQuadKeys = quadKeys
+        self.cueQuadLists = quadLists
         self.cueQuads = quads
         self.cuesByQuad = byQuad
         self.shortCueFirstBytes = shortFirst

@@ -1,4 +1,9 @@
 import CanCuModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CanCuText
 import CanCuLexicon
 import CanCuInput
@@ -106,21 +111,25 @@ struct DateCues: Sendable {
         return before < w.startIndex || !(TemporalScan.isWordByte(w[before]) || TemporalScan.isDigit(w[before]))
     }
 
-    /// Where `cue` occurs in `w`, if it does.
+    /// Where `cue` occurs in `w`, if it does (the first place; its first byte found by `memchr`).
     static func find(_ cue: [UInt8], in w: ArraySlice<UInt8>) -> Int? {
         guard let first = cue.first, w.count >= cue.count else { return nil }
         let count = cue.count
-        return cue.withUnsafeBufferPointer { q in
-            var i = w.startIndex
-            while i + count <= w.endIndex {
-                if w[i] == first {
+        return w.withUnsafeBufferPointer { h in
+            cue.withUnsafeBufferPointer { q in
+                guard let hb = h.baseAddress else { return nil }
+                var i = 0
+                let last = h.count - count  // the last place the cue can start
+                while i <= last {
+                    guard let hit = memchr(hb + i, Int32(first), last - i + 1) else { return nil }
+                    i = UnsafeRawPointer(hit) - UnsafeRawPointer(hb)
                     var k = 1
-                    while k < count && w[i + k] == q[k] { k += 1 }
-                    if k == count { return i }
+                    while k < count && h[i + k] == q[k] { k += 1 }
+                    if k == count { return w.startIndex + i }
+                    i += 1
                 }
-                i += 1
+                return nil
             }
-            return nil
         }
     }
 }

@@ -134,13 +134,22 @@ struct DateRoleClassifier: Sendable {
         while ls < p.count {
             let le = ByteSearch.next(0x0A, p, from: ls)
             var s = ls
+            // A line whose text (after its indent) is longer than a header cell can be: the byte
+            // `longest + 9` before its end is not indent. Such a line is passed over at once.
+            if le - ls > longest + 8, p[le - longest - 9] != 0x20, p[le - longest - 9] != 0x09 {
+                previous = nil
+                ls = le + 1
+                continue
+            }
             while s < le, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
             var short: [UInt8]? = nil
-            if s < le, le - s <= longest + 8 {
+            // Only a line starting with 't' or following such a short line can match: others are
+            // not lower-cased.
+            if s < le, le - s <= longest + 8, p[s] | 0x20 == 0x74 || previous != nil {
                 let lower = Array(DateCues.trimEnd(TemporalScan.lowerBytes(p, s..<le)[...]))
-                if p[s] | 0x20 == 0x74, wanted.contains(where: { $0.elementsEqual(lower) }) {   // 't' / 'T'
+                if p[s] | 0x20 == 0x74, wanted.contains(lower) {   // 't' / 'T'
                     out.append(ls)
-                } else if let previous, wanted.contains(where: { $0.elementsEqual(previous + [0x20] + lower) }) {
+                } else if let previous, wanted.contains(previous + [0x20] + lower) {
                     out.append(ls)
                 } else if p[s] | 0x20 == 0x74 {
                     short = lower

@@ -115,11 +115,13 @@ public struct Extractor: Sendable {
     /// (dates, periods, targets, the effective date) are done: `extract`'s JSON view writes its
     /// parts there. Each closure sees the header and its own part of the facts.
     ///
-    /// From `concurrentStagesMinimum` bytes on, the work runs on two threads in two steps: finding
-    /// the citations beside the temporal stage, then the relations beside the citations' source
-    /// spans and texts (each followed by its closure). None of them reads what another writes
-    /// (all read the text and the header; relations and citations read what was found), so the
-    /// facts are the same as one after the other (`concurrently: false`, for tests).
+    /// From `concurrentStagesMinimum` bytes on, the work runs on two threads in three steps: the
+    /// scan text and its type words beside the dates of the temporal stage; finding the citations beside the relation
+    /// cues of the whole text and the targets; the relations beside the citations' source spans and
+    /// texts and the temporal stage's closure (each part followed by its closure). None of them
+    /// reads what another writes (all read the text and the header; later steps read what earlier
+    /// ones made), so the facts are the same as one after the other (`concurrently: false`, for
+    /// tests).
     package func extract<Part: Sendable>(
         _ text: NormalizedText, path: String, warnings: [Diagnostic] = [], stages: Stages, concurrently: Bool = true,
         afterCitations: @Sendable (DocumentFacts) -> Part, afterRelations: @Sendable (DocumentFacts) -> Part,
@@ -135,43 +137,60 @@ public struct Extractor: Sendable {
         if concurrently && text.bytes.count >= Self.concurrentStagesMinimum {
             let ownSymbol = result.document.symbol
             let seed = result
-            // Step 1: find the citations | the temporal stage.
-            let scanned = Mutex<(scan: ScanText, found: [FoundCitation])?>(nil)
-            let dated = Mutex<(facts: DocumentFacts, part: Part)?>(nil)
+            // Step 1: the scan text and its type words | the dates step of the temporal stage.
+            let scanned = Mutex<(scan: ScanText, words: [TypeWordHit])?>(nil)
+            let dated = Mutex<(facts: DocumentFacts, pending: TemporalExtractor.PendingTargets)?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { task in
                 if task == 0 {
-                    let found = citations.found(text, ownSymbol: ownSymbol)
-                    scanned.withLock { $0 = found }
+                    let scan = citations.scanText(text)
+                    let words = citations.typeWords(scan)
+                    scanned.withLock { $0 = (scan, words) }
                 } else {
                     var facts = seed
-                    temporal.extract(text, into: &facts)
-                    let part = afterTemporal(facts)
-                    dated.withLock { $0 = (facts, part) }
+                    let pending = temporal.dated(text, into: &facts)
+                    dated.withLock { $0 = (facts, pending) }
                 }
             }
-            let (scan, found) = scanned.withLock { $0.take()! }
-            // Step 2: relations | citations' spans and texts.
+            let (scan, words) = scanned.withLock { $0.take()! }
+            // Step 2: finding the citations | the relation cues of the whole text, then the targets.
+            let finding = Mutex<[FoundCitation]?>(nil)
+            let targeted = Mutex<(facts: DocumentFacts, cues: CueIndex.Handoff)?>(nil)
+            let (datedFacts, pending) = dated.withLock { $0.take()! }
+            DispatchQueue.concurrentPerform(iterations: 2) { task in
+                if task == 0 {
+                    let found = citations.find(scan, ownSymbol: ownSymbol, words: words)
+                    finding.withLock { $0 = found }
+                } else {
+                    let cues = citations.cueIndex(scan)
+                    var facts = datedFacts
+                    temporal.targets(pending, text, into: &facts)
+                    targeted.withLock { $0 = (facts, cues) }
+                }
+            }
+            let found = finding.withLock { $0.take()! }
+            let (temporalFacts, cues) = targeted.withLock { $0.take()! }
+            // Step 3: relations | citations' spans and texts, then the temporal stage's part.
             let related = Mutex<(relations: [Relation], part: Part)?>(nil)
-            let cited = Mutex<(citations: [Citation], part: Part)?>(nil)
+            let cited = Mutex<(citations: [Citation], part: Part, temporal: Part)?>(nil)
             DispatchQueue.concurrentPerform(iterations: 2) { task in
                 var facts = seed
                 if task == 0 {
-                    facts.relations = citations.relations(found, scan: scan, text: text)
+                    facts.relations = citations.relations(found, scan: scan, text: text, cues: cues)
                     let part = afterRelations(facts)
                     related.withLock { $0 = (facts.relations, part) }
                 } else {
                     facts.citations = citations.citations(found, text)
                     let part = afterCitations(facts)
-                    cited.withLock { $0 = (facts.citations, part) }
+                    let temporalPart = afterTemporal(temporalFacts)
+                    cited.withLock { $0 = (facts.citations, part, temporalPart) }
                 }
             }
-            let withDates = dated.withLock { $0.take()! }
             let withRelations = related.withLock { $0.take()! }
             let withCitations = cited.withLock { $0.take()! }
-            result = withDates.facts
+            result = temporalFacts
             result.citations = withCitations.citations
             result.relations = withRelations.relations
-            (citationsPart, relationsPart, temporalPart) = (withCitations.part, withRelations.part, withDates.part)
+            (citationsPart, relationsPart, temporalPart) = (withCitations.part, withRelations.part, withCitations.temporal)
         } else {
             (result.citations, result.relations) = citations.extract(text, ownSymbol: result.document.symbol)
             citationsPart = afterCitations(result)

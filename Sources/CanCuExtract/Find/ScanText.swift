@@ -71,21 +71,19 @@ struct ScanText {
             }
         }
         }
-        self.view = view
-        self.lower = lower
-        self.original = bytes
-        blankFurniture(original: bytes, lexicon: lexicon, blankFooter: blankFooter)
-    }
-
-    /// Blanks page-furniture lines and the footer, in both arrays.
-    private mutating func blankFurniture(original: [UInt8], lexicon: CitationLexicon, blankFooter: Bool) {
-        original.withUnsafeBufferPointer { o in
+        // Page furniture and the footer blanked in both arrays before they are stored: once
+        // stored, writing through `self` could copy them again (a second reference to each may
+        // still be alive here).
+        bytes.withUnsafeBufferPointer { o in
             view.withUnsafeMutableBufferPointer { v in
                 lower.withUnsafeMutableBufferPointer { l in
                     Self.blankFurniture(o, v, l, lexicon: lexicon, blankFooter: blankFooter)
                 }
             }
         }
+        self.view = view
+        self.lower = lower
+        self.original = bytes
     }
 
     private static func hasPrefix(_ l: UnsafeMutableBufferPointer<UInt8>, _ prefix: [UInt8], at i: Int, end: Int) -> Bool {

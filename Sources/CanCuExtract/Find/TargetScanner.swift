@@ -297,10 +297,13 @@ struct TargetScanner: Sendable {
         func unit(in units: [[UInt8]]) -> [UInt8]? {
             units.first { u in ahead.starts(with: u) && (ahead.count == u.count || !TemporalScan.isWordByte(ahead[u.count])) }
         }
+        // Without a unit after the number there is no target: the words before it are not read.
+        let countUnit = unit(in: countUnits)
+        guard countUnit != nil || unit(in: reduceUnits) != nil else { return nil }
         let lead = DateCues.trimEnd(TemporalScan.lowerBytes(p, max(0, s - 30)..<s)[...])
         var reduced = false
         let found: [UInt8]
-        if let u = unit(in: countUnits), countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) })
+        if let u = countUnit, countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) })
             || countComparators.contains(where: { DateCues.endsWithWord(lead, $0) }) {
             // "hoàn thành 05 đề án"; "lựa chọn tối thiểu 05 doanh nghiệp", "Có tối thiểu 10 doanh nghiệp".
             found = u

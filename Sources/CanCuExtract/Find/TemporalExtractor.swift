@@ -27,12 +27,39 @@ package struct TemporalExtractor: Sendable {
 
     /// Fills `dates`, `periods`, `targets`, `document.effective` and `effectNotes` of `result`.
     public func extract(_ text: NormalizedText, into result: inout DocumentFacts) {
+        let pending = dated(text, into: &result)
+        targets(pending, text, into: &result)
+    }
+
+    /// What the targets step needs from the dates step.
+    package struct PendingTargets: Sendable {
+        let lines: LineIndex
+        let deadlines: [TargetScanner.Dated]
+        let spans: [TargetScanner.Dated]
+    }
+
+    /// The first step of `extract`: fills `dates`, `periods`, `document.effective` and
+    /// `effectNotes` of `result`; `targets(_:_:into:)` then fills `targets`.
+    package func dated(_ text: NormalizedText, into result: inout DocumentFacts) -> PendingTargets {
         text.bytes.withUnsafeBufferPointer { p in
-            extract(p, text, into: &result)
+            dated(p, text, into: &result)
         }
     }
 
-    private func extract(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout DocumentFacts) {
+    /// The second step of `extract`: fills `targets` of `result` (whose `document.type` it reads).
+    package func targets(_ pending: PendingTargets, _ text: NormalizedText, into result: inout DocumentFacts) {
+        var cursor = text.cursor()
+        let found = text.bytes.withUnsafeBufferPointer { p in
+            targets.scan(p, lines: pending.lines, deadlines: pending.deadlines, periods: pending.spans,
+                         ruleText: targets.setsRules(type: result.document.type)) { range, value, unit, comparator, subject, deadline, period in
+                Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
+                       unit: unit, comparator: comparator, subject: subject, deadline: deadline.flatMap(LegalDate.init(iso:)), period: period)
+            }
+        }
+        result.targets = found
+    }
+
+    private func dated(_ p: TemporalScan.Buffer, _ text: NormalizedText, into result: inout DocumentFacts) -> PendingTargets {
         let (found, foundPeriods) = scanner.scan(p, isCitationYear: { isCitationYear(p, namStart: $0) })
         var dates = found
         let lines = LineIndex(bytes: p)
@@ -99,11 +126,7 @@ package struct TemporalExtractor: Sendable {
             guard let from = q.from, let to = q.to else { return nil }
             return TargetScanner.Dated(range: q.range, value: "\(from)-\(to)")
         }
-        result.targets = targets.scan(p, lines: lines, deadlines: deadlines, periods: spans,
-                                      ruleText: targets.setsRules(type: result.document.type)) { range, value, unit, comparator, subject, deadline, period in
-            Target(source: cursor.sourceRange(ofBytes: range), range: range, text: text.sourceText(ofBytes: range), value: value,
-                   unit: unit, comparator: comparator, subject: subject, deadline: deadline.flatMap(LegalDate.init(iso:)), period: period)
-        }
+        return PendingTargets(lines: lines, deadlines: deadlines, spans: spans)
     }
 
     /// Where "từ" opens a range before date `d`.

@@ -7,6 +7,12 @@ import CanCuInput
 /// the resolver's many overlapping questions ("which cues lie between these two citations?")
 /// read each part of the text at most once, and parts no question touches not at all.
 final class CueIndex {
+    /// A built index handed from the thread that built it to the one that reads it (one at a time).
+    final class Handoff: @unchecked Sendable {
+        let index: CueIndex
+        init(_ index: CueIndex) { self.index = index }
+    }
+
     /// The cues found in one chunk.
     private struct Chunk {
         /// Word starts where at least one cue matches, ascending.
@@ -31,6 +37,12 @@ final class CueIndex {
         // When every cue starts with a letter, only letters after non-letters are looked at.
         lettersOnly = lexicon.cues.allSatisfy { CitedDate.isLetterByte($0.bytes[0]) }
         chunks = [Chunk?](repeating: nil, count: (l.count >> Self.chunkShift) + 1)
+    }
+
+    /// Finds the cues of every chunk now (the same chunks a question would find later), so that a
+    /// thread other than the resolver's can do this part of the work.
+    func buildAll() {
+        for c in chunks.indices where chunks[c] == nil { chunks[c] = index(c) }
     }
 
     /// Cue occurrences in `range`, longest first at each word start, not overlapping.
@@ -83,22 +95,13 @@ final class CueIndex {
         var chunk = Chunk()
         let n = text.count
         let from = c << Self.chunkShift, to = min(n, (c + 1) << Self.chunkShift)
-        let cues = lexicon.cues, byFirst = lexicon.cuesByFirstByte, short = lexicon.shortCueFirstBytes
-        let byQuad = lexicon.cuesByQuad
+        let cues = lexicon.cues, byFirst = lexicon.cuesByFirstByte
+        let lettersOnly = lettersOnly
         text.withUnsafeBufferPointer { p in
-            lexicon.cueQuads.withUnsafeBufferPointer { quads in
-                func check(_ k: Int) {
-                    if k + 4 <= n {
-                        let x = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: k, as: UInt32.self))
-                        if short[Int(p[k])] {
-                            Self.record(p, at: k, cues, byFirst[Int(p[k])], into: &chunk)
-                        } else if quads[CitationLexicon.quadHash(x)], let list = byQuad[x] {
-                            Self.record(p, at: k, cues, list, into: &chunk)
-                        }
-                    } else if !byFirst[Int(p[k])].isEmpty {
-                        Self.record(p, at: k, cues, byFirst[Int(p[k])], into: &chunk)
-                    }
-                }
+            lexicon.cueHeads.withUnsafeBufferPointer { heads in
+            lexicon.shortCueFirstBytes.withUnsafeBufferPointer { short in
+            lexicon.cueQuadKeys.withUnsafeBufferPointer { quadKeys in
+                let lists = lexicon.cueQuadLists
                 var k = from
                 if lettersOnly, let base = p.baseAddress {
                     let raw = UnsafeRawPointer(base)
@@ -108,7 +111,7 @@ final class CueIndex {
                         let nonLetter = Self.nonLetterMask(w)
                         var starts = (nonLetter << 8 | previousNonLetter) & ~nonLetter & 0x8080_8080_8080_8080
                         while starts != 0 {
-                            check(k + starts.trailingZeroBitCount >> 3)
+                            Self.check(p, k + starts.trailingZeroBitCount >> 3, cues, heads, byFirst, short, quadKeys, lists, into: &chunk)
                             starts &= starts &- 1
                         }
                         previousNonLetter = (nonLetter >> 63) << 7
@@ -116,12 +119,43 @@ final class CueIndex {
                     }
                 }
                 while k < to {
-                    if k == 0 || !CitedDate.isLetterByte(p[k - 1]) { check(k) }
+                    if k == 0 || !CitedDate.isLetterByte(p[k - 1]) {
+                        Self.check(p, k, cues, heads, byFirst, short, quadKeys, lists, into: &chunk)
+                    }
                     k += 1
                 }
             }
+            }
+            }
         }
         return chunk
+    }
+
+    /// Records the cues that match at word start `k`: those starting with its four bytes (a
+    /// lookup in `cueQuadKeys`), or with its first byte when a cue that short may start there.
+    @inline(__always)
+    private static func check(_ p: UnsafeBufferPointer<UInt8>, _ k: Int, _ cues: [CitationLexicon.Cue],
+                              _ heads: UnsafeBufferPointer<CitationLexicon.CueHead>, _ byFirst: [[Int]],
+                              _ short: UnsafeBufferPointer<Bool>, _ quadKeys: UnsafeBufferPointer<UInt32>, _ lists: [[Int]],
+                              into chunk: inout Chunk) {
+        let n = p.count
+        if k + 4 <= n {
+            if short[Int(p[k])] {
+                record(p, at: k, cues, heads, byFirst[Int(p[k])], into: &chunk)
+                return
+            }
+            let x = UInt32(littleEndian: UnsafeRawPointer(p.baseAddress!).loadUnaligned(fromByteOffset: k, as: UInt32.self))
+            var slot = CitationLexicon.quadHash(x)
+            while true {
+                let key = quadKeys[slot]
+                if key == 0 { return }
+                if key == x { break }
+                slot = (slot + 1) & (quadKeys.count - 1)
+            }
+            record(p, at: k, cues, heads, lists[slot], into: &chunk)
+        } else if !byFirst[Int(p[k])].isEmpty {
+            record(p, at: k, cues, heads, byFirst[Int(p[k])], into: &chunk)
+        }
     }
 
     /// Bit 7 of each byte of `w` set where the byte is no letter (`CitedDate.isLetterByte`): an
@@ -152,12 +186,38 @@ final class CueIndex {
         return i
     }
 
+    /// Bit 7 of each byte of `w` (loaded little-endian) set exactly where the byte is a space.
+    @inline(__always)
+    static func spaceMask(_ w: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, highs: UInt64 = 0x8080_8080_8080_8080
+        let x = w ^ 0x2020_2020_2020_2020
+        return ~(((x & low7) &+ low7) | x) & highs
+    }
+
     /// Records the cues of `candidates` (indices into `cues`, longest first) that match at `k`.
-    private static func record(_ p: UnsafeBufferPointer<UInt8>, at k: Int, _ cues: [CitationLexicon.Cue], _ candidates: [Int],
+    private static func record(_ p: UnsafeBufferPointer<UInt8>, at k: Int, _ cues: [CitationLexicon.Cue],
+                               _ heads: UnsafeBufferPointer<CitationLexicon.CueHead>, _ candidates: [Int],
                                into chunk: inout Chunk) {
         let n = p.count
         let before = chunk.ids.count
+        // The text's next 16 bytes, to reject most candidates by their head (`cueHeads`). A space
+        // of a cue matches a run of spaces, so a cue's bytes sit at fixed offsets from `k` only
+        // while the text has no two spaces in a row: with a run of spaces in these 16 bytes
+        // every candidate goes to `matchEnd`.
+        var wide = k + 16 <= n
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        if wide, let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            w0 = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            w1 = raw.loadUnaligned(fromByteOffset: k + 8, as: UInt64.self)
+            let s0 = spaceMask(w0), s1 = spaceMask(w1)
+            if s0 & (s0 >> 8) != 0 || s1 & (s1 >> 8) != 0 || (s0 >> 63 != 0 && s1 & 0x80 != 0) { wide = false }
+        }
         for index in candidates {
+            if wide {
+                let h = heads[index]
+                if w0 & h.mask0 != h.bytes0 || w1 & h.mask1 != h.bytes1 { continue }
+            }
             let bytes = cues[index].bytes
             let count = bytes.count
             guard let e = matchEnd(p, at: k, bytes) else { continue }

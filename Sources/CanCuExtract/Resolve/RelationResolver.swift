@@ -18,11 +18,12 @@ struct RelationResolver {
 
     private struct Scope { var range: Range<Int>; var type: Relation.RelationType }
 
-    func relations(_ found: [FoundCitation], scan: ScanText, bytes: [UInt8], text: NormalizedText) -> [Relation] {
+    /// The relations of `found`; `cues`, when given, is the cue index of `scan.lower` (already built).
+    func relations(_ found: [FoundCitation], scan: ScanText, bytes: [UInt8], text: NormalizedText, cues: CueIndex? = nil) -> [Relation] {
         let count = found.count
         guard count > 0 else { return [] }
         let l = scan.lower
-        let index = CueIndex(l, lexicon: lexicon)
+        let index = cues ?? CueIndex(l, lexicon: lexicon)
         let scopes = paragraphScopes(scan, bytes, index)
         var selfType = [Relation.RelationType?](repeating: nil, count: count)
         var evidence = found.map { $0.start..<($0.dateEnd ?? $0.end) }
