@@ -283,13 +283,7 @@ struct GoldTemporalTests {
         print("gold effect lists: \(score.line)")
         for r in report { print("  effect miss: \(r)") }
         #expect(score.precision >= 0.95, "\(score.line)")
-        // Recall is 0.689 (84 of 122): a floor keeps it from falling; the issue's bar stays, as a
-        // known issue (laws named inside an amending law's title are no citations of their own, the
-        // rows of the 1478 table, a second document after "và" in a title; see docs/accuracy.md).
-        #expect(score.recall >= 0.68, "\(score.line)")
-        withKnownIssue("effect-list recall is below the 0.95 of issue 16") {
-            #expect(score.recall >= 0.95, "\(score.line)")
-        }
+        #expect(score.recall >= 0.95, "\(score.line)")
     }
 }
 
