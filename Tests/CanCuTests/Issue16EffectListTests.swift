@@ -234,4 +234,29 @@ struct Issue16EffectListTests {
         let part = run("Thay thế một phần Quyết định số 1565/2007/QĐ-UBND ngày 12/7/2007.")
         #expect(own(part, "1565/2007/QĐ-UBND") == [.amends])
     }
+    // MARK: Rank and party documents
+
+    @Test("a decree amends the decree of the clause, not the law named in its title")
+    func rankOfHistory() {
+        // congbao/quyet-dinh-so-372-qd-btc, lines 30-33.
+        let r = run("Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025;")
+        #expect(edge(r, "187/2025/NĐ-CP", "78/2025/NĐ-CP", .amends))
+        #expect(!edge(r, "187/2025/NĐ-CP", "Luật Ban hành văn bản quy phạm pháp luật", .amends))
+        // Counter-examples: a law amended by a law, a decree by a decree, stay as they were.
+        let l = run("Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15;")
+        #expect(edge(l, "87/2025/QH15", "64/2025/QH15", .amends))
+        let d = run("Căn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ của Bộ Tài chính được sửa đổi, bổ sung bởi Nghị định số 166/2025/NĐ-CP ngày 30 tháng 6 năm 2025;")
+        #expect(edge(d, "166/2025/NĐ-CP", "29/2025/NĐ-CP", .amends))
+    }
+
+    @Test("a Government resolution does not amend a party resolution named in its title")
+    func partyDocuments() {
+        // congbao/quyet-dinh-so-982-qd-ttg, lines 30-35.
+        let r = run("Căn cứ Nghị quyết số 11/NQ-CP ngày 14 tháng 01 năm 2026 của Chính phủ về sửa đổi, bổ sung, cập nhật Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;")
+        #expect(edge(r, "11/NQ-CP", "71/NQ-CP", .amends))
+        #expect(!edge(r, "71/NQ-CP", "57-NQ/TW", .amends))
+        // Counter-example: one party document amending another keeps its edge.
+        let p = run("Thực hiện Kết luận số 18-KL/TW ngày 10/01/2022 của Bộ Chính trị sửa đổi, bổ sung Nghị quyết số 10-NQ/TW ngày 03/6/2017 của Ban Chấp hành Trung ương.")
+        #expect(edge(p, "18-KL/TW", "10-NQ/TW", .amends))
+    }
 }

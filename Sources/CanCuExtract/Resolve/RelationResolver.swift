@@ -67,6 +67,16 @@ struct RelationResolver {
             let historyCues = index.cues(in: gap).filter { $0.cue.history }
             if !historyCues.isEmpty, endsWithHistoryLink(gap, l) {
                 historyTarget[i] = historyTarget[p] ?? p
+                // A document cannot change one of a higher rank: "Nghị định A … thi hành Luật X được sửa
+                // đổi, bổ sung bởi Nghị định B" — B amends A, the law is only named in A's title.
+                if let t = historyTarget[i], let acting = found[i].type.flatMap({ lexicon.typeRanks[$0] }),
+                   let changed = found[t].type.flatMap({ lexicon.typeRanks[$0] }), changed < acting {
+                    var j = t - 1
+                    while j >= 0 && found[j].start >= clauseStarts[t] {
+                        if let r = found[j].type.flatMap({ lexicon.typeRanks[$0] }), r >= acting { historyTarget[i] = j; break }
+                        j -= 1
+                    }
+                }
                 var types: [Relation.RelationType] = []
                 for c in historyCues { if let r = c.cue.relation, !types.contains(r) { types.append(r) } }
                 historyTypes[i] = types
@@ -81,7 +91,8 @@ struct RelationResolver {
         // relation stays the document's own.
         for i in 1..<max(1, count) where selfType[i] != nil && historyTarget[i] == nil {
             let f = found[i], p = i - 1
-            guard found[p].start >= clauseStarts[i], selfType[p] != nil else { continue }
+            guard found[p].start >= clauseStarts[i], selfType[p] != nil,
+                  found[p].tags.contains("party") == f.tags.contains("party") else { continue }
             guard let last = index.cues(in: found[p].end..<f.chainStart).last(where: { c in
                 !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.position != "row"
             }), let relation = last.cue.relation, ![.implements, .refers, .basis, .publishes].contains(relation) else { continue }
@@ -110,6 +121,10 @@ struct RelationResolver {
                     // Mẫu số 02 … Nghị định số A"): the cue is the document's own act on it, not A's title.
                     if let o = opener, let a = found[o].symbol, a == f.symbol { opener = nil }
                     if let opener {
+                        // A state document does not change a party document, nor the other way round
+                        // ("Nghị quyết số 71/NQ-CP … sửa đổi, bổ sung cập nhật Chương trình hành động … thực hiện
+                        // Nghị quyết số 57-NQ/TW": the programme is amended, the party resolution implemented).
+                        if found[opener].tags.contains("party") != f.tags.contains("party") { continue }
                         if ![.implements, .refers, .basis].contains(relation) {
                             extra.append(Relation(from: opener, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[opener].start..<f.end)))
                             titleEdge[i] = (opener, relation)
