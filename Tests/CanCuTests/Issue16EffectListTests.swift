@@ -259,4 +259,30 @@ struct Issue16EffectListTests {
         let p = run("Thực hiện Kết luận số 18-KL/TW ngày 10/01/2022 của Bộ Chính trị sửa đổi, bổ sung Nghị quyết số 10-NQ/TW ngày 03/6/2017 của Ban Chấp hành Trung ương.")
         #expect(edge(p, "18-KL/TW", "10-NQ/TW", .amends))
     }
+    @Test("a history list after a colon, one document a line: each amends the first")
+    func historyListAfterColon() {
+        // congbao/van-ban-hop-nhat-so-1547-vbhn-bldtbxh, the consolidation heading.
+        let r = run("""
+            Thông tư 38/2015/TT-BLĐTBXH ngày 19 tháng 10 năm 2015 của Bộ trưởng 
+            Bộ Lao động - Thương binh và Xã hội quy định về chứng chỉ kỹ năng nghề quốc 
+            gia, có hiệu lực kể từ ngày 05 tháng 12 năm 2015, được sửa đổi, bổ sung bởi: 
+            Thông tư số 41/2019/TT-BLĐTBXH ngày 30 tháng 12 năm 2019 của Bộ 
+            trưởng Bộ Lao động - Thương binh và Xã hội sửa đổi, bổ sung một số điều của 
+            Thông tư số 38/2015/TT-BLĐTBXH ngày 19 tháng 10 năm 2015 và Thông tư số 19/2016/TT-BLĐTBXH ngày 28 tháng 06 năm 2016 về 
+            việc hướng dẫn thi hành một số điều của Nghị định số 31/2015/NĐ-CP, có hiệu lực kể từ ngày 
+            16 tháng 08 năm 2016; 
+            Thông tư số 08/2023/TT-BLĐTBXH ngày 29 tháng 8 năm 2023 của Bộ 
+            trưởng Bộ Lao động - Thương binh và Xã hội sửa đổi, bổ sung, bãi bỏ một số điều 
+            của các Thông tư, có hiệu lực kể từ ngày 12 tháng 10 năm 2023. 
+            Căn cứ Luật Việc làm ngày 16 tháng 11 năm 2013; 
+            Căn cứ Nghị định số 106/2012/NĐ-CP ngày 20 tháng 12 năm 2012 của Chính phủ;
+            """)
+        #expect(edge(r, "41/2019/TT-BLĐTBXH", "38/2015/TT-BLĐTBXH", .amends))
+        #expect(edge(r, "41/2019/TT-BLĐTBXH", "19/2016/TT-BLĐTBXH", .amends))
+        #expect(edge(r, "08/2023/TT-BLĐTBXH", "38/2015/TT-BLĐTBXH", .amends))
+        // Counter-examples: a document inside an item's title, and the lines after the list's '.'.
+        #expect(!edge(r, "31/2015/NĐ-CP", "38/2015/TT-BLĐTBXH", .amends))
+        #expect(!edge(r, "106/2012/NĐ-CP", "38/2015/TT-BLĐTBXH", .amends))
+        #expect(own(r, "106/2012/NĐ-CP") == [.basis])
+    }
 }

@@ -63,7 +63,8 @@ struct RelationResolver {
             guard i > 0 else { continue }
             let p = i - 1
             let gap = found[p].end..<max(found[p].end, f.chainStart)
-            guard clauseStarts[i] <= found[p].start || clauseStarts[i] == clauseStarts[p] else { continue }
+            // "X … được sửa đổi, bổ sung bởi: Y": the colon ends the clause, the history phrase goes on.
+            guard clauseStarts[i] <= found[p].start || clauseStarts[i] == clauseStarts[p] || endsWithColon(gap, l) else { continue }
             let historyCues = index.cues(in: gap).filter { $0.cue.history }
             if !historyCues.isEmpty, endsWithHistoryLink(gap, l) {
                 historyTarget[i] = historyTarget[p] ?? p
@@ -83,6 +84,28 @@ struct RelationResolver {
             } else if historyTarget[p] != nil, isListGap(gap, l, index) {
                 historyTarget[i] = historyTarget[p]
                 historyTypes[i] = historyTypes[p]
+            }
+        }
+
+        // A history list after a colon, one item a line ("X … được sửa đổi, bổ sung bởi:\nA …;\nB …."):
+        // the first citation of every item acts on X, to the item that ends with '.'.
+        for h in 0..<count {
+            guard h > 0, let x = historyTarget[h], endsWithColon(found[h - 1].end..<found[h].chainStart, l) else { continue }
+            var j = h + 1
+            var k = found[h].end
+            while j < count && found[j].start - found[h].end < 4 * lexicon.scopeLength {
+                // The list ends at a line that ends with '.'.
+                var listEnd = false
+                while k < found[j].start {
+                    if bytes[k] == 0x0A, lineEndsWith(0x2E, before: k, bytes) { listEnd = true; break }
+                    k += 1
+                }
+                if listEnd { break }
+                if historyTarget[j] == nil, opensItem(found[j].chainStart, bytes) {
+                    historyTarget[j] = x
+                    historyTypes[j] = historyTypes[h]
+                }
+                j += 1
             }
         }
 
@@ -332,10 +355,34 @@ struct RelationResolver {
         return nil
     }
 
-    /// The gap ends with "bởi", "theo" or "tại".
+    /// The gap ends with ':' (spaces after it).
+    private func endsWithColon(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
+        var e = gap.upperBound
+        while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
+        return e > gap.lowerBound && l[e - 1] == 0x3A
+    }
+
+    /// The line ending at the line break `k` ends with `b` (spaces and carriage returns after it).
+    private func lineEndsWith(_ b: UInt8, before k: Int, _ bytes: [UInt8]) -> Bool {
+        var e = k
+        while e > 0 && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D) { e -= 1 }
+        return e > 0 && bytes[e - 1] == b
+    }
+
+    /// `k` opens an item of a list a line: only spaces before it on its line, and the line before ends
+    /// with ';' or ':'.
+    private func opensItem(_ k: Int, _ bytes: [UInt8]) -> Bool {
+        var s = k
+        while s > 0 && (bytes[s - 1] == 0x20 || bytes[s - 1] == 0x09) { s -= 1 }
+        guard s > 0, bytes[s - 1] == 0x0A else { return false }
+        return lineEndsWith(0x3B, before: s - 1, bytes) || lineEndsWith(0x3A, before: s - 1, bytes)
+    }
+
+    /// The gap ends with "bởi", "theo" or "tại" (a colon after it allowed: "… bởi:").
     private func endsWithHistoryLink(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
         var e = gap.upperBound
         while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
+        if e > gap.lowerBound && l[e - 1] == 0x3A { e -= 1 }
         var s = e
         while s > gap.lowerBound && l[s - 1] != 0x20 { s -= 1 }
         return lexicon.historyLinks.contains(Array(l[s..<e]))
