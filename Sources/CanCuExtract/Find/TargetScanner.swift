@@ -117,6 +117,7 @@ struct TargetScanner: Sendable {
         var targets: [Target] = []
         var lastSentence: (range: Range<Int>, cued: Bool)?
         var lastReport: (range: Range<Int>, reports: Bool)?
+        var headings = HeadingMemo()
         for (k, c) in candidates.enumerated() {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
             // A sentence reporting results ("tăng 24,2% so với cùng kỳ") or a legal threshold sets no
@@ -129,7 +130,7 @@ struct TargetScanner: Sendable {
                 reports = TemporalScan.lowerBytes(p, reported).withUnsafeBufferPointer { w in
                     let goal = goalCues.contains { Self.containsWord(w, $0) }
                     return !goal && (ruleText || reportCues.contains { Self.containsWord(w, $0) }
-                        || underReportHeading(p, reported.lowerBound, lines: lines))
+                        || underReportHeading(p, reported.lowerBound, lines: lines, memo: &headings))
                 }
                 lastReport = (reported, reports)
             }
@@ -330,20 +331,37 @@ struct TargetScanner: Sendable {
 
     /// Whether the nearest heading above `i` (a line opened by "1.", "I." or "a)", within 30,000
     /// bytes) heads a report of results (`report_heading` of target-cues.tsv).
-    private func underReportHeading(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex) -> Bool {
+    /// The last answer of `underReportHeading`: queries come in text order, so each walks back only to
+    /// the line the previous one started from.
+    private struct HeadingMemo {
+        var line = -1
+        var heading: Int?
+        var result = false
+    }
+
+    private func underReportHeading(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex, memo: inout HeadingMemo) -> Bool {
         guard !reportHeadings.isEmpty else { return false }
-        var ls = lines.start(of: i)
-        while ls > 0, i - ls < 30_000 {
+        let first = lines.start(of: i)
+        var ls = first
+        var found: (start: Int, result: Bool)?
+        while ls >= 0, i - ls < 30_000 {
+            if ls == memo.line {
+                if let h = memo.heading, i - h < 30_000 { found = (h, memo.result) }
+                break
+            }
             let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
             if k < p.count, let textStart = headingText(p, k) {
                 var e = textStart
                 while e < p.count, p[e] != 0x0A, e - textStart < 80 { e += 1 }
                 let heading = TemporalScan.lowerBytes(p, textStart..<e)
-                return heading.withUnsafeBufferPointer { w in reportHeadings.contains { Self.containsWord(w, $0) } }
+                found = (ls, heading.withUnsafeBufferPointer { w in reportHeadings.contains { Self.containsWord(w, $0) } })
+                break
             }
+            if ls == 0 { break }
             ls = lines.start(of: ls - 1)
         }
-        return false
+        memo = HeadingMemo(line: first, heading: found?.start, result: found?.result ?? false)
+        return found?.result ?? false
     }
 
     /// Where the text of a heading starts when a heading marker ("1. ", "II. ", "a) ") opens the line at `k`.
