@@ -78,4 +78,30 @@ struct Issue16TargetRecallTests {
         #expect(found.count == 2)
         #expect(!found.contains { $0.subject?.contains("khám chữa bệnh") == true })
     }
+    @Test("a goal without a date takes the year of its short heading, or the deadline cell of its table row")
+    func headingAndRowDeadlines() {
+        // congbao/quyet-dinh-so-982-qd-ttg: "a) Đến năm 2030", "b) Tầm nhìn đến 2045".
+        let plan = """
+            2. Mục tiêu cụ thể 
+            a) Đến năm 2030 
+            - Phấn đấu có tối thiểu 5.000 doanh nghiệp công nghệ số Việt Nam có doanh thu từ thị trường quốc tế. 
+            - Phấn đấu có 60 doanh nghiệp công nghệ số đạt 20 triệu USD/năm. 
+            b) Tầm nhìn đến 2045 
+            - Việt Nam trở thành quốc gia công nghiệp công nghệ số phát triển. Có tối thiểu 10 doanh nghiệp công nghệ số Việt Nam ngang tầm các nước tiên tiến; 
+            """
+        let t = temporal(plan).targets
+        #expect(t.map(\.value) == [5000, 60, 20, 10])
+        #expect(t.map { $0.deadline?.iso } == ["2030", "2030", "2030", "2045"])
+        // corpus/ke-hoach-thuc-hien-1085: the annex row's deadline cell, two cells further down.
+        let row = "7\nHoàn thành rà soát tối thiểu 50% TTHC nội bộ đã công bố\nCác sở, ban, ngành; UBND các huyện, thành phố\nVăn phòng UBND tỉnh\nTrước ngày 01/01/2024\nQuyết định thông qua phương án đơn giản hóa\n8\n"
+        #expect(temporal(row).targets.map { $0.deadline?.iso } == ["2024-01-01"])
+        // Counter-examples: a long heading is no dating heading; the next row's date is not this row's;
+        // a date in the next bullet belongs to that bullet.
+        let long = "a) Nhiệm vụ trọng tâm cần thực hiện đến năm 2030 của các bộ, ngành\n- Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%.\n"
+        #expect(temporal(long).targets.map { $0.deadline?.iso } == [nil])
+        let nextRow = "7\nHoàn thành rà soát tối thiểu 50% TTHC nội bộ đã công bố\n8\nTrước ngày 01/01/2024\n"
+        #expect(temporal(nextRow).targets.map { $0.deadline?.iso } == [nil])
+        let bullets = "- Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 80%\n- Trước ngày 01/01/2024 hoàn thành kết nối dữ liệu\n"
+        #expect(temporal(bullets).targets.map { $0.deadline?.iso } == [nil])
+    }
 }

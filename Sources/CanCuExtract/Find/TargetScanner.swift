@@ -40,6 +40,9 @@ struct TargetScanner: Sendable {
     /// Words of a heading over a report of results ("1. Những kết quả nổi bật"): the figures below it
     /// are achieved, not set, unless their sentence states a goal.
     private var reportHeadings: [[UInt8]] = []
+    /// Words of a heading that dates the goals listed under it ("a) Đến năm 2030", "b) Tầm nhìn đến
+    /// 2045"): the year after them is the deadline of a goal that gives none of its own.
+    private var headingDeadlines: [[UInt8]] = []
     /// Words before a value that state a fact ("là").
     private var statementLeads: [String] = []
     /// First bytes of the count units (256 entries), and whether one starts with a non-ASCII byte.
@@ -72,6 +75,7 @@ struct TargetScanner: Sendable {
             case "money_verb": moneyVerbs.append(Array(cue.utf8))
             case "count_opener": countOpeners.append(Array(cue.utf8))
             case "report_heading": reportHeadings.append(Array(cue.utf8))
+            case "heading_deadline": headingDeadlines.append(Array(cue.utf8))
             case "statement_lead": statementLeads.append(cue)
             case "subject_stop": subjectStops.append(cue.split(separator: " ").map(String.init))
             case "subject_lead": subjectLeads.append(words)
@@ -212,6 +216,8 @@ struct TargetScanner: Sendable {
             let deadline = inClause.first(where: { $0.range.lowerBound >= c.unitEnd && $0.range.lowerBound < nextValue })
                 ?? inClause.last(where: { $0.range.upperBound <= c.valueRange.lowerBound })
                 ?? governing.flatMap { g in TemporalScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
+                ?? rowDeadline(p, after: c.unitEnd, lines: lines, deadlines: deadlines)
+                ?? headingDeadline(p, c.valueRange.lowerBound, lines: lines)
             let period = TemporalScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
                 ?? governing.flatMap { g in TemporalScan.slice(periods, in: g) { $0.range.lowerBound }.first }
             let subject = subjectRange.map { TemporalScan.collapseSpaces(p[$0]) }
@@ -362,6 +368,63 @@ struct TargetScanner: Sendable {
         }
         memo = HeadingMemo(line: first, heading: found?.start, result: found?.result ?? false)
         return found?.result ?? false
+    }
+
+    /// The year of the nearest heading above `i` (within 3,000 bytes) when the heading is short and
+    /// dates the goals under it ("a) Đến năm 2030", "b) Tầm nhìn đến 2045"): "2030".
+    private func headingDeadline(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex) -> Dated? {
+        guard !headingDeadlines.isEmpty else { return nil }
+        var ls = lines.start(of: i)
+        while ls > 0, i - ls < 3_000 {
+            let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
+            if k < p.count, let textStart = headingText(p, k) {
+                var e = textStart
+                while e < p.count, p[e] != 0x0A { e += 1 }
+                while e > textStart, TemporalScan.isSpace(p[e - 1]) || p[e - 1] == 0x3A { e -= 1 }
+                guard e - textStart <= 40 else { return nil }
+                let heading = TemporalScan.lowerBytes(p, textStart..<e)
+                for cue in headingDeadlines where heading.starts(with: cue) || heading.count > cue.count && heading.withUnsafeBufferPointer({ Self.containsWord($0, cue) }) {
+                    // The heading ends with the cue and a year.
+                    guard let at = heading.indices.first(where: { heading[$0...].starts(with: cue) }) else { continue }
+                    var y = at + cue.count
+                    while y < heading.count, heading[y] == 0x20 { y += 1 }
+                    guard y + 4 == heading.count, heading[y..<(y + 4)].allSatisfy(TemporalScan.isDigit) else { continue }
+                    let value = String(decoding: heading[y..<(y + 4)], as: UTF8.self)
+                    guard let year = Int(value), year >= 1945, year <= 2100 else { continue }
+                    return Dated(range: (textStart + y)..<(textStart + y + 4), value: value)
+                }
+                return nil
+            }
+            ls = lines.start(of: ls - 1)
+        }
+        return nil
+    }
+
+    /// A deadline in a later cell of the value's table row: the value's line ends its cell, and within
+    /// the next four lines (short cells, no bullet, no row number, no blank line) a line opens with a
+    /// deadline ("Hoàn thành rà soát 100% TTHC nội bộ" / "Các sở, ban, ngành" / "Trước ngày 01/01/2025").
+    private func rowDeadline(_ p: TemporalScan.Buffer, after end: Int, lines: LineIndex, deadlines: [Dated]) -> Dated? {
+        var le = lines.end(of: end)
+        // The value's cell ends at its line end: nothing but its subject, with no sentence end inside.
+        for k in end..<le where p[k] == 0x2E && (k + 1 == le || TemporalScan.isSpace(p[k + 1])) { return nil }
+        for _ in 0..<4 {
+            let ls = le + 1
+            guard ls < p.count else { return nil }
+            le = lines.end(of: ls)
+            let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
+            guard k < le, le - k <= 60 else { return nil }
+            let b = p[k]
+            if b == 0x2D || b == 0x2B || b == 0x2A { return nil }
+            var e = k
+            while e < le, TemporalScan.isDigit(p[e]) { e += 1 }
+            if e > k, e == le || TemporalScan.isSpace(p[e]) || p[e] == 0x2E { return nil }  // a row number
+            if let d = TemporalScan.slice(deadlines, in: k..<le, by: { $0.range.lowerBound }).first {
+                // The deadline opens its cell ("Trước ngày 01/01/2024", "01/01/2024").
+                let words = TemporalScan.lowerBytes(p, k..<d.range.lowerBound).split(separator: 0x20)
+                return words.count <= 2 ? d : nil
+            }
+        }
+        return nil
     }
 
     /// Where the text of a heading starts when a heading marker ("1. ", "II. ", "a) ") opens the line at `k`.
