@@ -78,8 +78,19 @@ public struct GraphBuilder: Sendable {
                 let target = resolved(i, in: citations)
                 // A back-reference that names nothing found is not a document of its own.
                 if citations[target].kind == .short { continue }
+                // A law named inside an amending law's title is the version the amending law changed: the
+                // one in force on the amending law's date, older than it.
+                var written = written
+                var olderThan: Int?
+                if citations[target].tags.contains("in_title"), let owner = citations[..<target].lastIndex(where: {
+                    $0.source.lowerBound <= citations[target].source.lowerBound && citations[target].source.upperBound <= $0.source.upperBound
+                }) {
+                    if let issued = citations[owner].issued { written = issued.iso } else if let year = citations[owner].year { written = "\(year)-01-01" }
+                    olderThan = citations[owner].issued?.year ?? citations[owner].year
+                }
                 let key = self.key(for: citations[target], names: names, writtenOn: written,
-                                   province: citations[target].target.flatMap(DocumentKey.province(ofKey:)) ?? province, shared: shared)
+                                   province: citations[target].target.flatMap(DocumentKey.province(ofKey:)) ?? province, shared: shared,
+                                   olderThan: olderThan)
                 ids[i] = key.id
                 upsert(key.id, entry: key.entry, Self.node(key.id, citation: citations[target], entry: key.entry))
                 if target != i { upsert(key.id, entry: key.entry, Self.node(key.id, citation: citation, entry: nil)) }
@@ -233,7 +244,8 @@ public struct GraphBuilder: Sendable {
     /// (`DocumentNames.resolve(type:name:writtenOn:)`); in an undated text, the registry's only
     /// document of that name.
     private func key(for citation: Citation, names: [String: [CorpusName]],
-                     writtenOn written: String?, province: String?, shared: Set<String>) -> (id: String, entry: DocumentRecord?) {
+                     writtenOn written: String?, province: String?, shared: Set<String>,
+                     olderThan: Int? = nil) -> (id: String, entry: DocumentRecord?) {
         let year = citation.year ?? citation.issued?.year
         if let symbol = citation.symbol, !symbol.isEmpty {
             return local(symbolKey(symbol, year: year), symbol: symbol, year: year, province: province, shared: shared)
@@ -251,7 +263,7 @@ public struct GraphBuilder: Sendable {
             } else if let entry = GraphRegistry.pick(registry.byName[key], year: nil) {
                 return (registry.nodeID(entry), entry)
             }
-            if let known = GraphRegistry.pick(names[key], year: year) {
+            if let known = GraphRegistry.pick(names[key], year: year), olderThan.map({ (known.year ?? Int.max) < $0 }) ?? true {
                 return local(symbolKey(known.symbol, year: known.year ?? year), symbol: known.symbol, year: known.year ?? year,
                              province: province, shared: shared)
             }

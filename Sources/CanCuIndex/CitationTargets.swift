@@ -95,6 +95,15 @@ package struct CitationTargets: Sendable {
         if citation.kind == .short, let to = citation.resolvesTo, to != index, to >= 0, to < citations.count, depth < 4 {
             return target(of: citations, at: to, aliases: aliases, writtenOn: written, province: province, depth: depth + 1)
         }
+        // A law named inside an amending law's title ("Luật sửa đổi … của Luật Tổ chức Chính phủ … ngày 22
+        // tháng 11 năm 2019") is the version the amending law changed: the one in force on its date.
+        var written = written
+        if citation.tags.contains("in_title"), let owner = citations[..<index].lastIndex(where: {
+            $0.source.lowerBound <= citation.source.lowerBound && citation.source.upperBound <= $0.source.upperBound
+        }) {
+            if let issued = citations[owner].issued { written = issued.iso }
+            else if let year = citations[owner].year { written = "\(year)-01-01" }
+        }
         return resolve(DocumentKey.key(of: citation, province: province) ?? "?:" + Folding.fold(citation.text), aliases: aliases,
                        writtenOn: written)
     }

@@ -50,7 +50,8 @@ public struct Citation: Sendable, Hashable, Codable {
     public var kind: Kind
     /// For `short` citations: the index of the citation it names.
     public var resolvesTo: Int?
-    /// Extra tags, e.g. `party`, `nonstandard_cv`.
+    /// Extra tags, e.g. `party`, `nonstandard_cv`, `in_title` (a law named inside the title of an
+    /// amending law, "… của Luật A, Luật B": its only relation is `amends` from that law).
     public var tags: [String]
     /// The node key of the document it names, set by the resolve stage of the index's analysis
     /// (`CitationTargets`): "s:09/2019/NĐ-CP", a name key, or nil before resolution.

@@ -188,13 +188,7 @@ struct GoldTemporalTests {
         print("gold targets, deadlines of the values found: \(deadlinesRight)/\(deadlines)")
         for r in report { print("  target miss: \(r)") }
         #expect(values.precision >= 0.95, "\(values.line)")
-        // Recall is 0.811 (30 of 37): a floor keeps it from falling; the issue's bar stays, as a
-        // known issue (money units, "đạt tối thiểu 55 tỷ USD/năm", a count after "Có", and three
-        // values of 122/NQ-CP; see docs/accuracy.md).
-        #expect(values.recall >= 0.80, "\(values.line)")
-        withKnownIssue("target recall is below the 0.95 of issue 16") {
-            #expect(values.recall >= 0.95, "\(values.line)")
-        }
+        #expect(values.recall >= 0.95, "\(values.line)")
     }
 
     @Test("date roles: the role of 200+ labelled dates",
@@ -283,13 +277,7 @@ struct GoldTemporalTests {
         print("gold effect lists: \(score.line)")
         for r in report { print("  effect miss: \(r)") }
         #expect(score.precision >= 0.95, "\(score.line)")
-        // Recall is 0.689 (84 of 122): a floor keeps it from falling; the issue's bar stays, as a
-        // known issue (laws named inside an amending law's title are no citations of their own, the
-        // rows of the 1478 table, a second document after "và" in a title; see docs/accuracy.md).
-        #expect(score.recall >= 0.68, "\(score.line)")
-        withKnownIssue("effect-list recall is below the 0.95 of issue 16") {
-            #expect(score.recall >= 0.95, "\(score.line)")
-        }
+        #expect(score.recall >= 0.95, "\(score.line)")
     }
 }
 

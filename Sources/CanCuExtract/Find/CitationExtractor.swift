@@ -92,7 +92,7 @@ package struct CitationExtractor: Sendable {
         let scan = ScanText(text.bytes, lexicon: tables, blankFooter: false)
         var seen = Set<String>()
         var result: [Citation] = []
-        for f in find(scan, ownSymbol: nil) where f.kind != .short {
+        for f in find(scan, ownSymbol: nil) where f.kind != .short && !f.tags.contains(FoundCitation.inTitle) {
             let key = f.symbol ?? "\(f.kind.rawValue)|\(f.type ?? "")|\(f.name ?? "")|\(f.number ?? "")|\(f.year.map(String.init) ?? "")"
             guard seen.insert(key).inserted else { continue }
             result.append(makeCitation(f, text))
@@ -132,6 +132,7 @@ package struct CitationExtractor: Sendable {
         }
         var used = [Bool](repeating: false, count: symbols.count)
         var found: [FoundCitation] = []
+        var inTitle: [FoundCitation] = []
 
         for t in words {
             let word = tables.typeWords[t.word]
@@ -139,6 +140,9 @@ package struct CitationExtractor: Sendable {
             if CitedDate.word(l, "này", at: after) != nil { continue }
             // Link to the symbol that follows: "Nghị định số 09/…", "Luật Đất đai số 31/…",
             // "Luật Cư trú năm 202068/2020/QH14", "Thông tư liên tịch 21/…".
+            if let e = t.nameEnd, CitedDate.word(l, "sửa", at: CitedDate.skip(l, t.end)) != nil {
+                inTitle.append(contentsOf: titleNames(scan, from: t.end, to: e))
+            }
             var q = CitedDate.skip(l, t.nameEnd ?? t.end)
             var nameYear: Int?
             if t.nameEnd != nil, anchors[q] == nil, let (y, e) = CitedDate.year(l, at: q, bare: true) {
@@ -168,6 +172,7 @@ package struct CitationExtractor: Sendable {
         for (index, s) in symbols.enumerated() where !used[index] {
             if let f = full(s, scan, typeWord: nil, start: s.start) { found.append(f) }
         }
+        found.append(contentsOf: inTitle)
         found.sort { $0.start < $1.start }
 
         // The document's own number ("Số: 09/2019/NĐ-CP" in the header) is never a citation.
@@ -178,6 +183,8 @@ package struct CitationExtractor: Sendable {
         let pinpoints = PinpointParser(lexicon: tables)
         var claimedDates = Set<Int>()
         for index in found.indices {
+            // A law named inside an amending law's title has neither pinpoints nor a date of its own.
+            if found[index].tags.contains(FoundCitation.inTitle) { found[index].chainStart = found[index].start; continue }
             if let (pins, start) = pinpoints.chain(before: found[index].start, in: scan) {
                 found[index].pinpoints = pins
                 found[index].chainStart = start
@@ -194,6 +201,72 @@ package struct CitationExtractor: Sendable {
         }
         BackReferenceResolver(lexicon: tables).resolve(&found, scan)
         return found
+    }
+
+    /// The laws named inside the title of an amending law at `from..<end` ("Luật sửa đổi, bổ sung một số
+    /// điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật Thuế tiêu thụ đặc biệt",
+    /// "Luật sửa đổi Luật Doanh nghiệp"): each is a citation by name of its own, tagged `in_title`, so that
+    /// the amending law's edge can point at it. An item starts with a capitalised type word cited by name
+    /// after "của", "sửa đổi", "bổ sung", a comma or "và", and runs to the next item; its name may start in
+    /// lower case ("Luật khiếu nại").
+    func titleNames(_ scan: ScanText, from: Int, to end: Int) -> [FoundCitation] {
+        let l = scan.lower, v = scan.view
+        var items: [(start: Int, typeEnd: Int, type: String)] = []
+        var k = from
+        while k < end {
+            // Word starts only.
+            guard k > 0, l[k - 1] == 0x20 || l[k - 1] == 0x2C, l[k] != 0x20, v[k] != l[k] else { k += 1; continue }
+            var matched: (Int, String)?
+            for word in tables.typeWords where word.citedByName {
+                var m = k
+                var ok = true
+                for b in word.lower {
+                    guard m < end else { ok = false; break }
+                    if b == 0x20 {
+                        guard l[m] == 0x20 else { ok = false; break }
+                        m = CitedDate.skip(l, m)
+                    } else {
+                        guard l[m] == b else { ok = false; break }
+                        m += 1
+                    }
+                }
+                if ok && (m == l.count || !CitedDate.isLetterByte(l[m])) && (matched == nil || m > matched!.0) { matched = (m, word.name) }
+            }
+            guard let (typeEnd, type) = matched else { k += 1; continue }
+            // The word before: "của", "đổi", "sung", "và" or a comma.
+            var p = k
+            while p > from && l[p - 1] == 0x20 { p -= 1 }
+            var s = p
+            while s > from && l[s - 1] != 0x20 && l[s - 1] != 0x2C { s -= 1 }
+            let previous = String(decoding: l[s..<p], as: UTF8.self)
+            guard (p > from && l[p - 1] == 0x2C) || ["của", "đổi", "sung", "và"].contains(previous) else { k = typeEnd; continue }
+            items.append((k, typeEnd, type))
+            k = typeEnd
+        }
+        var result: [FoundCitation] = []
+        let names = TypeWordScanner(lexicon: tables)
+        for (n, item) in items.enumerated() {
+            // Another amending law in the list ("…, Luật sửa đổi, bổ sung một số điều của Luật Y"): it has
+            // no citation of its own, and the laws after it are its, not this title's.
+            if CitedDate.word(l, "sửa", at: CitedDate.skip(l, item.typeEnd)) != nil { break }
+            var e = n + 1 < items.count ? items[n + 1].start : end
+            // A plain name ends as a name of its own would ("Luật Phòng cháy và chữa cháy là tổ chức …").
+            if let plain = names.nameEnd(after: item.typeEnd, isConstitution: false, scan), plain < e { e = plain }
+            // Back over the separator before the next item, and a dangling "năm" before a year.
+            while e > item.typeEnd && (l[e - 1] == 0x20 || l[e - 1] == 0x2C) { e -= 1 }
+            for word in ["và", "năm"] where e - word.utf8.count > item.typeEnd && Array(l[(e - word.utf8.count)..<e]) == Array(word.utf8)
+                && l[e - word.utf8.count - 1] == 0x20 {
+                e -= word.utf8.count
+                while e > item.typeEnd && (l[e - 1] == 0x20 || l[e - 1] == 0x2C) { e -= 1 }
+            }
+            guard e > CitedDate.skip(l, item.typeEnd) else { continue }
+            var f = FoundCitation(start: item.start, end: e, kind: .name)
+            f.type = item.type
+            f.name = nameText(scan, item.start, e)
+            f.tags = [FoundCitation.inTitle]
+            result.append(f)
+        }
+        return result
     }
 
     /// A name cited by name goes with a QH/UBTVQH symbol only (laws and ordinances), not with the
@@ -356,7 +429,8 @@ package struct CitationExtractor: Sendable {
                 continue
             }
             // Two glued table cells, the name and then the number: "Luật Các tổ chức tín dụngLuật số 32/2024/QH15".
-            if f.kind == .full, f.name == nil, let last = result.last, last.kind == .name, last.type == f.type, f.start == last.end {
+            if f.kind == .full, f.name == nil, let last = result.last, last.kind == .name, last.type == f.type, f.start == last.end,
+               !last.tags.contains(FoundCitation.inTitle) {
                 var merged = f
                 merged.start = last.start
                 merged.chainStart = last.chainStart
@@ -430,6 +504,9 @@ struct FoundCitation {
     var pinpoints: [Pinpoint] = []
     var resolvesTo: Int?
     var tags: [String] = []
+
+    /// The tag of a law named inside the title of an amending law ("… của Luật A, Luật B").
+    static let inTitle = "in_title"
 
     init(start: Int, end: Int, kind: Citation.Kind) {
         self.start = start; self.end = end; self.kind = kind

@@ -95,6 +95,9 @@ package struct CitationLexicon: Sendable {
     let amendNameStops: [[UInt8]]
     let backReferences: [[UInt8]]
     let historyLinks: Set<[UInt8]>
+    /// Hierarchy rank of a type name (`rank` of type-names.tsv, 1 = highest), where one rank is given
+    /// ("Nghị định" 5; "Nghị quyết", whose rank depends on the issuer, has none).
+    let typeRanks: [String: Int]
     /// Known names of documents cited by name, after the type word (lower-case bytes, one space
     /// between words), by their first word, longest first (`document-names.tsv` and the titles of
     /// the laws, codes and ordinances of `documents.tsv`).
@@ -205,11 +208,14 @@ package struct CitationLexicon: Sendable {
         self.repairTokens = Set(repairs.flatMap { $0.written.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init) })
 
         var words: [TypeWord] = []
+        var ranks: [String: Int] = [:]
         for row in lexicon.rows("type-names.tsv") where !row["name"].isEmpty {
+            if let rank = Int(row["rank"]) { ranks[row["name"]] = rank }
             words.append(TypeWord(name: row["name"], lower: Self.lowerBytes(row["name"]), citedByName: row["cited_by_name"] == "yes"))
         }
         words.sort { $0.lower.count > $1.lower.count }
         self.typeWords = words
+        self.typeRanks = ranks
         self.capitalTypeWords = words.filter(\.citedByName).map { (Array($0.name.uppercased().utf8), $0.name) }
         var leads = [Bool](repeating: false, count: 256)
         for word in words { if let first = word.lower.first { leads[Int(first)] = true } }

@@ -86,7 +86,12 @@ struct DateRoleClassifier: Sendable {
             return nil
         }
         if let cued { return cued }
-        if isTableCell(p, d, columns: columns, lines: lines) { return cues.columnRole }
+        if isTableCell(p, d, columns: columns, lines: lines) {
+            // A cell of another column that gives a document's number and date ("Nghị quyết số 23/NQ-CP
+            // ngày 07/02/2026" in a "Căn cứ" column beside the deadline column) cites it.
+            if d.afterNgay, citesDocument(p, d, windowStart: windowStart, symbolOnly: true) { return .cited }
+            return cues.columnRole
+        }
         if d.afterNgay, citesDocument(p, d, windowStart: windowStart) { return .cited }
         return .mention
     }
@@ -181,7 +186,7 @@ struct DateRoleClassifier: Sendable {
     }
 
     /// A date alone in a table cell under a deadline column ("Thời gian hoàn thành").
-    private func isTableCell(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, columns: [Int], lines: LineIndex) -> Bool {
+    func isTableCell(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, columns: [Int], lines: LineIndex) -> Bool {
         guard let first = columns.first, first < d.range.lowerBound else { return false }
         let ls = lines.start(of: d.range.lowerBound)
         let le = lines.end(of: d.range.upperBound)
@@ -191,8 +196,8 @@ struct DateRoleClassifier: Sendable {
         return ls - header <= columnReach
     }
 
-    /// A document symbol right before "ngày", or a capitalised type word earlier in the clause.
-    private func citesDocument(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, windowStart: Int) -> Bool {
+    /// A document symbol right before "ngày", or (unless `symbolOnly`) a capitalised type word earlier in the clause.
+    private func citesDocument(_ p: TemporalScan.Buffer, _ d: DateScanner.Found, windowStart: Int, symbolOnly: Bool = false) -> Bool {
         guard let ngay = d.range.lowerBound < d.numerals ? d.range.lowerBound..<(d.range.lowerBound + 1) : TemporalScan.wordBefore(p, d.numerals) else { return false }
         // The token before "ngày".
         // Glued to the token before ("…/Ngày 10-8-2025" in a Gazette running header) is no citation.
@@ -201,11 +206,18 @@ struct DateRoleClassifier: Sendable {
         if end > 0, p[end - 1] == 0x2C { end = TemporalScan.skipSpacesBack(p, from: end - 1) }
         var start = end
         while start > 0, end - start < 40, !TemporalScan.isSpace(p[start - 1]) { start -= 1 }
+        // A symbol broken after its dash at a line end ("23/NQ-\nCP ngày 07/02/2026").
+        let joined = TemporalScan.skipSpacesBack(p, from: start)
+        if joined < start, joined > 0, p[joined - 1] == 0x2D {
+            start = joined
+            while start > 0, end - start < 60, !TemporalScan.isSpace(p[start - 1]) { start -= 1 }
+        }
         var slash = false, digit = false
         for k in start..<end {
             if p[k] == 0x2F { slash = true } else if TemporalScan.isDigit(p[k]) { digit = true }
         }
         if slash && (digit || end - start >= 4) { return true }
+        if symbolOnly { return false }
         return anchorBefore(p, from: max(windowStart, ngay.lowerBound - 200), to: ngay.lowerBound)
     }
 

@@ -31,6 +31,18 @@ struct TargetScanner: Sendable {
     /// "xuống còn" before a count of a duration ("03 ngày làm việc"): a target of at most that count.
     private var reduceVerbs: [[UInt8]] = []
     private var reduceUnits: [[UInt8]] = []
+    /// Money amounts a goal verb sets ("đạt tối thiểu 55 tỷ USD/năm"): the units, and the verbs that
+    /// must stand before the amount (a comparator between them is allowed).
+    private var moneyUnits: [[UInt8]] = []
+    private var moneyVerbs: [[UInt8]] = []
+    /// Verbs that count only when they open the sentence ("Có 05 doanh nghiệp …").
+    private var countOpeners: [[UInt8]] = []
+    /// Words of a heading over a report of results ("1. Những kết quả nổi bật"): the figures below it
+    /// are achieved, not set, unless their sentence states a goal.
+    private var reportHeadings: [[UInt8]] = []
+    /// Words of a heading that dates the goals listed under it ("a) Đến năm 2030", "b) Tầm nhìn đến
+    /// 2045"): the year after them is the deadline of a goal that gives none of its own.
+    private var headingDeadlines: [[UInt8]] = []
     /// Words before a value that state a fact ("là").
     private var statementLeads: [String] = []
     /// First bytes of the count units (256 entries), and whether one starts with a non-ASCII byte.
@@ -59,6 +71,11 @@ struct TargetScanner: Sendable {
             case "count_unit": countUnits.append(Array(cue.utf8))
             case "reduce_verb": reduceVerbs.append(Array(cue.utf8))
             case "reduce_unit": reduceUnits.append(Array(cue.utf8))
+            case "money_unit": moneyUnits.append(Array(cue.utf8))
+            case "money_verb": moneyVerbs.append(Array(cue.utf8))
+            case "count_opener": countOpeners.append(Array(cue.utf8))
+            case "report_heading": reportHeadings.append(Array(cue.utf8))
+            case "heading_deadline": headingDeadlines.append(Array(cue.utf8))
             case "statement_lead": statementLeads.append(cue)
             case "subject_stop": subjectStops.append(cue.split(separator: " ").map(String.init))
             case "subject_lead": subjectLeads.append(words)
@@ -72,7 +89,8 @@ struct TargetScanner: Sendable {
         atMostBefore.sort { $0.count > $1.count }
         countUnits.sort { $0.count > $1.count }
         reduceUnits.sort { $0.count > $1.count }
-        for unit in countUnits + reduceUnits {
+        moneyUnits.sort { $0.count > $1.count }
+        for unit in countUnits + reduceUnits + moneyUnits {
             guard let first = unit.first else { continue }
             unitFirstBytes[Int(first)] = true
             if first >= 0x80 { unitStartsNonASCII = true }
@@ -103,6 +121,7 @@ struct TargetScanner: Sendable {
         var targets: [Target] = []
         var lastSentence: (range: Range<Int>, cued: Bool)?
         var lastReport: (range: Range<Int>, reports: Bool)?
+        var headings = HeadingMemo()
         for (k, c) in candidates.enumerated() {
             let sentence = sentenceBounds(p, c.valueRange.lowerBound)
             // A sentence reporting results ("tăng 24,2% so với cùng kỳ") or a legal threshold sets no
@@ -114,7 +133,8 @@ struct TargetScanner: Sendable {
             if let last = lastReport, last.range == reported { reports = last.reports } else {
                 reports = TemporalScan.lowerBytes(p, reported).withUnsafeBufferPointer { w in
                     let goal = goalCues.contains { Self.containsWord(w, $0) }
-                    return !goal && (ruleText || reportCues.contains { Self.containsWord(w, $0) })
+                    return !goal && (ruleText || reportCues.contains { Self.containsWord(w, $0) }
+                        || underReportHeading(p, reported.lowerBound, lines: lines, memo: &headings))
                 }
                 lastReport = (reported, reports)
             }
@@ -196,6 +216,8 @@ struct TargetScanner: Sendable {
             let deadline = inClause.first(where: { $0.range.lowerBound >= c.unitEnd && $0.range.lowerBound < nextValue })
                 ?? inClause.last(where: { $0.range.upperBound <= c.valueRange.lowerBound })
                 ?? governing.flatMap { g in TemporalScan.slice(deadlines, in: g) { $0.range.lowerBound }.first }
+                ?? rowDeadline(p, after: c.unitEnd, lines: lines, deadlines: deadlines)
+                ?? headingDeadline(p, c.valueRange.lowerBound, lines: lines)
             let period = TemporalScan.slice(periods, in: sentence) { $0.range.lowerBound }.first
                 ?? governing.flatMap { g in TemporalScan.slice(periods, in: g) { $0.range.lowerBound }.first }
             let subject = subjectRange.map { TemporalScan.collapseSpaces(p[$0]) }
@@ -246,7 +268,13 @@ struct TargetScanner: Sendable {
             guard i < n else { break }
             let b = p[i]
             if b == 0x25 {  // '%'
-                if let c = percent(p, i) { out.append(c) }
+                if let c = percent(p, i) {
+                    // "bình quân khoảng 51 - 52%": the lower end of a range is a value too.
+                    if let low = rangeStart(p, before: c), out.last.map({ $0.valueRange.lowerBound != low.valueRange.lowerBound }) ?? true {
+                        out.append(low)
+                    }
+                    out.append(c)
+                }
                 i += 1
                 continue
             }
@@ -288,6 +316,127 @@ struct TargetScanner: Sendable {
         return Candidate(value: value, valueRange: s..<e, unitEnd: unitEnd, unit: unit, counted: false)
     }
 
+    /// The lower end of a percentage range written "51 - 52%" or "51–52%" (a dash, no '%' of its own).
+    private func rangeStart(_ p: TemporalScan.Buffer, before c: Candidate) -> Candidate? {
+        var k = c.valueRange.lowerBound
+        while k > 0, p[k - 1] == 0x20 { k -= 1 }
+        if k > 0, p[k - 1] == 0x2D { k -= 1 }
+        else if k >= 3, p[k - 3] == 0xE2, p[k - 2] == 0x80, p[k - 1] == 0x93 || p[k - 1] == 0x92 { k -= 3 }
+        else { return nil }
+        while k > 0, p[k - 1] == 0x20 { k -= 1 }
+        let e = k
+        var s = e
+        while s > 0, TemporalScan.isDigit(p[s - 1]) || ((p[s - 1] == 0x2C || p[s - 1] == 0x2E) && s - 2 >= 0 && TemporalScan.isDigit(p[s - 2]) && TemporalScan.isDigit(p[s])) { s -= 1 }
+        guard s < e, e - s <= 6 else { return nil }
+        // Not part of a longer figure: "2026 - 2030", "01/4 - 30%".
+        if s > 0, TemporalScan.isWordByte(p[s - 1]) || p[s - 1] == 0x2F || p[s - 1] == 0x2D || TemporalScan.isDigit(p[s - 1]) { return nil }
+        let digits = String(decoding: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self).replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(digits), value < c.value, value <= 100 else { return nil }
+        return Candidate(value: value, valueRange: s..<e, unitEnd: e, unit: c.unit, counted: false)
+    }
+
+    /// Whether the nearest heading above `i` (a line opened by "1.", "I." or "a)", within 30,000
+    /// bytes) heads a report of results (`report_heading` of target-cues.tsv).
+    /// The last answer of `underReportHeading`: queries come in text order, so each walks back only to
+    /// the line the previous one started from.
+    private struct HeadingMemo {
+        var line = -1
+        var heading: Int?
+        var result = false
+    }
+
+    private func underReportHeading(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex, memo: inout HeadingMemo) -> Bool {
+        guard !reportHeadings.isEmpty else { return false }
+        let first = lines.start(of: i)
+        var ls = first
+        var found: (start: Int, result: Bool)?
+        while ls >= 0, i - ls < 30_000 {
+            if ls == memo.line {
+                if let h = memo.heading, i - h < 30_000 { found = (h, memo.result) }
+                break
+            }
+            let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
+            if k < p.count, let textStart = headingText(p, k) {
+                var e = textStart
+                while e < p.count, p[e] != 0x0A, e - textStart < 80 { e += 1 }
+                let heading = TemporalScan.lowerBytes(p, textStart..<e)
+                found = (ls, heading.withUnsafeBufferPointer { w in reportHeadings.contains { Self.containsWord(w, $0) } })
+                break
+            }
+            if ls == 0 { break }
+            ls = lines.start(of: ls - 1)
+        }
+        memo = HeadingMemo(line: first, heading: found?.start, result: found?.result ?? false)
+        return found?.result ?? false
+    }
+
+    /// The year of the nearest heading above `i` (within 3,000 bytes) when the heading is short and
+    /// dates the goals under it ("a) Đến năm 2030", "b) Tầm nhìn đến 2045"): "2030".
+    private func headingDeadline(_ p: TemporalScan.Buffer, _ i: Int, lines: LineIndex) -> Dated? {
+        guard !headingDeadlines.isEmpty else { return nil }
+        var ls = lines.start(of: i)
+        while ls > 0, i - ls < 3_000 {
+            let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
+            if k < p.count, let textStart = headingText(p, k) {
+                var e = textStart
+                while e < p.count, p[e] != 0x0A { e += 1 }
+                while e > textStart, TemporalScan.isSpace(p[e - 1]) || p[e - 1] == 0x3A { e -= 1 }
+                guard e - textStart <= 40 else { return nil }
+                let heading = TemporalScan.lowerBytes(p, textStart..<e)
+                for cue in headingDeadlines where heading.starts(with: cue) || heading.count > cue.count && heading.withUnsafeBufferPointer({ Self.containsWord($0, cue) }) {
+                    // The heading ends with the cue and a year.
+                    guard let at = heading.indices.first(where: { heading[$0...].starts(with: cue) }) else { continue }
+                    var y = at + cue.count
+                    while y < heading.count, heading[y] == 0x20 { y += 1 }
+                    guard y + 4 == heading.count, heading[y..<(y + 4)].allSatisfy(TemporalScan.isDigit) else { continue }
+                    let value = String(decoding: heading[y..<(y + 4)], as: UTF8.self)
+                    guard let year = Int(value), year >= 1945, year <= 2100 else { continue }
+                    return Dated(range: (textStart + y)..<(textStart + y + 4), value: value)
+                }
+                return nil
+            }
+            ls = lines.start(of: ls - 1)
+        }
+        return nil
+    }
+
+    /// A deadline in a later cell of the value's table row: the value's line ends its cell, and within
+    /// the next four lines (short cells, no bullet, no row number, no blank line) a line opens with a
+    /// deadline ("Hoàn thành rà soát 100% TTHC nội bộ" / "Các sở, ban, ngành" / "Trước ngày 01/01/2025").
+    private func rowDeadline(_ p: TemporalScan.Buffer, after end: Int, lines: LineIndex, deadlines: [Dated]) -> Dated? {
+        var le = lines.end(of: end)
+        // The value's cell ends at its line end: nothing but its subject, with no sentence end inside.
+        for k in end..<le where p[k] == 0x2E && (k + 1 == le || TemporalScan.isSpace(p[k + 1])) { return nil }
+        for _ in 0..<4 {
+            let ls = le + 1
+            guard ls < p.count else { return nil }
+            le = lines.end(of: ls)
+            let k = TemporalScan.skipSpaces(p, from: ls, limit: 8)
+            guard k < le, le - k <= 60 else { return nil }
+            let b = p[k]
+            if b == 0x2D || b == 0x2B || b == 0x2A { return nil }
+            var e = k
+            while e < le, TemporalScan.isDigit(p[e]) { e += 1 }
+            if e > k, e == le || TemporalScan.isSpace(p[e]) || p[e] == 0x2E { return nil }  // a row number
+            if let d = TemporalScan.slice(deadlines, in: k..<le, by: { $0.range.lowerBound }).first {
+                // The deadline opens its cell ("Trước ngày 01/01/2024", "01/01/2024").
+                let words = TemporalScan.lowerBytes(p, k..<d.range.lowerBound).split(separator: 0x20)
+                return words.count <= 2 ? d : nil
+            }
+        }
+        return nil
+    }
+
+    /// Where the text of a heading starts when a heading marker ("1. ", "II. ", "a) ") opens the line at `k`.
+    private func headingText(_ p: TemporalScan.Buffer, _ k: Int) -> Int? {
+        var e = k
+        while e < p.count, e - k < 3, TemporalScan.isDigit(p[e]) { e += 1 }
+        if e == k { while e < p.count, e - k < 5, [0x49, 0x56, 0x58].contains(p[e]) { e += 1 } }
+        if e > k, e + 1 < p.count, p[e] == 0x2E, p[e + 1] == 0x20 { return e + 2 }
+        if e == k, k + 2 < p.count, p[k] >= 0x61, p[k] <= 0x7A, p[k + 1] == 0x29, p[k + 2] == 0x20 { return k + 3 }
+        return nil
+    }
+
     private func counted(_ p: TemporalScan.Buffer, _ s: Int, _ e: Int, _ v: Int) -> Candidate? {
         guard e + 1 < p.count, TemporalScan.isWordByte(p[e + 1]) else { return nil }
         // A unit must start with the word's first (lower-case) byte.
@@ -299,13 +448,19 @@ struct TargetScanner: Sendable {
         }
         // Without a unit after the number there is no target: the words before it are not read.
         let countUnit = unit(in: countUnits)
-        guard countUnit != nil || unit(in: reduceUnits) != nil else { return nil }
+        guard countUnit != nil || unit(in: reduceUnits) != nil || unit(in: moneyUnits) != nil else { return nil }
         let lead = DateCues.trimEnd(TemporalScan.lowerBytes(p, max(0, s - 30)..<s)[...])
         var reduced = false
         let found: [UInt8]
         if let u = countUnit, countVerbs.contains(where: { DateCues.endsWithWord(lead, $0) })
-            || countComparators.contains(where: { DateCues.endsWithWord(lead, $0) }) {
-            // "hoàn thành 05 đề án"; "lựa chọn tối thiểu 05 doanh nghiệp", "Có tối thiểu 10 doanh nghiệp".
+            || countComparators.contains(where: { DateCues.endsWithWord(lead, $0) }) || opensSentence(p, s, lead) {
+            // "hoàn thành 05 đề án"; "lựa chọn tối thiểu 05 doanh nghiệp", "Có tối thiểu 10 doanh nghiệp"; "Có 05 doanh nghiệp".
+            found = u
+        } else if let u = unit(in: moneyUnits), moneyVerbs.contains(where: { verb in
+            DateCues.endsWithWord(lead, verb) || countComparators.contains { DateCues.endsWithWord(lead, verb + [0x20] + $0) }
+                || (atLeastBefore + atMostBefore).contains { DateCues.endsWithWord(lead, verb + [0x20] + Array($0.joined(separator: " ").utf8)) }
+        }) {
+            // "đạt 20 triệu USD/năm", "đạt tối thiểu 55 tỷ USD/năm"; not "với giá trị mỗi thương vụ từ 01 triệu USD".
             found = u
         } else if let u = unit(in: reduceUnits), reduceVerbs.contains(where: { DateCues.endsWithWord(lead, $0) }) {
             found = u
@@ -323,6 +478,20 @@ struct TargetScanner: Sendable {
         return Candidate(value: Double(v), valueRange: s..<e, unitEnd: unitEnd, unit: unitText, counted: true, reduced: reduced)
     }
 
+    /// The count at `s` follows a count opener ("Có") that opens its sentence: after a line break, a
+    /// bullet, or the end of the sentence before.
+    private func opensSentence(_ p: TemporalScan.Buffer, _ s: Int, _ lead: ArraySlice<UInt8>) -> Bool {
+        guard let verb = countOpeners.first(where: { DateCues.endsWithWord(lead, $0) }) else { return false }
+        var k = s
+        while k > 0, TemporalScan.isSpace(p[k - 1]) { k -= 1 }
+        k -= verb.count
+        guard k >= 0 else { return false }
+        while k > 0, p[k - 1] == 0x20 || p[k - 1] == 0x09 { k -= 1 }
+        guard k > 0 else { return true }
+        let b = p[k - 1]
+        return b == 0x0A || b == 0x2D || b == 0x2B || b == 0x2E || b == 0x3B || b == 0x3A
+    }
+
     // MARK: Text structure
 
     /// A sentence: to ". ", "!", "?", or a new line that opens a bullet, a number or a capital, at most 600 bytes each way.
@@ -332,7 +501,7 @@ struct TargetScanner: Sendable {
             let b = p[s - 1]
             if b == 0x21 || b == 0x3F { break }
             if b == 0x2E, s < p.count, TemporalScan.isSpace(p[s]) { break }
-            if b == 0x0A, opensLine(p, s) { break }
+            if b == 0x0A, opensLine(p, s), !wrapsFigure(p, s - 1) { break }
             s -= 1
         }
         var e = i
@@ -340,7 +509,7 @@ struct TargetScanner: Sendable {
             let b = p[e]
             if b == 0x21 || b == 0x3F { break }
             if b == 0x2E, e + 1 >= p.count || TemporalScan.isSpace(p[e + 1]) { break }
-            if b == 0x0A, opensLine(p, e + 1) { break }
+            if b == 0x0A, opensLine(p, e + 1), !wrapsFigure(p, e) { break }
             e += 1
         }
         return s..<e
@@ -360,6 +529,20 @@ struct TargetScanner: Sendable {
         var e = i
         while e < p.count, e - i < 600, !ends(e) { e += 1 }
         return s..<e
+    }
+
+    /// The line break at `k` only wraps a sentence before a figure: the line before ends with a comma
+    /// and the next one starts with a number ("…, nghề kinh doanh có điều kiện,\n100% các điều kiện …").
+    private func wrapsFigure(_ p: TemporalScan.Buffer, _ k: Int) -> Bool {
+        var a = k
+        while a > 0, p[a - 1] == 0x20 || p[a - 1] == 0x09 || p[a - 1] == 0x0D { a -= 1 }
+        guard a > 0, p[a - 1] == 0x2C else { return false }
+        let m = TemporalScan.skipSpaces(p, from: k + 1, limit: 8)
+        guard m < p.count, TemporalScan.isDigit(p[m]) else { return false }
+        // Not a numbered item ("2. ", "3) ").
+        var e = m
+        while e < p.count, TemporalScan.isDigit(p[e]) { e += 1 }
+        return e < p.count && p[e] != 0x2E && p[e] != 0x29
     }
 
     /// A line that starts a new unit: a bullet, a number, "a)", or a capital letter.

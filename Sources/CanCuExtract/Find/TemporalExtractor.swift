@@ -81,10 +81,11 @@ package struct TemporalExtractor: Sendable {
                 if cues.adoptions.contains(where: ends.match) { roles[k] = .issued }
             }
         }
-        // A deadline already past when the document was written is told, not set.
+        // A deadline already past when the document was written is told, not set; a cell of a deadline
+        // column ("Thời gian hoàn thành": "Tháng 3/2026" in a plan of April 2026) is set all the same.
         if let issued = issued ?? result.document.issued {
             for (k, d) in dates.enumerated() where roles[k] == .deadline {
-                if let date = d.date, date.isBefore(issued) { roles[k] = .mention }
+                if let date = d.date, date.isBefore(issued), !classifier.isTableCell(p, d, columns: columns, lines: lines) { roles[k] = .mention }
             }
         }
         // "từ ngày 20-7-1954 đến 30-4-1975": a period; its ends are mentions unless they have a stronger role.

@@ -123,7 +123,7 @@ struct TypeWordScanner {
     }
 
     /// The end of the name after a type cited by name, or nil when none follows.
-    private func nameEnd(after start: Int, isConstitution: Bool, _ text: ScanText) -> Int? {
+    func nameEnd(after start: Int, isConstitution: Bool, _ text: ScanText) -> Int? {
         if isConstitution { return start }
         let v = text.view, l = text.lower
         let n = v.count

@@ -21,6 +21,7 @@ struct BackReferenceResolver {
                 for kinds in [[Citation.Kind.full, .name], [.partial]] where target[i] == nil {
                     target[i] = found[..<i].lastIndex { c in
                         kinds.contains(c.kind) && c.type == f.type && (number == nil || c.number.map(trimZeros) == number)
+                            && !c.tags.contains(FoundCitation.inTitle)
                     }
                 }
                 if target[i] == nil { keep[i] = false }

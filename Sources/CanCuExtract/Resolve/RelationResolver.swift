@@ -20,6 +20,23 @@ struct RelationResolver {
 
     /// The relations of `found`; `cues`, when given, is the cue index of `scan.lower` (already built).
     func relations(_ found: [FoundCitation], scan: ScanText, bytes: [UInt8], text: NormalizedText, cues: CueIndex? = nil) -> [Relation] {
+        // Laws named inside an amending law's title are amended by it, and take no part in the cues,
+        // lists and clauses of the other citations.
+        let titled = found.indices.filter { found[$0].tags.contains(FoundCitation.inTitle) }
+        if !titled.isEmpty {
+            let main = found.indices.filter { !found[$0].tags.contains(FoundCitation.inTitle) }
+            var relations = relations(main.map { found[$0] }, scan: scan, bytes: bytes, text: text, cues: cues).map { r in
+                Relation(from: r.from.map { main[$0] }, to: main[r.to], type: r.type, source: r.source)
+            }
+            for j in titled {
+                guard let owner = main.last(where: { found[$0].start <= found[j].start && found[j].end <= found[$0].end }) else {
+                    relations.append(Relation(from: nil, to: j, type: .refers, source: text.sourceRange(ofBytes: found[j].start..<found[j].end)))
+                    continue
+                }
+                relations.append(Relation(from: owner, to: j, type: .amends, source: text.sourceRange(ofBytes: found[owner].start..<found[owner].end)))
+            }
+            return relations
+        }
         let count = found.count
         guard count > 0 else { return [] }
         let l = scan.lower
@@ -31,6 +48,8 @@ struct RelationResolver {
         var historyTarget = [Int?](repeating: nil, count: count)
         var historyTypes = [[Relation.RelationType]](repeating: [], count: count)
         var extra: [Relation] = []
+        /// The title edge a citation is the target of ("A sửa đổi … X": X ← A), by citation.
+        var titleEdge = [(from: Int, type: Relation.RelationType)?](repeating: nil, count: count)
         let clauseStarts = found.map { clauseStart($0.chainStart, scan, bytes) }
         var cursor = text.cursor()
 
@@ -45,10 +64,21 @@ struct RelationResolver {
             guard i > 0 else { continue }
             let p = i - 1
             let gap = found[p].end..<max(found[p].end, f.chainStart)
-            guard clauseStarts[i] <= found[p].start || clauseStarts[i] == clauseStarts[p] else { continue }
+            // "X … được sửa đổi, bổ sung bởi: Y": the colon ends the clause, the history phrase goes on.
+            guard clauseStarts[i] <= found[p].start || clauseStarts[i] == clauseStarts[p] || endsWithColon(gap, l) else { continue }
             let historyCues = index.cues(in: gap).filter { $0.cue.history }
             if !historyCues.isEmpty, endsWithHistoryLink(gap, l) {
                 historyTarget[i] = historyTarget[p] ?? p
+                // A document cannot change one of a higher rank: "Nghị định A … thi hành Luật X được sửa
+                // đổi, bổ sung bởi Nghị định B" — B amends A, the law is only named in A's title.
+                if let t = historyTarget[i], let acting = found[i].type.flatMap({ lexicon.typeRanks[$0] }),
+                   let changed = found[t].type.flatMap({ lexicon.typeRanks[$0] }), changed < acting {
+                    var j = t - 1
+                    while j >= 0 && found[j].start >= clauseStarts[t] {
+                        if let r = found[j].type.flatMap({ lexicon.typeRanks[$0] }), r >= acting { historyTarget[i] = j; break }
+                        j -= 1
+                    }
+                }
                 var types: [Relation.RelationType] = []
                 for c in historyCues { if let r = c.cue.relation, !types.contains(r) { types.append(r) } }
                 historyTypes[i] = types
@@ -58,23 +88,47 @@ struct RelationResolver {
             }
         }
 
+        // A history list after a colon, one item a line ("X … được sửa đổi, bổ sung bởi:\nA …;\nB …."):
+        // the first citation of every item acts on X, to the item that ends with '.'.
+        for h in 0..<count {
+            guard h > 0, let x = historyTarget[h], endsWithColon(found[h - 1].end..<found[h].chainStart, l) else { continue }
+            var j = h + 1
+            var k = found[h].end
+            while j < count && found[j].start - found[h].end < 4 * lexicon.scopeLength {
+                // The list ends at a line that ends with '.'.
+                var listEnd = false
+                while k < found[j].start {
+                    if bytes[k] == 0x0A, lineEndsWith(0x2E, before: k, bytes) { listEnd = true; break }
+                    k += 1
+                }
+                if listEnd { break }
+                if historyTarget[j] == nil, opensItem(found[j].chainStart, bytes) {
+                    historyTarget[j] = x
+                    historyTypes[j] = historyTypes[h]
+                }
+                j += 1
+            }
+        }
+
         // In a scope ("Căn cứ …"): a cue between two citations of one clause is the first one's
         // title ("Căn cứ Luật X sửa đổi, bổ sung một số điều của Luật Y": X amends Y); the scope's
         // relation stays the document's own.
         for i in 1..<max(1, count) where selfType[i] != nil && historyTarget[i] == nil {
             let f = found[i], p = i - 1
-            guard found[p].start >= clauseStarts[i], selfType[p] != nil else { continue }
+            guard found[p].start >= clauseStarts[i], selfType[p] != nil,
+                  found[p].tags.contains("party") == f.tags.contains("party") else { continue }
             guard let last = index.cues(in: found[p].end..<f.chainStart).last(where: { c in
-                !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start"
+                !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.position != "row"
             }), let relation = last.cue.relation, ![.implements, .refers, .basis, .publishes].contains(relation) else { continue }
             extra.append(Relation(from: p, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[p].start..<f.end)))
+            titleEdge[i] = (p, relation)
         }
 
         for i in 0..<count where selfType[i] == nil && historyTarget[i] == nil {
             let f = found[i]
             let window = clauseStarts[i]..<f.chainStart
             if let last = index.cues(in: window).last(where: { c in
-                !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.relation != .publishes
+                !c.cue.history && c.cue.position != "after" && c.cue.position != "line_start" && c.cue.position != "row" && c.cue.relation != .publishes
             }) {
                 let weak = last.cue.relation == .implements || last.cue.relation == .refers
                 let between = (i > 0 && found[i - 1].start >= last.range.upperBound)
@@ -87,9 +141,17 @@ struct RelationResolver {
                         if found[j].end <= last.range.lowerBound { opener = j; break }
                         j -= 1
                     }
+                    // The same document named again ("Thay thế một số biểu mẫu … Nghị định số A … Thay thế
+                    // Mẫu số 02 … Nghị định số A"): the cue is the document's own act on it, not A's title.
+                    if let o = opener, let a = found[o].symbol, a == f.symbol { opener = nil }
                     if let opener {
+                        // A state document does not change a party document, nor the other way round
+                        // ("Nghị quyết số 71/NQ-CP … sửa đổi, bổ sung cập nhật Chương trình hành động … thực hiện
+                        // Nghị quyết số 57-NQ/TW": the programme is amended, the party resolution implemented).
+                        if found[opener].tags.contains("party") != f.tags.contains("party") { continue }
                         if ![.implements, .refers, .basis].contains(relation) {
                             extra.append(Relation(from: opener, to: i, type: relation, source: cursor.sourceRange(ofBytes: found[opener].start..<f.end)))
+                            titleEdge[i] = (opener, relation)
                             continue
                         }
                         // A weak cue in the opener's title ("… về việc hướng dẫn … và Quyết định số Y"):
@@ -112,14 +174,62 @@ struct RelationResolver {
             }
         }
 
-        // "X … hết hiệu lực": the first citation of the clause.
+        // A list inside a title: "A sửa đổi, bổ sung một số điều của X … và Y" gives A → Y as A → X. A list
+        // item with a title act of its own ("đính chính A sửa đổi … X … và B sửa đổi … Z") is the next
+        // document the self act is on, not one more of A's title.
+        let openers = Set(extra.compactMap(\.from))
+        for i in 1..<max(1, count) where historyTarget[i] == nil && titleEdge[i] == nil && !cueBased[i] {
+            let p = i - 1
+            guard let (o, type) = titleEdge[p], clauseStarts[i] == clauseStarts[p] || clauseStarts[i] <= found[p].start,
+                  endsWithListSeparator(found[p].end..<max(found[p].end, found[i].chainStart), l, limit: 2 * lexicon.listGap) else { continue }
+            if openers.contains(i) {
+                if cueBased[o], selfType[i] == nil, let t = selfType[o] {
+                    selfType[i] = t
+                    cueBased[i] = true
+                    evidence[i] = evidence[o].lowerBound..<(found[i].dateEnd ?? found[i].end)
+                }
+                continue
+            }
+            extra.append(Relation(from: o, to: i, type: type, source: cursor.sourceRange(ofBytes: found[o].start..<found[i].end)))
+            titleEdge[i] = (o, type)
+        }
+
+        // "X … hết hiệu lực": the first citation of the clause, and the documents listed with it ("X … và Y
+        // … hết hiệu lực"): a citation after a comma or "và" that has its own date, or right after X. A
+        // document of a title ("Y … sửa đổi … Z") or of a history phrase ("X đã được sửa đổi theo Y") is none.
         for i in 0..<count where i == 0 || clauseStarts[i] != clauseStarts[i - 1] {
             guard historyTarget[i] == nil, selfType[i] == nil || selfType[i] == .refers else { continue }
             let end = clauseEnd(found[i].end, scan, bytes)
             if let cue = index.cues(in: found[i].end..<end).first(where: { $0.cue.position == "after" && !$0.cue.history && $0.cue.relation != nil }) {
                 selfType[i] = cue.cue.relation
                 evidence[i] = found[i].start..<cue.range.upperBound
+                var p = i
+                var j = i + 1
+                while j < count && clauseStarts[j] == clauseStarts[i] && found[j].end <= cue.range.lowerBound {
+                    defer { p = j; j += 1 }
+                    guard historyTarget[j] == nil, titleEdge[j] == nil, selfType[j] == nil || selfType[j] == .refers else { continue }
+                    let gap = (found[p].dateEnd ?? found[p].end)..<max(found[p].dateEnd ?? found[p].end, found[j].chainStart)
+                    guard endsWithListSeparator(gap, l, limit: lexicon.scopeLength) else { continue }
+                    guard found[j].dateEnd != nil || (p == i && endsWithListSeparator(gap, l, limit: 6)) else { continue }
+                    selfType[j] = cue.cue.relation
+                    evidence[j] = found[j].start..<cue.range.upperBound
+                }
             }
+        }
+
+        // A table row whose cell names the document that changes the row's own ("3. | Nghị định | Số
+        // 31/2015/NĐ-CP | … | Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: Nghị định số 140/2018/NĐ-CP …"):
+        // a `row` cue of `relation-cues.tsv` right before a citation A; the row's document is the first
+        // citation after the row's number (a line holding only "3." or "3").
+        for i in 0..<count where historyTarget[i] == nil {
+            let at = found[i].chainStart
+            guard let cue = index.cues(in: max(0, at - 160)..<at).last(where: { $0.cue.position == "row" }), let type = cue.cue.relation else { continue }
+            var k = cue.range.upperBound
+            while k < at && (l[k] == 0x20 || l[k] == 0x3A) { k += 1 }
+            guard k == at, let row = rowStart(before: cue.range.lowerBound, bytes),
+                  let x = found[..<i].firstIndex(where: { $0.start >= row && $0.start < cue.range.lowerBound }),
+                  found[x].symbol == nil || found[x].symbol != found[i].symbol else { continue }
+            extra.append(Relation(from: i, to: x, type: type, source: cursor.sourceRange(ofBytes: found[x].start..<found[i].end)))
         }
 
         // "Bãi bỏ các văn bản sau đây:" and its numbered lines or table rows: the first citation of each item.
@@ -216,10 +326,64 @@ struct RelationResolver {
         return true
     }
 
-    /// The gap ends with "bởi", "theo" or "tại".
+    /// The gap, at most `limit` bytes, ends with a comma or "và" (an item of a list follows).
+    private func endsWithListSeparator(_ gap: Range<Int>, _ l: [UInt8], limit: Int) -> Bool {
+        guard gap.count <= limit else { return false }
+        var e = gap.upperBound
+        while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
+        guard e > gap.lowerBound else { return false }
+        if l[e - 1] == 0x2C { return true }
+        return e - gap.lowerBound >= 3 && Array(l[(e - 3)..<e]) == Array("và".utf8) && (e - 3 == gap.lowerBound || l[e - 4] == 0x20)
+    }
+
+    /// The start of the table row holding `k`: the end of the nearest line above it (within 3000 bytes)
+    /// that holds only a row number ("3." or "3"); nil when there is none.
+    private func rowStart(before k: Int, _ bytes: [UInt8]) -> Int? {
+        var e = k
+        while e > 0 && bytes[e - 1] != 0x0A { e -= 1 }
+        while e > 0 && k - e < 3000 {
+            // The line ending at e - 1.
+            let lineEnd = e - 1
+            var s = lineEnd
+            while s > 0 && bytes[s - 1] != 0x0A { s -= 1 }
+            var a = s, b = lineEnd
+            while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == 0x0D) { a += 1 }
+            while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D) { b -= 1 }
+            if b > a && bytes[b - 1] == 0x2E { b -= 1 }
+            if b > a && b - a <= 4 && bytes[a..<b].allSatisfy({ $0 &- 0x30 < 10 }) { return lineEnd }
+            e = s
+        }
+        return nil
+    }
+
+    /// The gap ends with ':' (spaces after it).
+    private func endsWithColon(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
+        var e = gap.upperBound
+        while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
+        return e > gap.lowerBound && l[e - 1] == 0x3A
+    }
+
+    /// The line ending at the line break `k` ends with `b` (spaces and carriage returns after it).
+    private func lineEndsWith(_ b: UInt8, before k: Int, _ bytes: [UInt8]) -> Bool {
+        var e = k
+        while e > 0 && (bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0D) { e -= 1 }
+        return e > 0 && bytes[e - 1] == b
+    }
+
+    /// `k` opens an item of a list a line: only spaces before it on its line, and the line before ends
+    /// with ';' or ':'.
+    private func opensItem(_ k: Int, _ bytes: [UInt8]) -> Bool {
+        var s = k
+        while s > 0 && (bytes[s - 1] == 0x20 || bytes[s - 1] == 0x09) { s -= 1 }
+        guard s > 0, bytes[s - 1] == 0x0A else { return false }
+        return lineEndsWith(0x3B, before: s - 1, bytes) || lineEndsWith(0x3A, before: s - 1, bytes)
+    }
+
+    /// The gap ends with "bởi", "theo" or "tại" (a colon after it allowed: "… bởi:").
     private func endsWithHistoryLink(_ gap: Range<Int>, _ l: [UInt8]) -> Bool {
         var e = gap.upperBound
         while e > gap.lowerBound && l[e - 1] == 0x20 { e -= 1 }
+        if e > gap.lowerBound && l[e - 1] == 0x3A { e -= 1 }
         var s = e
         while s > gap.lowerBound && l[s - 1] != 0x20 { s -= 1 }
         return lexicon.historyLinks.contains(Array(l[s..<e]))
