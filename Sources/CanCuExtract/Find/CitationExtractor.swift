@@ -218,19 +218,8 @@ package struct CitationExtractor: Sendable {
             guard k > 0, l[k - 1] == 0x20 || l[k - 1] == 0x2C, l[k] != 0x20, v[k] != l[k] else { k += 1; continue }
             var matched: (Int, String)?
             for word in tables.typeWords where word.citedByName {
-                var m = k
-                var ok = true
-                for b in word.lower {
-                    guard m < end else { ok = false; break }
-                    if b == 0x20 {
-                        guard l[m] == 0x20 else { ok = false; break }
-                        m = CitedDate.skip(l, m)
-                    } else {
-                        guard l[m] == b else { ok = false; break }
-                        m += 1
-                    }
-                }
-                if ok && (m == l.count || !CitedDate.isLetterByte(l[m])) && (matched == nil || m > matched!.0) { matched = (m, word.name) }
+                guard let m = CitedDate.spacedWords(l, word.lower, at: k, before: end) else { continue }
+                if (m == l.count || !CitedDate.isLetterByte(l[m])) && (matched == nil || m > matched!.0) { matched = (m, word.name) }
             }
             guard let (typeEnd, type) = matched else { k += 1; continue }
             // The word before: "của", "đổi", "sung", "và" or a comma.

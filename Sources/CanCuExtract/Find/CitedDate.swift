@@ -31,6 +31,23 @@ enum CitedDate {
         return k
     }
 
+    /// The end of `words` (lower-case bytes, one space between words) if they stand at `i`, the
+    /// first byte of each before `end`, any run of spaces in `l` standing for a space; nil if not.
+    static func spacedWords(_ l: [UInt8], _ words: [UInt8], at i: Int, before end: Int) -> Int? {
+        var m = i
+        for b in words {
+            guard m < end else { return nil }
+            if b == 0x20 {
+                guard l[m] == 0x20 else { return nil }
+                m = skip(l, m)
+            } else {
+                guard l[m] == b else { return nil }
+                m += 1
+            }
+        }
+        return m
+    }
+
     /// The end of `w` if the word `w` (lower-case bytes) stands at `i`, followed by a non-letter.
     static func word(_ l: [UInt8], _ w: String, at i: Int) -> Int? {
         var k = i

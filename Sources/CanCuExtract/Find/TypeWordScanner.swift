@@ -209,19 +209,8 @@ struct TypeWordScanner {
         while e < n && l[e] != 0x20 && l[e] != 0x2C { e += 1 }
         guard e > k, let names = lexicon.knownNames[Array(l[k..<e])] else { return nil }
         for name in names {
-            var m = k
-            var ok = true
-            for b in name {
-                guard m < n else { ok = false; break }
-                if b == 0x20 {
-                    guard l[m] == 0x20 else { ok = false; break }
-                    m = CitedDate.skip(l, m)
-                } else {
-                    guard l[m] == b else { ok = false; break }
-                    m += 1
-                }
-            }
-            guard ok, m == n || !CitedDate.isLetterByte(l[m]) || l[m] == ScanText.filler || text.view[m] != l[m] else { continue }
+            guard let m = CitedDate.spacedWords(l, name, at: k, before: n),
+                  m == n || !CitedDate.isLetterByte(l[m]) || l[m] == ScanText.filler || text.view[m] != l[m] else { continue }
             return m
         }
         return nil
